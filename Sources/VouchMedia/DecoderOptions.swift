@@ -1,0 +1,66 @@
+/// How the decoder spends CPU: threads, and which work the sampling lets it skip.
+public struct DecoderOptions: Sendable, Codable, Equatable {
+    /// FFmpeg decoder threads; 0 lets FFmpeg choose from the core count.
+    public var threads: Int
+    public var shortcuts: DecodeShortcuts
+
+    public init(threads: Int = 0, shortcuts: DecodeShortcuts = .recommended) {
+        self.threads = threads
+        self.shortcuts = shortcuts
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        threads = try container.decodeIfPresent(Int.self, forKey: .threads) ?? 0
+        shortcuts = try container.decodeIfPresent(DecodeShortcuts.self, forKey: .shortcuts) ?? .recommended
+    }
+}
+
+/// Decode work that sparse sampling makes unnecessary, each measured in `Docs/benchmarks.md`.
+public struct DecodeShortcuts: OptionSet, Sendable, Hashable, Codable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Drop the packets between the last sampled frame of a GOP and the next
+    /// keyframe, when no sample falls between them. Exact: nothing sampled changes.
+    public static let skipToNextKeyframe = DecodeShortcuts(rawValue: 1 << 0)
+    /// Don't decode non-reference frames (`skip_frame`) that no sample needs. Exact.
+    public static let skipNonReferenceFrames = DecodeShortcuts(rawValue: 1 << 1)
+    /// Don't deblock (`skip_loop_filter`) frames that no sample needs. Approximate:
+    /// unfiltered references drift the sampled frames slightly.
+    public static let skipLoopFilter = DecodeShortcuts(rawValue: 1 << 2)
+
+    public static let all: DecodeShortcuts = [.skipToNextKeyframe, .skipNonReferenceFrames, .skipLoopFilter]
+    /// What the decode benchmark showed pays for itself.
+    public static let recommended: DecodeShortcuts = .all
+
+    /// The names used in `Config/vouch.json` and on the command line.
+    public static let names: [(String, DecodeShortcuts)] = [
+        ("skip-to-next-keyframe", .skipToNextKeyframe),
+        ("skip-non-reference-frames", .skipNonReferenceFrames),
+        ("skip-loop-filter", .skipLoopFilter),
+    ]
+
+    public init(names: [String]) throws {
+        self = []
+        for name in names {
+            guard let shortcut = Self.names.first(where: { $0.0 == name })?.1 else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown decode shortcut '\(name)'; known: \(Self.names.map(\.0).joined(separator: ", "))"))
+            }
+            insert(shortcut)
+        }
+    }
+
+    public var names: [String] {
+        Self.names.filter { contains($0.1) }.map(\.0)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try self.init(names: decoder.singleValueContainer().decode([String].self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(names)
+    }
+}

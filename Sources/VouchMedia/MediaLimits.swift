@@ -1,0 +1,41 @@
+/// The hard limits applied to every untrusted clip before and while it is decoded.
+///
+/// They are read from `Config/vouch.json` (`media.limits`); a clip over any of them
+/// fails fast with a ``MediaError`` instead of consuming the worker.
+public struct MediaLimits: Sendable, Codable, Equatable {
+    /// The largest upload accepted, in bytes.
+    public var maxFileBytes: Int64
+    /// The longest clip accepted, in seconds of video.
+    public var maxDurationSeconds: Double
+    /// The most pixels one frame may have (width × height).
+    public var maxPixels: Int
+    /// Wall-clock seconds allowed to open, probe and decode one clip.
+    public var decodeBudgetSeconds: Double
+    /// The containers (FFmpeg demuxer names) that uploads may use. Anything else,
+    /// playlists and image sequences above all, is refused before it is parsed.
+    public var allowedContainers: [String]
+
+    public init(
+        maxFileBytes: Int64 = 256 << 20,
+        maxDurationSeconds: Double = 600,
+        maxPixels: Int = 3840 * 2160,
+        decodeBudgetSeconds: Double = 120,
+        allowedContainers: [String] = ["mov", "mp4", "matroska", "webm", "avi", "flv", "mpegts", "ogg"]
+    ) {
+        self.maxFileBytes = maxFileBytes
+        self.maxDurationSeconds = maxDurationSeconds
+        self.maxPixels = maxPixels
+        self.decodeBudgetSeconds = decodeBudgetSeconds
+        self.allowedContainers = allowedContainers
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let defaults = MediaLimits()
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        maxFileBytes = try container.decodeIfPresent(Int64.self, forKey: .maxFileBytes) ?? defaults.maxFileBytes
+        maxDurationSeconds = try container.decodeIfPresent(Double.self, forKey: .maxDurationSeconds) ?? defaults.maxDurationSeconds
+        maxPixels = try container.decodeIfPresent(Int.self, forKey: .maxPixels) ?? defaults.maxPixels
+        decodeBudgetSeconds = try container.decodeIfPresent(Double.self, forKey: .decodeBudgetSeconds) ?? defaults.decodeBudgetSeconds
+        allowedContainers = try container.decodeIfPresent([String].self, forKey: .allowedContainers) ?? defaults.allowedContainers
+    }
+}
