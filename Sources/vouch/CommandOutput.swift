@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import VouchMedia
+
+/// JSON as the CLI prints it: sorted keys, so output diffs cleanly.
+enum JSONOutput {
+    static func string(_ value: some Encodable, pretty: Bool = true) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+/// The exit codes `vouch` uses, from sysexits(3).
+enum VouchExit {
+    static let unreadableInput = ExitCode(65)
+    static let missingInput = ExitCode(66)
+}
+
+/// Runs `body`, turning a ``MediaError`` into a message and an exit code a script can branch on.
+func withMediaErrorsReported<T>(json: Bool, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as MediaError {
+        if json {
+            print(try JSONOutput.string(["error": error.reason, "message": error.description]))
+        } else {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        }
+        switch error {
+        case .fileNotFound, .notARegularFile: throw VouchExit.missingInput
+        default: throw VouchExit.unreadableInput
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import VouchMedia
+
+/// Everything `Config/vouch.json` configures, one section per module.
+struct VouchSettings: Decodable {
+    var media = MediaSettings()
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        media = try container.decodeIfPresent(MediaSettings.self, forKey: .media) ?? MediaSettings()
+    }
+
+    private enum CodingKeys: String, CodingKey { case media }
+}
+
+/// The `--config` option every subcommand shares.
+struct SettingsOptions: ParsableArguments {
+    static let defaultPath = "Config/vouch.json"
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The settings file.",
+        discussion: "Defaults to $VOUCH_CONFIG, then ./\(defaultPath); without either, built-in defaults apply.",
+        valueName: "path"
+    ))
+    var config: String?
+
+    func load() throws -> VouchSettings {
+        let explicit = config ?? ProcessInfo.processInfo.environment["VOUCH_CONFIG"]
+        let path = explicit ?? Self.defaultPath
+        guard FileManager.default.fileExists(atPath: path) else {
+            if explicit != nil { throw ValidationError("settings file '\(path)' does not exist") }
+            return VouchSettings()
+        }
+        do {
+            return try JSONDecoder().decode(VouchSettings.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch let error as DecodingError {
+            throw ValidationError("settings file '\(path)' is not valid: \(SettingsOptions.explain(error))")
+        }
+    }
+
+    private static func explain(_ error: DecodingError) -> String {
+        switch error {
+        case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}
