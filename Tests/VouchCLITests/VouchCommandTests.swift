@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import VouchTestSupport
+
+/// Runs the built `vouch` executable as a user would, and checks its output and exit codes.
+@Suite struct VouchCommandTests {
+    struct Outcome {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("vouch")
+
+    func vouch(_ arguments: String...) throws -> Outcome {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), errors: String(decoding: err, as: UTF8.self))
+    }
+
+    @Test func probesAClipAsJSON() throws {
+        let result = try vouch("probe", try MediaFixture.clip.path, "--json")
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let streams = try #require(json["streams"] as? [[String: Any]])
+        #expect(streams.count == 2)
+        #expect(streams.first?["codec"] as? String == "h264")
+    }
+
+    @Test(arguments: [MediaFixture.empty, .randomBytes, .textFile, .truncated, .damagedMoov, .audioOnly, .absurdDimensions, .zeroDuration, .playlist])
+    func refusesBrokenInputWithExitCode65(fixture: MediaFixture) throws {
+        let result = try vouch("probe", try fixture.path)
+        #expect(result.status == 65)
+        #expect(result.errors.hasPrefix("error: \(try fixture.path): "))
+        #expect(result.output.isEmpty)
+    }
+
+    @Test func reportsTruncationWhenDecoding() throws {
+        let result = try vouch("decode", try MediaFixture.truncatedFaststart.path, "--fps", "1")
+        #expect(result.status == 65)
+        #expect(result.errors.contains("cut short"))
+    }
+
+    @Test func reportsErrorsAsJSONWhenAsked() throws {
+        let result = try vouch("probe", try MediaFixture.textFile.path, "--json")
+        #expect(result.status == 65)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: String])
+        #expect(json["error"] == "unrecognized-format")
+    }
+
+    @Test func aMissingFileExitsWith66() throws {
+        #expect(try vouch("probe", "/nonexistent.mp4").status == 66)
+    }
+
+    @Test func decodesSampledFramesAsJSONLines() throws {
+        let result = try vouch("decode", try MediaFixture.clip.path, "--fps", "2", "--size", "32")
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 8)
+        #expect(lines.first?.contains(#""width":32"#) == true)
+    }
+
+    @Test func helpListsTheSubcommands() throws {
+        let result = try vouch("--help")
+        #expect(result.status == 0)
+        for name in ["probe", "decode", "bench"] {
+            #expect(result.output.contains(name))
+        }
+    }
+}

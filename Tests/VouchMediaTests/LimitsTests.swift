@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+import VouchMedia
+import VouchTestSupport
+
+@Suite struct LimitsTests {
+    let sampling = FrameSampling(framesPerSecond: 1, size: .fitting(maxDimension: 64))
+
+    @Test func refusesFilesOverTheSizeLimit() throws {
+        let path = try MediaFixture.clip.path
+        let error = try #require(throws: MediaError.self) { try MediaFile.probe(path, limits: MediaLimits(maxFileBytes: 1000)) }
+        guard case .fileTooLarge(_, let bytes, 1000) = error else { Issue.record("got \(error)"); return }
+        #expect(bytes > 1000)
+    }
+
+    @Test func refusesClipsOverTheDurationLimit() throws {
+        let error = try #require(throws: MediaError.self) { try MediaFile.probe(try MediaFixture.clip.path, limits: MediaLimits(maxDurationSeconds: 2)) }
+        #expect(error.reason == "duration-too-long")
+    }
+
+    @Test func refusesFramesOverThePixelLimit() throws {
+        let error = try #require(throws: MediaError.self) { try MediaFile.probe(try MediaFixture.clip.path, limits: MediaLimits(maxPixels: 320 * 239)) }
+        #expect(error == .dimensionsOutOfRange(path: try MediaFixture.clip.path, width: 320, height: 240, maxPixels: 320 * 239))
+    }
+
+    @Test func acceptsFramesExactlyAtThePixelLimit() throws {
+        _ = try MediaFile.probe(try MediaFixture.clip.path, limits: MediaLimits(maxPixels: 320 * 240))
+    }
+
+    @Test func stopsADecodeThatOverrunsItsBudget() throws {
+        let file = try MediaFile(path: try MediaFixture.clip.path, limits: MediaLimits(decodeBudgetSeconds: 0.05))
+        let error = try #require(throws: MediaError.self) {
+            try file.sampleFrames(sampling) { _ in usleep(30_000) }
+        }
+        #expect(error.reason == "decode-budget-exceeded")
+    }
+
+    @Test func refusesContainersOutsideTheAllowedList() throws {
+        let error = try #require(throws: MediaError.self) {
+            try MediaFile.probe(try MediaFixture.clip.path, limits: MediaLimits(allowedContainers: ["matroska", "webm"]))
+        }
+        #expect(error.reason == "container-not-allowed")
+    }
+}
