@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "vouch", targets: ["vouch"]),
         .library(name: "VouchMedia", targets: ["VouchMedia"]),
+        .library(name: "VouchFingerprint", targets: ["VouchFingerprint"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,10 +26,14 @@ let package = Package(
             name: "VouchMedia",
             dependencies: ["CFFmpeg"]
         ),
+        .target(
+            name: "VouchFingerprint"
+        ),
         .executableTarget(
             name: "vouch",
             dependencies: [
                 "VouchMedia",
+                "VouchFingerprint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +44,11 @@ let package = Package(
         .testTarget(
             name: "VouchMediaTests",
             dependencies: ["VouchMedia", "VouchTestSupport"]
+        ),
+        .testTarget(
+            name: "VouchFingerprintTests",
+            dependencies: ["VouchFingerprint"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "VouchCLITests",
