@@ -27,7 +27,8 @@ public struct DecodeShortcuts: OptionSet, Sendable, Hashable, Codable {
     /// Don't decode non-reference frames (`skip_frame`) that no sample needs. Exact.
     public static let skipNonReferenceFrames = DecodeShortcuts(rawValue: 1 << 1)
     /// Don't deblock (`skip_loop_filter`) frames that no sample needs. Approximate:
-    /// unfiltered references drift the sampled frames slightly.
+    /// unfiltered references drift the sampled frames slightly, so it applies only
+    /// when frames are delivered at half the stream's size or less.
     public static let skipLoopFilter = DecodeShortcuts(rawValue: 1 << 2)
 
     public static let all: DecodeShortcuts = [.skipToNextKeyframe, .skipNonReferenceFrames, .skipLoopFilter]

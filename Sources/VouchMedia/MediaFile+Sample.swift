@@ -20,9 +20,12 @@ extension MediaFile {
             format.pointee.streams[index]!.pointee.discard = AVDISCARD_ALL
         }
         let clock = StreamClock(stream)
-        let decoder = try VideoDecoder(stream: stream, options: options, maxPixels: limits.maxPixels, path: info.path)
         let orientation = DisplayOrientation(of: stream)
         let scaler = makeScaler(sampling.size, orientation: orientation)
+        let decoder = try VideoDecoder(
+            stream: stream, shortcuts: shortcuts(options.shortcuts, deliveringTo: scaler),
+            threads: options.threads, maxPixels: limits.maxPixels, path: info.path
+        )
         var schedule = SamplingSchedule(
             framesPerSecond: sampling.framesPerSecond,
             frameDuration: clock.frameDuration,
@@ -111,6 +114,15 @@ extension MediaFile {
         let storedHeight = video.height ?? 1
         let upright = size.resolve(width: turned ? storedHeight : storedWidth, height: turned ? storedWidth : storedHeight)
         return turned ? LumaScaler(width: upright.height, height: upright.width) : LumaScaler(width: upright.width, height: upright.height)
+    }
+
+    /// Skipping the loop filter drifts references by a few luma levels, which
+    /// averages out when frames are delivered at half the stream's size or less
+    /// and shows when they are not; there it is not worth its 20%.
+    private func shortcuts(_ requested: DecodeShortcuts, deliveringTo scaler: LumaScaler) -> DecodeShortcuts {
+        let video = info.video
+        let downscaled = scaler.width * 2 <= (video.width ?? 0) && scaler.height * 2 <= (video.height ?? 0)
+        return downscaled ? requested : requested.subtracting(.skipLoopFilter)
     }
 
     /// A stream that yields no frame, or ends well before the duration its header

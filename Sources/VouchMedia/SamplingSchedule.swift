@@ -1,8 +1,8 @@
 /// Decides, packet by packet and frame by frame, what a sampling rate needs from a stream.
 ///
 /// Targets lie on a grid `k / framesPerSecond` seconds from the stream's start.
-/// A frame is delivered when it is the first at or after its target (within half
-/// a frame). Packets far from every target only feed references, and packets
+/// A frame is delivered when it is the first at or after its target (or less
+/// than half a frame before it, for variable frame rates). Packets far from every target only feed references, and packets
 /// before a keyframe that precedes the next target feed nothing at all.
 struct SamplingSchedule {
     /// What the decoder should do with one packet.
@@ -44,7 +44,7 @@ struct SamplingSchedule {
 
     /// Whether the frame presented at `time` is delivered; if so, the schedule moves past it.
     mutating func takes(frameAt time: Double) -> Bool {
-        let reach = time + frameDuration / 2
+        let reach = time + frameDuration * 0.45
         guard reach >= nextTarget else { return false }
         nextTargetIndex = Int((reach / interval).rounded(.down)) + 1
         return true

@@ -5,19 +5,19 @@ final class VideoDecoder {
     private var context: UnsafeMutablePointer<AVCodecContext>?
     private let shortcuts: DecodeShortcuts
 
-    init(stream: UnsafeMutablePointer<AVStream>, options: DecoderOptions, maxPixels: Int, path: String) throws {
+    init(stream: UnsafeMutablePointer<AVStream>, shortcuts: DecodeShortcuts, threads: Int, maxPixels: Int, path: String) throws {
         let parameters = stream.pointee.codecpar!
         guard let codec = avcodec_find_decoder(parameters.pointee.codec_id) else {
             throw MediaError.unsupportedCodec(path: path, codec: String(cString: avcodec_get_name(parameters.pointee.codec_id)))
         }
         context = avcodec_alloc_context3(codec)
-        shortcuts = options.shortcuts
+        self.shortcuts = shortcuts
         guard let context else {
             throw MediaError.ffmpeg(path: path, call: "avcodec_alloc_context3", code: vouch_averror(ENOMEM), message: "out of memory")
         }
         try check(avcodec_parameters_to_context(context, parameters), "avcodec_parameters_to_context", path)
         context.pointee.pkt_timebase = stream.pointee.time_base
-        context.pointee.thread_count = Int32(options.threads)
+        context.pointee.thread_count = Int32(threads)
         context.pointee.thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE
         context.pointee.max_pixels = Int64(maxPixels)
         try check(avcodec_open2(context, codec, nil), "avcodec_open2", path)

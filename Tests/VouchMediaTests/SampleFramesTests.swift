@@ -68,6 +68,13 @@ import VouchTestSupport
         #expect(fast == exact)
     }
 
+    @Test func fullSizeFramesAreExactWhateverTheShortcuts() throws {
+        let sampling = FrameSampling(framesPerSecond: 1, size: .original)
+        let (exact, _) = try frames(.clip, sampling, DecoderOptions(threads: 1, shortcuts: []))
+        let (fast, _) = try frames(.clip, sampling, DecoderOptions(threads: 1, shortcuts: .all))
+        #expect(fast == exact, "the loop filter is never skipped for frames delivered at full size")
+    }
+
     @Test func readingTwiceGivesTheSameFrames() throws {
         let file = try MediaFile(path: try MediaFixture.faststartClip.path)
         let sampling = FrameSampling(framesPerSecond: 1, size: .fitting(maxDimension: 32))
