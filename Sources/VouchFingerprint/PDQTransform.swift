@@ -91,7 +91,7 @@ struct PDQTransform {
 }
 
 /// The eight symmetries of a rectangle: how a re-uploader can turn or mirror a frame.
-public enum Dihedral: Int, CaseIterable, Sendable, Codable {
+public enum Dihedral: String, CaseIterable, Sendable, Codable {
     case identity
     /// A quarter turn counter-clockwise.
     case rotate90
@@ -106,4 +106,9 @@ public enum Dihedral: Int, CaseIterable, Sendable, Codable {
     case transpose
     /// Reflected in the anti-diagonal.
     case antiTranspose
+}
+
+extension Dihedral {
+    /// The position in `allCases`, which is also the order of PDQ's reference.
+    var index: Int { Self.allCases.firstIndex(of: self)! }
 }

@@ -10,6 +10,6 @@ struct Vouch: AsyncParsableCommand {
             Vouch probes and decodes untrusted review clips with FFmpeg, under hard limits \
             read from Config/vouch.json. Run 'vouch help <subcommand>' for details.
             """,
-        subcommands: [ProbeCommand.self, DecodeCommand.self, BenchCommand.self]
+        subcommands: [ProbeCommand.self, DecodeCommand.self, FingerprintCommand.self, CompareCommand.self, MatchCommand.self, BenchCommand.self]
     )
 }

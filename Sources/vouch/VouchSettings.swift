@@ -1,19 +1,30 @@
 import ArgumentParser
 import Foundation
+import VouchFingerprint
 import VouchMedia
 
 /// Everything `Config/vouch.json` configures, one section per module.
 struct VouchSettings: Decodable {
     var media = MediaSettings()
+    var fingerprint = FingerprintSettings()
 
     init() {}
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         media = try container.decodeIfPresent(MediaSettings.self, forKey: .media) ?? MediaSettings()
+        fingerprint = try container.decodeIfPresent(FingerprintSettings.self, forKey: .fingerprint) ?? FingerprintSettings()
     }
 
-    private enum CodingKeys: String, CodingKey { case media }
+    var clipFingerprinter: ClipFingerprinter {
+        ClipFingerprinter(media: media, fingerprint: fingerprint)
+    }
+
+    var matcher: TemporalMatcher {
+        TemporalMatcher(settings: fingerprint.matching, minimumQuality: fingerprint.minimumQuality)
+    }
+
+    private enum CodingKeys: String, CodingKey { case media, fingerprint }
 }
 
 /// The `--config` option every subcommand shares.

@@ -77,3 +77,48 @@ import VouchTestSupport
         }
     }
 }
+
+/// The fingerprinting subcommands, run on generated clips.
+@Suite struct FingerprintCommandTests {
+    let cli = VouchCommandTests()
+
+    @Test func fingerprintsAClipAsVPDQLines() throws {
+        let result = try cli.vouch("fingerprint", try MediaFixture.clip.path, "--format", "vpdq")
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 8, "4 s at 2 frames a second")
+        let fields = try #require(lines.first).split(separator: ",")
+        #expect(fields.count == 4 && fields[2].count == 64 && fields[3] == "0.000")
+    }
+
+    @Test func aClipMatchesItsTrimmedCopy() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let copy = directory.appendingPathComponent("trimmed.mp4").path
+        try FFmpegCLI.run(["-v", "error", "-y", "-ss", "1", "-i", try MediaFixture.clip.path, "-vf", "scale=160:120", "-c:v", "libx264", copy])
+        let result = try cli.vouch("compare", copy, try MediaFixture.clip.path, "--json")
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(json["match"] as? Bool == true)
+        let segment = try #require((json["segments"] as? [[String: Any]])?.first)
+        #expect(abs((segment["offset"] as? Double ?? 0) - 1) < 0.3)
+    }
+
+    @Test func matchPrintsOneLinePerPairAboveTheFloor() throws {
+        let references = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-refs-\(UUID().uuidString)")
+        let queries = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-queries-\(UUID().uuidString)")
+        for directory in [references, queries] { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
+        try FileManager.default.copyItem(atPath: try MediaFixture.clip.path, toPath: references.appendingPathComponent("original.mp4").path)
+        try FFmpegCLI.run(["-v", "error", "-y", "-i", try MediaFixture.clip.path, "-vf", "hflip", "-c:v", "libx264", queries.appendingPathComponent("mirrored.mp4").path])
+        try FileManager.default.copyItem(atPath: try MediaFixture.halfWhite.path, toPath: queries.appendingPathComponent("other.mp4").path)
+        let result = try cli.vouch("match", "--references", references.path, "--queries", queries.path)
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 1)
+        let line = try #require(lines.first)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect((json["query"] as? String)?.hasSuffix("mirrored.mp4") == true)
+        #expect(json["match"] as? Bool == true)
+        #expect((json["segments"] as? [[String: Any]])?.first?["symmetry"] as? String == "mirror")
+    }
+}

@@ -62,7 +62,7 @@ import Testing
             for x in 0..<image.width { mirrored[y * image.width + x] = image.values[y * image.width + image.width - 1 - x] }
         }
         let direct = PDQ.hash(LumaImage(width: image.width, height: image.height, values: mirrored)).hash
-        let derived = PDQ.dihedralHashes(image).hashes[Dihedral.mirror.rawValue]
+        let derived = PDQ.dihedralHashes(image).hashes[Dihedral.mirror.index]
         let original = PDQ.hash(image).hash
         #expect(direct.distance(to: derived) <= 32)
         #expect(direct.distance(to: original) > 64, "a mirror is far from the original, which is why the variants exist")

@@ -25,7 +25,7 @@ struct FixtureFactory {
         try ffmpeg("-f", "lavfi", "-i", "color=s=256x256:d=0.2", "-c:v", "rawvideo", "-pix_fmt", "gray", url(.absurdDimensions))
         try write(.absurdDimensions, Self.declaringDimensions16000(try read(.absurdDimensions)))
         try ffmpeg("-f", "lavfi", "-i", "testsrc2=s=64x64:r=25:d=1", "-frames:v", "0", "-c:v", "libx264", url(.zeroDuration))
-        try write(.playlist, Data("#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4,\n\(url(.clip))\n#EXT-X-ENDLIST\n".utf8))
+        try write(.playlist, Data("#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4,\n\(MediaFixture.clip.rawValue)\n#EXT-X-ENDLIST\n".utf8))
     }
 
     private func url(_ fixture: MediaFixture) -> String {

@@ -36,10 +36,23 @@ public enum MediaFixture: String, CaseIterable, Sendable {
         }
     }
 
+    /// Bump when the factory changes, so no test reads fixtures made by an older one.
+    static let version = 2
+
+    /// Fixtures are shared by test processes: made once in a private folder, then
+    /// moved into place whole, so no process ever sees a half-written set.
     private static let directory: Result<URL, any Error> = Result {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-fixtures-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try FixtureFactory(directory: directory).makeAll()
+        let files = FileManager.default
+        let directory = files.temporaryDirectory.appendingPathComponent("vouch-fixtures-v\(version)")
+        if files.fileExists(atPath: directory.path) { return directory }
+        let scratch = files.temporaryDirectory.appendingPathComponent("vouch-fixtures-v\(version)-\(getpid())")
+        try files.createDirectory(at: scratch, withIntermediateDirectories: true)
+        try FixtureFactory(directory: scratch).makeAll()
+        do {
+            try files.moveItem(at: scratch, to: directory)
+        } catch where files.fileExists(atPath: directory.path) {
+            try? files.removeItem(at: scratch)
+        }
         return directory
     }
 }

@@ -1,0 +1,35 @@
+/// The verdict of comparing a query fingerprint with a reference: where they
+/// align, how much of each they share, and how sure the matcher is.
+public struct FingerprintMatch: Sendable, Codable, Equatable {
+    /// 0 (nothing shared) to 1 (long, close, time-consistent agreement).
+    public var score: Double
+    /// Whether the score reaches the configured threshold.
+    public var isMatch: Bool
+    public var segments: [MatchSegment]
+    /// The fraction of the query's duration inside matched segments.
+    public var queryCoverage: Double
+    /// The fraction of the reference's duration inside matched segments.
+    public var referenceCoverage: Double
+
+    public static let none = FingerprintMatch(score: 0, isMatch: false, segments: [], queryCoverage: 0, referenceCoverage: 0)
+
+    private enum CodingKeys: String, CodingKey {
+        case score, isMatch = "match", segments, queryCoverage, referenceCoverage
+    }
+}
+
+/// One stretch of the query that shows a stretch of the reference.
+public struct MatchSegment: Sendable, Codable, Equatable {
+    public var queryStart: Double
+    public var queryEnd: Double
+    public var referenceStart: Double
+    public var referenceEnd: Double
+    /// Reference seconds per query second: 2 means the query plays the reference at double speed.
+    public var speed: Double
+    /// Reference time where the query's time zero falls: `reference = speed × query + offset`.
+    public var offset: Double
+    /// How the query's frames are turned or mirrored relative to the reference's.
+    public var symmetry: Dihedral
+    public var matchedFrames: Int
+    public var meanDistance: Double
+}

@@ -1,0 +1,32 @@
+/// Turns a clip's sampled frames into its ``VideoFingerprint``.
+///
+/// It sees all frames before hashing any, because the content box is found from
+/// their combined detail and every frame is hashed inside the same box.
+public struct Fingerprinter: Sendable {
+    public var settings: FingerprintSettings
+
+    public init(settings: FingerprintSettings = FingerprintSettings()) {
+        self.settings = settings
+    }
+
+    /// A sampled frame: its time in seconds and its luma.
+    public typealias Frame = (timestamp: Double, image: LumaImage)
+
+    public func fingerprint(of frames: [Frame], sourceFrameRate: Double, duration: Double) -> VideoFingerprint {
+        let box = ContentBox.detect(in: frames.map(\.image))
+        let hashes = frames.map { frame -> FrameHash in
+            let (hashes, quality) = PDQ.dihedralHashes(Self.crop(frame.image, to: box))
+            return FrameHash(timestamp: frame.timestamp, quality: quality, pdq: hashes[0], variants: Array(hashes.dropFirst()))
+        }
+        return VideoFingerprint(
+            framesPerSecond: settings.framesPerSecond, sourceFrameRate: sourceFrameRate,
+            duration: duration, contentBox: box, frames: hashes
+        )
+    }
+
+    static func crop(_ image: LumaImage, to box: ContentBox) -> LumaImage {
+        guard box != .full else { return image }
+        let rect = box.pixels(width: image.width, height: image.height)
+        return image.cropped(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+    }
+}

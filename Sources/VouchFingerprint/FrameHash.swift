@@ -1,0 +1,25 @@
+/// The hashes of one sampled frame, with when it was shown and how much detail it had.
+public struct FrameHash: Sendable, Codable, Equatable {
+    /// Seconds from the start of the clip.
+    public var timestamp: Double
+    /// PDQ's quality, 0–100: flat or near-black frames score low and are not matched.
+    public var quality: Int
+    /// PDQ of the frame's content box: the picture without letterbox or padding borders.
+    public var pdq: PDQHash
+    /// PDQ of the content box turned and mirrored, in ``Dihedral`` order after
+    /// `identity` (seven hashes), or empty. A query tries them all, so mirrored
+    /// and rotated copies match originals that the index stores once.
+    public var variants: [PDQHash]
+
+    public init(timestamp: Double, quality: Int, pdq: PDQHash, variants: [PDQHash] = []) {
+        self.timestamp = timestamp
+        self.quality = quality
+        self.pdq = pdq
+        self.variants = variants
+    }
+
+    /// The hash of the frame under `symmetry`, when known.
+    public func hash(under symmetry: Dihedral) -> PDQHash? {
+        symmetry == .identity ? pdq : (variants.count == 7 ? variants[symmetry.index - 1] : nil)
+    }
+}

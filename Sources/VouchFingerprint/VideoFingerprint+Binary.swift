@@ -1,0 +1,98 @@
+import Foundation
+
+/// The compact binary form: a 68-byte header, then 37 bytes a frame (plus 224
+/// for the dihedral variants when they are kept). Little-endian throughout.
+extension VideoFingerprint {
+    static let magic: [UInt8] = Array("VFP1".utf8)
+
+    /// Why bytes could not be read as a fingerprint.
+    public enum BinaryFormatError: Error, CustomStringConvertible {
+        case notAFingerprint
+        case truncated(expected: Int, actual: Int)
+
+        public var description: String {
+            switch self {
+            case .notAFingerprint: "not a Vouch fingerprint (the file does not start with VFP1)"
+            case .truncated(let expected, let actual): "fingerprint truncated: \(actual) of \(expected) bytes"
+            }
+        }
+    }
+
+    /// The binary form; `includingVariants: false` keeps only what the index needs.
+    public func binary(includingVariants: Bool = true) -> Data {
+        let keepVariants = includingVariants && frames.allSatisfy { $0.variants.count == 7 }
+        var out = ByteWriter()
+        out.bytes(Self.magic)
+        out.uint32(UInt32(frames.count))
+        out.uint32(keepVariants ? 1 : 0)
+        for value in [framesPerSecond, sourceFrameRate, duration] { out.float64(value) }
+        for edge in [contentBox.left, contentBox.top, contentBox.right, contentBox.bottom] { out.float64(edge) }
+        for frame in frames {
+            out.uint32(UInt32((frame.timestamp * 1000).rounded()))
+            out.byte(UInt8(clamping: frame.quality))
+            out.hash(frame.pdq)
+            if keepVariants { frame.variants.forEach { out.hash($0) } }
+        }
+        return out.data
+    }
+
+    public init(binary data: Data) throws {
+        var input = ByteReader(data: data)
+        guard data.count >= 68, try input.bytes(4) == Self.magic else { throw BinaryFormatError.notAFingerprint }
+        let count = Int(try input.uint32())
+        let hasVariants = try input.uint32() == 1
+        let perFrame = 37 + (hasVariants ? 224 : 0)
+        guard data.count >= 68 + count * perFrame else { throw BinaryFormatError.truncated(expected: 68 + count * perFrame, actual: data.count) }
+        let fps = try input.float64()
+        let sourceRate = try input.float64()
+        let duration = try input.float64()
+        let edges = try (0..<4).map { _ in try input.float64() }
+        var frames: [FrameHash] = []
+        frames.reserveCapacity(count)
+        for _ in 0..<count {
+            let time = Double(try input.uint32()) / 1000
+            let quality = Int(try input.byte())
+            let pdq = try input.hash()
+            let variants = hasVariants ? try (0..<7).map { _ in try input.hash() } : []
+            frames.append(FrameHash(timestamp: time, quality: quality, pdq: pdq, variants: variants))
+        }
+        self.init(
+            framesPerSecond: fps, sourceFrameRate: sourceRate, duration: duration,
+            contentBox: ContentBox(left: edges[0], top: edges[1], right: edges[2], bottom: edges[3]), frames: frames
+        )
+    }
+}
+
+private struct ByteWriter {
+    var data = Data()
+    mutating func byte(_ value: UInt8) { data.append(value) }
+    mutating func bytes(_ values: [UInt8]) { data.append(contentsOf: values) }
+    mutating func uint32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func uint64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func float64(_ value: Double) { uint64(value.bitPattern) }
+    mutating func hash(_ hash: PDQHash) {
+        for word in [hash.words.0, hash.words.1, hash.words.2, hash.words.3] { uint64(word) }
+    }
+}
+
+private struct ByteReader {
+    let data: Data
+    var offset = 0
+
+    mutating func bytes(_ count: Int) throws -> [UInt8] {
+        guard offset + count <= data.count else { throw VideoFingerprint.BinaryFormatError.truncated(expected: offset + count, actual: data.count) }
+        defer { offset += count }
+        return Array(data[data.startIndex + offset..<data.startIndex + offset + count])
+    }
+
+    mutating func byte() throws -> UInt8 { try bytes(1)[0] }
+
+    mutating func uint32() throws -> UInt32 { try integer(4) }
+    mutating func uint64() throws -> UInt64 { try integer(8) }
+    mutating func float64() throws -> Double { Double(bitPattern: try uint64()) }
+    mutating func hash() throws -> PDQHash { PDQHash(words: (try uint64(), try uint64(), try uint64(), try uint64())) }
+
+    private mutating func integer<T: FixedWidthInteger>(_ size: Int) throws -> T {
+        try bytes(size).reversed().reduce(T.zero) { $0 << 8 | T($1) }
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import VouchFingerprint
+import VouchMedia
+
+/// Decodes a clip with the media layer and fingerprints its sampled frames.
+struct ClipFingerprinter {
+    var media: MediaSettings
+    var fingerprint: FingerprintSettings
+
+    func fingerprint(_ path: String) throws -> VideoFingerprint {
+        let file = try MediaFile(path: path, limits: media.limits)
+        var frames: [Fingerprinter.Frame] = []
+        let sampling = FrameSampling(framesPerSecond: fingerprint.framesPerSecond, size: .fitting(maxDimension: fingerprint.frameSize))
+        let statistics = try file.sampleFrames(sampling, options: media.decoder) { frame in
+            frames.append((frame.timestamp, LumaImage(width: frame.width, height: frame.height, luma: frame.pixels)))
+        }
+        let video = file.info.video
+        return Fingerprinter(settings: fingerprint).fingerprint(
+            of: frames, sourceFrameRate: video.frameRate ?? 0,
+            duration: video.durationSeconds ?? file.info.durationSeconds ?? statistics.secondsRead
+        )
+    }
+
+    /// A fingerprint from a video, or from a saved fingerprint (`.vfp`, `.json`, or vPDQ `.txt`).
+    func load(_ path: String) throws -> VideoFingerprint {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "vfp": return try VideoFingerprint(binary: Data(contentsOf: URL(fileURLWithPath: path)))
+        case "json": return try JSONDecoder().decode(VideoFingerprint.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        case "txt", "vpdq": return try VideoFingerprint(vpdqText: String(contentsOfFile: path, encoding: .utf8))
+        default: return try fingerprint(path)
+        }
+    }
+}

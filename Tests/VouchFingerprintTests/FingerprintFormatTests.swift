@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import VouchFingerprint
+
+@Suite struct FingerprintFormatTests {
+    static func randomHash(_ generator: inout some RandomNumberGenerator) -> PDQHash {
+        PDQHash(words: (generator.next(), generator.next(), generator.next(), generator.next()))
+    }
+
+    let fingerprint: VideoFingerprint = {
+        var generator = SeededGenerator(seed: 11)
+        let frames = (0..<20).map { index in
+            FrameHash(timestamp: Double(index) * 0.5, quality: 40 + index, pdq: randomHash(&generator),
+                      variants: (0..<7).map { _ in randomHash(&generator) })
+        }
+        return VideoFingerprint(framesPerSecond: 2, sourceFrameRate: 30, duration: 10,
+                                contentBox: ContentBox(left: 0, top: 0.25, right: 1, bottom: 0.75), frames: frames)
+    }()
+
+    @Test func roundTripsThroughTheBinaryForm() throws {
+        let data = fingerprint.binary()
+        #expect(data.count == 68 + 20 * (37 + 224))
+        #expect(try VideoFingerprint(binary: data) == fingerprint)
+    }
+
+    @Test func theIndexFormDropsTheVariants() throws {
+        let data = fingerprint.binary(includingVariants: false)
+        #expect(data.count == 68 + 20 * 37)
+        let read = try VideoFingerprint(binary: data)
+        #expect(read.frames.map(\.pdq) == fingerprint.frames.map(\.pdq))
+        #expect(read.frames.allSatisfy { $0.variants.isEmpty })
+    }
+
+    @Test func refusesForeignAndTruncatedBytes() {
+        #expect(throws: VideoFingerprint.BinaryFormatError.self) { try VideoFingerprint(binary: Data("not a fingerprint at all, just some text here".utf8)) }
+        #expect(throws: VideoFingerprint.BinaryFormatError.self) { try VideoFingerprint(binary: fingerprint.binary().prefix(500)) }
+    }
+
+    @Test func roundTripsThroughJSON() throws {
+        let data = try JSONEncoder().encode(fingerprint)
+        #expect(try JSONDecoder().decode(VideoFingerprint.self, from: data) == fingerprint)
+    }
+
+    @Test func writesVPDQLines() {
+        let lines = fingerprint.vpdqText.split(separator: "\n")
+        #expect(lines.count == 20)
+        #expect(lines[3] == "45,43,\(fingerprint.frames[3].pdq.hex),1.500")
+    }
+
+    @Test func readsBothVPDQLineForms() throws {
+        let cpp = try VideoFingerprint(vpdqText: fingerprint.vpdqText)
+        #expect(cpp.frames.map(\.pdq) == fingerprint.frames.map(\.pdq))
+        #expect(cpp.frames.map(\.quality) == fingerprint.frames.map(\.quality))
+        #expect(cpp.framesPerSecond == 2)
+        let python = fingerprint.frames.map { "\($0.pdq.hex),\($0.quality),\($0.timestamp)" }.joined(separator: "\n")
+        #expect(try VideoFingerprint(vpdqText: python).frames.map(\.timestamp) == fingerprint.frames.map(\.timestamp))
+    }
+
+    @Test func namesTheBadVPDQLine() {
+        let text = fingerprint.vpdqText + "12,not-a-hash,3.000\n"
+        let error = #expect(throws: VideoFingerprint.VPDQFormatError.self) { try VideoFingerprint(vpdqText: text) }
+        #expect(error?.line == 21)
+    }
+}
+
+/// A deterministic generator, so synthetic fingerprints are the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state = state &+ 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
