@@ -16,7 +16,8 @@ public struct Fingerprinter: Sendable {
         let box = ContentBox.detect(in: frames.map(\.image))
         let hashes = frames.map { frame -> FrameHash in
             let (hashes, quality) = PDQ.dihedralHashes(Self.crop(frame.image, to: box))
-            return FrameHash(timestamp: frame.timestamp, quality: quality, pdq: hashes[0], variants: Array(hashes.dropFirst()))
+            let fullFrame = box == .full ? nil : PDQ.hash(frame.image).hash
+            return FrameHash(timestamp: frame.timestamp, quality: quality, pdq: hashes[0], variants: Array(hashes.dropFirst()), fullFrame: fullFrame)
         }
         return VideoFingerprint(
             framesPerSecond: settings.framesPerSecond, sourceFrameRate: sourceFrameRate,

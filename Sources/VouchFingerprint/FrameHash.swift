@@ -10,12 +10,16 @@ public struct FrameHash: Sendable, Codable, Equatable {
     /// `identity` (seven hashes), or empty. A query tries them all, so mirrored
     /// and rotated copies match originals that the index stores once.
     public var variants: [PDQHash]
+    /// PDQ of the whole frame, kept only when a content box was cut: if noise or
+    /// an overlay hides the borders in a copy, the two sides still share a framing.
+    public var fullFrame: PDQHash?
 
-    public init(timestamp: Double, quality: Int, pdq: PDQHash, variants: [PDQHash] = []) {
+    public init(timestamp: Double, quality: Int, pdq: PDQHash, variants: [PDQHash] = [], fullFrame: PDQHash? = nil) {
         self.timestamp = timestamp
         self.quality = quality
         self.pdq = pdq
         self.variants = variants
+        self.fullFrame = fullFrame
     }
 
     /// The hash of the frame under `symmetry`, when known.

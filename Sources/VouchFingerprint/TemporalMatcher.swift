@@ -44,8 +44,9 @@ public struct TemporalMatcher: Sendable {
             var pairs: [FramePair] = []
             for (index, frame) in usableQuery {
                 guard let hash = frame.hash(under: symmetry) else { continue }
+                let unboxed = symmetry == .identity ? frame.fullFrame : nil
                 for candidate in usableReference {
-                    let distance = hash.distance(to: candidate.pdq)
+                    let distance = Self.closest(hash, unboxed, candidate)
                     if distance <= settings.frameRadius {
                         pairs.append(FramePair(query: frame.timestamp, reference: candidate.timestamp, queryIndex: index, distance: distance))
                     }
@@ -64,6 +65,15 @@ public struct TemporalMatcher: Sendable {
             queryCoverage: coverage(segments.map { ($0.queryStart, $0.queryEnd) }, step: 1 / query.framesPerSecond, of: query.duration),
             referenceCoverage: coverage(segments.map { (min($0.referenceStart, $0.referenceEnd), max($0.referenceStart, $0.referenceEnd)) }, step: 1 / reference.framesPerSecond, of: reference.duration)
         )
+    }
+
+    /// The distance between two frames' closest views: content box to content
+    /// box, or whole frame to whole frame where either side cut a box.
+    static func closest(_ query: PDQHash, _ queryFull: PDQHash?, _ reference: FrameHash) -> Int {
+        var distance = query.distance(to: reference.pdq)
+        if let referenceFull = reference.fullFrame { distance = min(distance, (queryFull ?? query).distance(to: referenceFull)) }
+        if let queryFull { distance = min(distance, queryFull.distance(to: reference.pdq)) }
+        return distance
     }
 
     /// Repeatedly takes the line with the most weighted support, turns its inliers

@@ -1,9 +1,15 @@
 import Foundation
 
-/// The compact binary form: a 68-byte header, then 37 bytes a frame (plus 224
-/// for the dihedral variants when they are kept). Little-endian throughout.
+/// The compact binary form: a 68-byte header, then 37 bytes a frame, plus 224
+/// for the dihedral variants when they are kept and 32 for the full-frame hash
+/// when a content box was cut. Little-endian throughout.
 extension VideoFingerprint {
     static let magic: [UInt8] = Array("VFP1".utf8)
+
+    private enum Flags {
+        static let variants: UInt32 = 1
+        static let fullFrames: UInt32 = 2
+    }
 
     /// Why bytes could not be read as a fingerprint.
     public enum BinaryFormatError: Error, CustomStringConvertible {
@@ -21,10 +27,11 @@ extension VideoFingerprint {
     /// The binary form; `includingVariants: false` keeps only what the index needs.
     public func binary(includingVariants: Bool = true) -> Data {
         let keepVariants = includingVariants && frames.allSatisfy { $0.variants.count == 7 }
+        let keepFullFrames = !frames.isEmpty && frames.allSatisfy { $0.fullFrame != nil }
         var out = ByteWriter()
         out.bytes(Self.magic)
         out.uint32(UInt32(frames.count))
-        out.uint32(keepVariants ? 1 : 0)
+        out.uint32((keepVariants ? Flags.variants : 0) | (keepFullFrames ? Flags.fullFrames : 0))
         for value in [framesPerSecond, sourceFrameRate, duration] { out.float64(value) }
         for edge in [contentBox.left, contentBox.top, contentBox.right, contentBox.bottom] { out.float64(edge) }
         for frame in frames {
@@ -32,6 +39,7 @@ extension VideoFingerprint {
             out.byte(UInt8(clamping: frame.quality))
             out.hash(frame.pdq)
             if keepVariants { frame.variants.forEach { out.hash($0) } }
+            if keepFullFrames, let full = frame.fullFrame { out.hash(full) }
         }
         return out.data
     }
@@ -40,8 +48,10 @@ extension VideoFingerprint {
         var input = ByteReader(data: data)
         guard data.count >= 68, try input.bytes(4) == Self.magic else { throw BinaryFormatError.notAFingerprint }
         let count = Int(try input.uint32())
-        let hasVariants = try input.uint32() == 1
-        let perFrame = 37 + (hasVariants ? 224 : 0)
+        let flags = try input.uint32()
+        let hasVariants = flags & Flags.variants != 0
+        let hasFullFrames = flags & Flags.fullFrames != 0
+        let perFrame = 37 + (hasVariants ? 224 : 0) + (hasFullFrames ? 32 : 0)
         guard data.count >= 68 + count * perFrame else { throw BinaryFormatError.truncated(expected: 68 + count * perFrame, actual: data.count) }
         let fps = try input.float64()
         let sourceRate = try input.float64()
@@ -54,7 +64,8 @@ extension VideoFingerprint {
             let quality = Int(try input.byte())
             let pdq = try input.hash()
             let variants = hasVariants ? try (0..<7).map { _ in try input.hash() } : []
-            frames.append(FrameHash(timestamp: time, quality: quality, pdq: pdq, variants: variants))
+            let fullFrame = hasFullFrames ? try input.hash() : nil
+            frames.append(FrameHash(timestamp: time, quality: quality, pdq: pdq, variants: variants, fullFrame: fullFrame))
         }
         self.init(
             framesPerSecond: fps, sourceFrameRate: sourceRate, duration: duration,

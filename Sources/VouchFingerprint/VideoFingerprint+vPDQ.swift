@@ -10,10 +10,12 @@ extension VideoFingerprint {
         public var description: String { "line \(line) is not a vPDQ hash line (frameNumber,quality,hex,timestamp): '\(text)'" }
     }
 
+    /// The frames as vPDQ lines. vPDQ hashes whole frames, so where Vouch cut a
+    /// content box the whole-frame hash is exported.
     public var vpdqText: String {
         frames.map { frame in
             let frameNumber = sourceFrameRate > 0 ? Int((frame.timestamp * sourceFrameRate).rounded()) : 0
-            return "\(frameNumber),\(frame.quality),\(frame.pdq.hex),\(String(format: "%.3f", frame.timestamp))"
+            return "\(frameNumber),\(frame.quality),\((frame.fullFrame ?? frame.pdq).hex),\(String(format: "%.3f", frame.timestamp))"
         }.joined(separator: "\n") + "\n"
     }
 

@@ -50,10 +50,12 @@ struct SamplingSchedule {
         return true
     }
 
+    /// Whether the frame shown at `time` can be the one ``takes(frameAt:)`` picks
+    /// for some target: at most 0.45 of a frame before it, or less than 0.6 after.
+    /// Only that one frame per target needs a full decode.
     private func isNearTarget(_ time: Double) -> Bool {
-        let window = 1.5 * frameDuration
-        let candidate = max(Double(nextTargetIndex), ((time - window) / interval).rounded(.up))
-        return candidate * interval <= time + window
+        let candidate = max(Double(nextTargetIndex), ((time - 0.6 * frameDuration) / interval).rounded(.up))
+        return candidate * interval <= time + 0.5 * frameDuration
     }
 
     private func firstKeyframe(after decodeTime: Double) -> Double? {

@@ -21,6 +21,12 @@ struct ClipFingerprinter {
         )
     }
 
+    /// Seconds of video in a clip, as the benchmarks count them.
+    func videoSeconds(of path: String) throws -> Double {
+        let info = try MediaFile.probe(path, limits: media.limits)
+        return info.video.durationSeconds ?? info.durationSeconds ?? 0
+    }
+
     /// A fingerprint from a video, or from a saved fingerprint (`.vfp`, `.json`, or vPDQ `.txt`).
     func load(_ path: String) throws -> VideoFingerprint {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
@@ -31,3 +37,4 @@ struct ClipFingerprinter {
         }
     }
 }
+

@@ -10,7 +10,8 @@ struct FingerprintCommand: ParsableCommand {
         discussion: """
             json prints one JSON object per file (one per line when several files are given); \
             vpdq prints vPDQ's text lines (frameNumber,quality,hex,timestamp) for ThreatExchange tools; \
-            binary writes FILE.vfp next to --output.
+            binary writes FILE.vfp into --output. A file that cannot be read is reported and \
+            skipped; the exit status is then 65.
             """
     )
 
@@ -36,8 +37,15 @@ struct FingerprintCommand: ParsableCommand {
     func run() throws {
         let fingerprinter = try settings.load().clipFingerprinter
         if let output { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) }
+        var failures = 0
         for file in files {
-            let fingerprint = try withMediaErrorsReported(json: false) { try fingerprinter.fingerprint(file) }
+            let fingerprint: VideoFingerprint
+            do {
+                fingerprint = try withMediaErrorsReported(json: false) { try fingerprinter.fingerprint(file) }
+            } catch {
+                failures += 1
+                continue
+            }
             let data: Data
             let fileExtension: String
             switch format {
@@ -59,6 +67,7 @@ struct FingerprintCommand: ParsableCommand {
                 if format == .json { print() }
             }
         }
+        if failures > 0 { throw VouchExit.unreadableInput }
     }
 
     private struct FileFingerprint: Encodable {

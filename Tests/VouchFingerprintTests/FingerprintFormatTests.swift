@@ -11,7 +11,7 @@ import VouchFingerprint
         var generator = SeededGenerator(seed: 11)
         let frames = (0..<20).map { index in
             FrameHash(timestamp: Double(index) * 0.5, quality: 40 + index, pdq: randomHash(&generator),
-                      variants: (0..<7).map { _ in randomHash(&generator) })
+                      variants: (0..<7).map { _ in randomHash(&generator) }, fullFrame: randomHash(&generator))
         }
         return VideoFingerprint(framesPerSecond: 2, sourceFrameRate: 30, duration: 10,
                                 contentBox: ContentBox(left: 0, top: 0.25, right: 1, bottom: 0.75), frames: frames)
@@ -19,15 +19,16 @@ import VouchFingerprint
 
     @Test func roundTripsThroughTheBinaryForm() throws {
         let data = fingerprint.binary()
-        #expect(data.count == 68 + 20 * (37 + 224))
+        #expect(data.count == 68 + 20 * (37 + 224 + 32))
         #expect(try VideoFingerprint(binary: data) == fingerprint)
     }
 
     @Test func theIndexFormDropsTheVariants() throws {
         let data = fingerprint.binary(includingVariants: false)
-        #expect(data.count == 68 + 20 * 37)
+        #expect(data.count == 68 + 20 * (37 + 32))
         let read = try VideoFingerprint(binary: data)
         #expect(read.frames.map(\.pdq) == fingerprint.frames.map(\.pdq))
+        #expect(read.frames.map(\.fullFrame) == fingerprint.frames.map(\.fullFrame))
         #expect(read.frames.allSatisfy { $0.variants.isEmpty })
     }
 
@@ -41,15 +42,18 @@ import VouchFingerprint
         #expect(try JSONDecoder().decode(VideoFingerprint.self, from: data) == fingerprint)
     }
 
-    @Test func writesVPDQLines() {
+    @Test func writesVPDQLinesOfWholeFrames() throws {
         let lines = fingerprint.vpdqText.split(separator: "\n")
         #expect(lines.count == 20)
-        #expect(lines[3] == "45,43,\(fingerprint.frames[3].pdq.hex),1.500")
+        #expect(lines[3] == "45,43,\(try #require(fingerprint.frames[3].fullFrame).hex),1.500", "vPDQ hashes whole frames")
+        var unboxed = fingerprint
+        unboxed.frames = unboxed.frames.map { FrameHash(timestamp: $0.timestamp, quality: $0.quality, pdq: $0.pdq) }
+        #expect(unboxed.vpdqText.split(separator: "\n")[3] == "45,43,\(fingerprint.frames[3].pdq.hex),1.500")
     }
 
     @Test func readsBothVPDQLineForms() throws {
         let cpp = try VideoFingerprint(vpdqText: fingerprint.vpdqText)
-        #expect(cpp.frames.map(\.pdq) == fingerprint.frames.map(\.pdq))
+        #expect(cpp.frames.map(\.pdq) == fingerprint.frames.map { $0.fullFrame ?? $0.pdq })
         #expect(cpp.frames.map(\.quality) == fingerprint.frames.map(\.quality))
         #expect(cpp.framesPerSecond == 2)
         let python = fingerprint.frames.map { "\($0.pdq.hex),\($0.quality),\($0.timestamp)" }.joined(separator: "\n")

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import VouchFingerprint
+
+/// `vouch bench fingerprint`: seconds of video fingerprinted per CPU-second, against vPDQ.
+struct BenchFingerprintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fingerprint",
+        abstract: "Seconds of video fingerprinted per CPU-second, against vPDQ's computeHash in the same run.",
+        discussion: """
+            Runs Vouch's fingerprinting (decode, content box, PDQ and its dihedral variants) at the \
+            configured rate and at vPDQ's one hash a second, and `vpdq.computeHash(FILE, seconds_per_hash=1)` \
+            in a Python child process, minus the CPU time of importing vpdq alone. Medians of --repeat rounds.
+            """
+    )
+
+    @Argument(help: "A video file, for example 60 s of 720p H.264.")
+    var file: String
+
+    @Option(help: "Rounds; the median counts.")
+    var `repeat` = 3
+
+    @Option(help: "The Python with the vpdq package; empty to skip vPDQ.")
+    var python = "python3"
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    @OptionGroup var settings: SettingsOptions
+
+    func run() throws {
+        let loaded = try settings.load()
+        let info = try withMediaErrorsReported(json: json) { try loaded.clipFingerprinter.videoSeconds(of: file) }
+        var oneASecond = loaded.fingerprint
+        oneASecond.framesPerSecond = 1
+        let paths: [(String, ClipFingerprinter)] = [
+            ("Vouch, \(loaded.fingerprint.framesPerSecond.formatted()) frames/s", loaded.clipFingerprinter),
+            ("Vouch, 1 frame/s", ClipFingerprinter(media: loaded.media, fingerprint: oneASecond)),
+        ]
+        var times = Array(repeating: [Double](), count: paths.count)
+        var vpdqTimes: [Double] = []
+        for _ in 0..<max(`repeat`, 1) {
+            if !python.isEmpty {
+                vpdqTimes.append(try childCPU(["-c", "import vpdq; vpdq.computeHash(\(pythonString(file)), seconds_per_hash=1.0)"])
+                    - childCPU(["-c", "import vpdq"]))
+            }
+            for (index, path) in paths.enumerated() {
+                let start = CPUClock.ownSeconds()
+                _ = try path.1.fingerprint(file)
+                times[index].append(CPUClock.ownSeconds() - start)
+            }
+        }
+        var rows = paths.enumerated().map { index, path in
+            FingerprintBenchRow(path: path.0, cpuSeconds: median(times[index]), videoSeconds: info)
+        }
+        if !vpdqTimes.isEmpty {
+            rows.insert(FingerprintBenchRow(path: "vPDQ computeHash, 1 frame/s", cpuSeconds: median(vpdqTimes), videoSeconds: info), at: 0)
+        }
+        let reference = vpdqTimes.isEmpty ? nil : median(vpdqTimes)
+        if json {
+            print(try JSONOutput.string(rows.map { $0.withRatio(to: reference) }))
+        } else {
+            print("\(file): \(String(format: "%.1f", info)) s of video, median of \(`repeat`)\n")
+            print("| path | CPU s | video s / CPU s | × vPDQ |\n|---|---|---|---|")
+            for row in rows.map({ $0.withRatio(to: reference) }) {
+                print("| \(row.path) | \(String(format: "%.2f", row.cpuSeconds)) | \(String(format: "%.1f", row.videoSecondsPerCPUSecond)) | \(row.ratioToVPDQ.map { String(format: "%.2f", $0) } ?? "–") |")
+            }
+        }
+    }
+
+    private func childCPU(_ arguments: [String]) throws -> Double {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [python] + arguments
+        let start = CPUClock.childrenSeconds()
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ValidationError("\(python) could not run vpdq (exit \(process.terminationStatus)); `pip install vpdq`, or pass --python ''")
+        }
+        return CPUClock.childrenSeconds() - start
+    }
+
+    private func pythonString(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        values.sorted()[values.count / 2]
+    }
+}
+
+/// One path's figures in `vouch bench fingerprint`.
+struct FingerprintBenchRow: Encodable {
+    var path: String
+    var cpuSeconds: Double
+    var videoSecondsPerCPUSecond: Double
+    var ratioToVPDQ: Double?
+
+    init(path: String, cpuSeconds: Double, videoSeconds: Double) {
+        self.path = path
+        self.cpuSeconds = cpuSeconds
+        videoSecondsPerCPUSecond = videoSeconds / cpuSeconds
+    }
+
+    func withRatio(to reference: Double?) -> FingerprintBenchRow {
+        var row = self
+        row.ratioToVPDQ = reference.map { $0 / cpuSeconds }
+        return row
+    }
+}
