@@ -2,7 +2,7 @@
 """Checks that ThreatExchange's vPDQ matcher accepts Vouch's vPDQ export of a clip
 as matching vPDQ's own hashes of that clip, in both directions.
 
-Uses `threatexchange`'s VideoVPDQSignal.compare_hash (PyPI), the matcher
+Uses `threatexchange`'s VPDQSignal.compare_hash (PyPI), the matcher
 ThreatExchange tools run, and `vpdq.computeHash` for vPDQ's own hashes.
 
     python3 vpdq_interop.py [--vouch .build/release/vouch] CLIP...
@@ -11,7 +11,7 @@ import argparse
 import subprocess
 
 import vpdq
-from threatexchange.extensions.vpdq.vpdq import VideoVPDQSignal
+from threatexchange.extensions.vpdq.vpdq import VPDQSignal
 from threatexchange.extensions.vpdq.vpdq_util import VpdqCompactFeature, vpdq_to_json
 
 
@@ -35,8 +35,8 @@ def main():
     for clip in args.clips:
         ours = vpdq_to_json(vouch_features(args.vouch, clip))
         theirs = vpdq_to_json([VpdqCompactFeature.from_vpdq_feature(f) for f in vpdq.computeHash(clip, seconds_per_hash=1.0)])
-        forward = VideoVPDQSignal.compare_hash(ours, theirs)
-        backward = VideoVPDQSignal.compare_hash(theirs, ours)
+        forward = VPDQSignal.compare_hash(ours, theirs)
+        backward = VPDQSignal.compare_hash(theirs, ours)
         both = forward.match and backward.match
         accepted += both
         print(f"| {clip.split('/')[-1]} | {forward.distance.query_match_percent:.0f} | {backward.distance.query_match_percent:.0f} | {'yes' if both else 'NO'} |")

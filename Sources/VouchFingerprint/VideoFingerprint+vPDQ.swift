@@ -10,10 +10,19 @@ extension VideoFingerprint {
         public var description: String { "line \(line) is not a vPDQ hash line (frameNumber,quality,hex,timestamp): '\(text)'" }
     }
 
-    /// The frames as vPDQ lines. vPDQ hashes whole frames, so where Vouch cut a
-    /// content box the whole-frame hash is exported.
+    /// The frames as vPDQ lines, one a second at the whole seconds where vPDQ
+    /// samples, so ThreatExchange's matcher (which counts matched query frames)
+    /// sees the same sampling as its own. vPDQ hashes whole frames, so where
+    /// Vouch cut a content box the whole-frame hash is exported.
     public var vpdqText: String {
-        frames.map { frame in
+        var lastSecond = -1
+        let oneASecond = frames.filter { frame in
+            let second = Int((frame.timestamp + 0.05).rounded(.down))
+            guard second > lastSecond else { return false }
+            lastSecond = second
+            return true
+        }
+        return oneASecond.map { frame in
             let frameNumber = sourceFrameRate > 0 ? Int((frame.timestamp * sourceFrameRate).rounded()) : 0
             return "\(frameNumber),\(frame.quality),\((frame.fullFrame ?? frame.pdq).hex),\(String(format: "%.3f", frame.timestamp))"
         }.joined(separator: "\n") + "\n"
