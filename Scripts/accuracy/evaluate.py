@@ -135,7 +135,9 @@ def main():
     print("|---|---|---|---|")
     for r in results:
         print(f"| {r['system']} | {r['microAP']:.3f} | {r['recall']:.3f} | {len(r['falseMatches'])} |")
-    print(f"\nVouch: the highest-scoring non-copy pair scores {worst:.3f}; above it, recall is {recall:.3f}.\n")
+    print(f"\nVouch: the highest-scoring non-copy pair scores {worst:.3f}; above it, recall is {recall:.3f}.")
+    closest = sorted(((s, pair) for pair, (s, _) in vouch.items() if pair not in positives), reverse=True)[:3]
+    print("Closest non-copies: " + (", ".join(f"{q} → {r} ({s:.3f})" for s, (q, r) in closest) or "none scores above 0") + "\n")
     print("| family | " + " | ".join(r["system"] for r in results) + " |")
     print("|---|" + "---|" * len(results))
     for family in results[0]["families"]:

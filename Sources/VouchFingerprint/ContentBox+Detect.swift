@@ -28,7 +28,7 @@ extension ContentBox {
     /// well as every frame does, at a fraction of the cost.
     static let framesExamined = 16
 
-    private static func evenlySpaced(_ frames: [LumaImage], count: Int) -> [LumaImage] {
+    static func evenlySpaced(_ frames: [LumaImage], count: Int) -> [LumaImage] {
         guard frames.count > count else { return frames }
         return (0..<count).map { frames[$0 * (frames.count - 1) / (count - 1)] }
     }

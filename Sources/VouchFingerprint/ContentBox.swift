@@ -22,6 +22,16 @@ public struct ContentBox: Sendable, Codable, Equatable {
     /// The fraction of the frame's area inside the box.
     public var area: Double { (right - left) * (bottom - top) }
 
+    /// `inner`, given as fractions of this box, as fractions of the whole frame.
+    func containing(_ inner: ContentBox) -> ContentBox {
+        let width = right - left
+        let height = bottom - top
+        return ContentBox(
+            left: left + inner.left * width, top: top + inner.top * height,
+            right: left + inner.right * width, bottom: top + inner.bottom * height
+        )
+    }
+
     /// The box in pixels of an image of the given size.
     func pixels(width: Int, height: Int) -> (x: Int, y: Int, width: Int, height: Int) {
         let x0 = Int((left * Double(width)).rounded())

@@ -14,14 +14,19 @@ public struct Fingerprinter: Sendable {
 
     public func fingerprint(of frames: [Frame], sourceFrameRate: Double, duration: Double) -> VideoFingerprint {
         let box = ContentBox.detect(in: frames.map(\.image))
-        let hashes = frames.map { frame -> FrameHash in
-            let (hashes, quality) = PDQ.dihedralHashes(Self.crop(frame.image, to: box))
-            let fullFrame = box == .full ? nil : PDQ.hash(frame.image).hash
-            return FrameHash(timestamp: frame.timestamp, quality: quality, pdq: hashes[0], variants: Array(hashes.dropFirst()), fullFrame: fullFrame)
+        let pictures = frames.map { Self.crop($0.image, to: box) }
+        let insets = InsetDetector.insets(in: ContentBox.evenlySpaced(pictures, count: ContentBox.framesExamined))
+        let hashes = zip(frames, pictures).map { frame, picture -> FrameHash in
+            let (hashes, quality) = PDQ.dihedralHashes(picture)
+            return FrameHash(
+                timestamp: frame.timestamp, quality: quality, pdq: hashes[0], variants: Array(hashes.dropFirst()),
+                fullFrame: box == .full ? nil : PDQ.hash(frame.image).hash,
+                insets: insets.map { PDQ.hash(Self.crop(picture, to: $0)).hash }
+            )
         }
         return VideoFingerprint(
             framesPerSecond: settings.framesPerSecond, sourceFrameRate: sourceFrameRate,
-            duration: duration, contentBox: box, frames: hashes
+            duration: duration, contentBox: box, insets: insets.map { box.containing($0) }, frames: hashes
         )
     }
 

@@ -13,13 +13,17 @@ public struct FrameHash: Sendable, Codable, Equatable {
     /// PDQ of the whole frame, kept only when a content box was cut: if noise or
     /// an overlay hides the borders in a copy, the two sides still share a framing.
     public var fullFrame: PDQHash?
+    /// PDQ of each inset the clip shows (``VideoFingerprint/insets``, same order):
+    /// a copy played picture-in-picture or side by side is matched by these.
+    public var insets: [PDQHash]
 
-    public init(timestamp: Double, quality: Int, pdq: PDQHash, variants: [PDQHash] = [], fullFrame: PDQHash? = nil) {
+    public init(timestamp: Double, quality: Int, pdq: PDQHash, variants: [PDQHash] = [], fullFrame: PDQHash? = nil, insets: [PDQHash] = []) {
         self.timestamp = timestamp
         self.quality = quality
         self.pdq = pdq
         self.variants = variants
         self.fullFrame = fullFrame
+        self.insets = insets
     }
 
     /// The hash of the frame under `symmetry`, when known.

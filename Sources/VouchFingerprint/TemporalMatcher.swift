@@ -45,8 +45,10 @@ public struct TemporalMatcher: Sendable {
             for (index, frame) in usableQuery {
                 guard let hash = frame.hash(under: symmetry) else { continue }
                 let unboxed = symmetry == .identity ? frame.fullFrame : nil
+                let insets = symmetry == .identity ? frame.insets : []
                 for candidate in usableReference {
-                    let distance = Self.closest(hash, unboxed, candidate)
+                    var distance = Self.closest(hash, unboxed, candidate)
+                    for inset in insets { distance = min(distance, Self.closest(inset, nil, candidate)) }
                     if distance <= settings.frameRadius {
                         pairs.append(FramePair(query: frame.timestamp, reference: candidate.timestamp, queryIndex: index, distance: distance))
                     }
@@ -138,7 +140,9 @@ public struct TemporalMatcher: Sendable {
 
     /// Fewer agreeing frames than this are coincidence, not a copy.
     static let minimumFrames = 3
-    /// A copied stretch shows nearly every frame of its span; chance agreement is sparse.
+    /// A copied stretch shows nearly every frame of its span, and walks through the
+    /// reference (at least two of its frames); chance agreement is sparse, and a
+    /// still picture resembling one reference frame is not a copy.
     static let minimumDensity = 0.6
 
     /// For each query frame, its closest pair near the line; the line is then refit by least squares.
@@ -158,7 +162,8 @@ public struct TemporalMatcher: Sendable {
             runs[runs.count - 1].append(pair)
         }
         return runs.filter { run in
-            guard run.count >= Self.minimumFrames, let first = run.first, let last = run.last else { return false }
+            guard run.count >= Self.minimumFrames, let first = run.first, let last = run.last,
+                  Set(run.map(\.reference)).count >= 2 else { return false }
             let span = (last.query - first.query) / max(frameInterval, 1e-9) + 1
             return Double(run.count) / span >= Self.minimumDensity
         }.map { run in

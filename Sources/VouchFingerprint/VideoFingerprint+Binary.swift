@@ -2,7 +2,8 @@ import Foundation
 
 /// The compact binary form: a 68-byte header, then 37 bytes a frame, plus 224
 /// for the dihedral variants when they are kept and 32 for the full-frame hash
-/// when a content box was cut. Little-endian throughout.
+/// when a content box was cut, and 32 for each inset; the insets' rectangles
+/// follow the header. Little-endian throughout.
 extension VideoFingerprint {
     static let magic: [UInt8] = Array("VFP1".utf8)
 
@@ -31,15 +32,19 @@ extension VideoFingerprint {
         var out = ByteWriter()
         out.bytes(Self.magic)
         out.uint32(UInt32(frames.count))
-        out.uint32((keepVariants ? Flags.variants : 0) | (keepFullFrames ? Flags.fullFrames : 0))
+        let insetCount = UInt32(min(insets.count, 255))
+        out.uint32((keepVariants ? Flags.variants : 0) | (keepFullFrames ? Flags.fullFrames : 0) | insetCount << 8)
         for value in [framesPerSecond, sourceFrameRate, duration] { out.float64(value) }
-        for edge in [contentBox.left, contentBox.top, contentBox.right, contentBox.bottom] { out.float64(edge) }
+        for box in [contentBox] + insets.prefix(Int(insetCount)) {
+            for edge in [box.left, box.top, box.right, box.bottom] { out.float64(edge) }
+        }
         for frame in frames {
             out.uint32(UInt32((frame.timestamp * 1000).rounded()))
             out.byte(UInt8(clamping: frame.quality))
             out.hash(frame.pdq)
             if keepVariants { frame.variants.forEach { out.hash($0) } }
             if keepFullFrames, let full = frame.fullFrame { out.hash(full) }
+            for index in 0..<Int(insetCount) { out.hash(index < frame.insets.count ? frame.insets[index] : .zero) }
         }
         return out.data
     }
@@ -51,12 +56,17 @@ extension VideoFingerprint {
         let flags = try input.uint32()
         let hasVariants = flags & Flags.variants != 0
         let hasFullFrames = flags & Flags.fullFrames != 0
-        let perFrame = 37 + (hasVariants ? 224 : 0) + (hasFullFrames ? 32 : 0)
-        guard data.count >= 68 + count * perFrame else { throw BinaryFormatError.truncated(expected: 68 + count * perFrame, actual: data.count) }
+        let insetCount = Int(flags >> 8 & 0xFF)
+        let perFrame = 37 + (hasVariants ? 224 : 0) + (hasFullFrames ? 32 : 0) + 32 * insetCount
+        let expected = 68 + 32 * insetCount + count * perFrame
+        guard data.count >= expected else { throw BinaryFormatError.truncated(expected: expected, actual: data.count) }
         let fps = try input.float64()
         let sourceRate = try input.float64()
         let duration = try input.float64()
-        let edges = try (0..<4).map { _ in try input.float64() }
+        let boxes = try (0...insetCount).map { _ in
+            let edges = try (0..<4).map { _ in try input.float64() }
+            return ContentBox(left: edges[0], top: edges[1], right: edges[2], bottom: edges[3])
+        }
         var frames: [FrameHash] = []
         frames.reserveCapacity(count)
         for _ in 0..<count {
@@ -65,11 +75,12 @@ extension VideoFingerprint {
             let pdq = try input.hash()
             let variants = hasVariants ? try (0..<7).map { _ in try input.hash() } : []
             let fullFrame = hasFullFrames ? try input.hash() : nil
-            frames.append(FrameHash(timestamp: time, quality: quality, pdq: pdq, variants: variants, fullFrame: fullFrame))
+            let insetHashes = try (0..<insetCount).map { _ in try input.hash() }
+            frames.append(FrameHash(timestamp: time, quality: quality, pdq: pdq, variants: variants, fullFrame: fullFrame, insets: insetHashes))
         }
         self.init(
             framesPerSecond: fps, sourceFrameRate: sourceRate, duration: duration,
-            contentBox: ContentBox(left: edges[0], top: edges[1], right: edges[2], bottom: edges[3]), frames: frames
+            contentBox: boxes[0], insets: Array(boxes.dropFirst()), frames: frames
         )
     }
 }

@@ -13,13 +13,20 @@ public struct VideoFingerprint: Sendable, Codable, Equatable {
     public var duration: Double
     /// Where the picture sat inside the frame, as fractions of its width and height.
     public var contentBox: ContentBox
+    /// Pictures inside the picture (picture-in-picture, side by side), as
+    /// fractions of the frame; each frame carries a hash of each.
+    public var insets: [ContentBox]
     public var frames: [FrameHash]
 
-    public init(framesPerSecond: Double, sourceFrameRate: Double, duration: Double, contentBox: ContentBox = .full, frames: [FrameHash]) {
+    public init(
+        framesPerSecond: Double, sourceFrameRate: Double, duration: Double,
+        contentBox: ContentBox = .full, insets: [ContentBox] = [], frames: [FrameHash]
+    ) {
         self.framesPerSecond = framesPerSecond
         self.sourceFrameRate = sourceFrameRate
         self.duration = duration
         self.contentBox = contentBox
+        self.insets = insets
         self.frames = frames
     }
 }

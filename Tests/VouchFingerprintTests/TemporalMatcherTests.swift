@@ -84,6 +84,15 @@ import VouchFingerprint
         #expect(match.segments.isEmpty)
     }
 
+    @Test func aStillPictureLikeOneReferenceFrameIsNotACopy() {
+        let reference = Self.reference()
+        let still = reference.frames[20].pdq
+        let frames = (0..<20).map { FrameHash(timestamp: Double($0) / 2, quality: 90, pdq: still) }
+        let match = matcher.compare(VideoFingerprint(framesPerSecond: 2, sourceFrameRate: 30, duration: 10, frames: frames), with: reference)
+        #expect(match.segments.isEmpty)
+        #expect(match.score == 0)
+    }
+
     @Test func frameAgreementOutOfTimeOrderIsNotACopy() {
         let reference = Self.reference()
         var generator = SeededGenerator(seed: 5)

@@ -1,0 +1,96 @@
+/// Where the gradient forms a ridge in at least half the frames: a step between
+/// two pixels much larger than the steps beside it. An inset's border is one in
+/// nearly every frame; the picture's own edges move and are one only briefly.
+struct RidgeMap {
+    let width: Int
+    let height: Int
+    /// `vertical[y * width + x]`: a ridge between columns x and x+1 at row y.
+    private var vertical: [Bool]
+    /// `horizontal[y * width + x]`: a ridge between rows y and y+1 at column x.
+    private var horizontal: [Bool]
+
+    /// How much stronger than its neighbours a ridge's gradient is, and the least gradient it needs.
+    static let contrast: Float = 2.5
+    static let floor: Float = 4
+    /// Lines whose ridge covers less of the frame than this are not candidates.
+    static let leastLineSupport = 0.25
+
+    init(_ frames: [LumaImage]) {
+        let width = frames[0].width
+        let height = frames[0].height
+        self.width = width
+        self.height = height
+        var verticalCount = [UInt8](repeating: 0, count: width * height)
+        var horizontalCount = [UInt8](repeating: 0, count: width * height)
+        for frame in frames {
+            frame.values.withUnsafeBufferPointer { p in
+                for y in 0..<height {
+                    for x in 2..<max(width - 3, 2) {
+                        let i = y * width + x
+                        let gradient = abs(p[i + 1] - p[i])
+                        let neighbours = (abs(p[i - 1] - p[i - 2]) + abs(p[i + 3] - p[i + 2])) / 2
+                        if gradient > max(Self.contrast * neighbours, Self.floor) { verticalCount[i] += 1 }
+                    }
+                }
+                for y in 2..<max(height - 3, 2) {
+                    for x in 0..<width {
+                        let i = y * width + x
+                        let gradient = abs(p[i + width] - p[i])
+                        let neighbours = (abs(p[i - width] - p[i - 2 * width]) + abs(p[i + 3 * width] - p[i + 2 * width])) / 2
+                        if gradient > max(Self.contrast * neighbours, Self.floor) { horizontalCount[i] += 1 }
+                    }
+                }
+            }
+        }
+        let needed = UInt8(clamping: (frames.count + 1) / 2)
+        vertical = verticalCount.map { $0 >= needed }
+        horizontal = horizontalCount.map { $0 >= needed }
+    }
+
+    /// Up to six boundary positions (x for vertical, y for horizontal) whose ridge
+    /// spans the most of the frame, at least 5 pixels apart. A boundary between
+    /// index i and i+1 is reported as i+1, the first index of the inset.
+    func strongestLines(vertical isVertical: Bool) -> [Int] {
+        let count = isVertical ? width : height
+        let support = (0..<count).map { line in
+            isVertical ? fraction(vertical: true, at: line, from: 0, to: height, slack: 0) : fraction(vertical: false, at: line, from: 0, to: width, slack: 0)
+        }
+        var lines: [Int] = []
+        for line in (0..<count).sorted(by: { support[$0] > support[$1] }) where support[line] >= Self.leastLineSupport {
+            guard lines.count < 6 else { break }
+            if lines.allSatisfy({ abs($0 - (line + 1)) > 4 }) { lines.append(line + 1) }
+        }
+        return lines.sorted()
+    }
+
+    /// The least ridge coverage of the rectangle's inner edges (edges on the frame's
+    /// border count as full), and how many inner edges it has.
+    func support(left: Int, top: Int, right: Int, bottom: Int) -> (least: Double, innerEdges: Int) {
+        var least = 1.0
+        var inner = 0
+        if left > 0 { least = min(least, fraction(vertical: true, at: left - 1, from: top, to: bottom)); inner += 1 }
+        if right < width { least = min(least, fraction(vertical: true, at: right - 1, from: top, to: bottom)); inner += 1 }
+        if top > 0 { least = min(least, fraction(vertical: false, at: top - 1, from: left, to: right)); inner += 1 }
+        if bottom < height { least = min(least, fraction(vertical: false, at: bottom - 1, from: left, to: right)); inner += 1 }
+        return (least, inner)
+    }
+
+    /// The fraction of a line segment that is ridge, allowing `slack` pixels either side.
+    private func fraction(vertical isVertical: Bool, at line: Int, from start: Int, to end: Int, slack: Int = 1) -> Double {
+        guard end > start else { return 0 }
+        var hits = 0
+        for position in start..<end {
+            var hit = false
+            for offset in -slack...slack {
+                let l = line + offset
+                if isVertical {
+                    if l >= 0, l < width, vertical[position * width + l] { hit = true }
+                } else if l >= 0, l < height, horizontal[l * width + position] {
+                    hit = true
+                }
+            }
+            if hit { hits += 1 }
+        }
+        return Double(hits) / Double(end - start)
+    }
+}

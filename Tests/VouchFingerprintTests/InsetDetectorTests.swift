@@ -1,0 +1,67 @@
+import Testing
+@testable import VouchFingerprint
+
+@Suite struct InsetDetectorTests {
+    /// A synthetic image, resized bilinearly as video scalers do.
+    static func picture(seed: UInt64, width: Int, height: Int) -> LumaImage {
+        let synthetic = SyntheticImage(seed: seed)
+        let image = LumaImage(width: synthetic.width, height: synthetic.height, rgb: synthetic.rgb)
+        var values = [Float](repeating: 0, count: width * height)
+        for y in 0..<height {
+            let sy = max(0, (Float(y) + 0.5) * Float(image.height) / Float(height) - 0.5)
+            let y0 = min(Int(sy), image.height - 1), y1 = min(y0 + 1, image.height - 1), fy = sy - Float(y0)
+            for x in 0..<width {
+                let sx = max(0, (Float(x) + 0.5) * Float(image.width) / Float(width) - 0.5)
+                let x0 = min(Int(sx), image.width - 1), x1 = min(x0 + 1, image.width - 1), fx = sx - Float(x0)
+                let top = image.values[y0 * image.width + x0] * (1 - fx) + image.values[y0 * image.width + x1] * fx
+                let bottom = image.values[y1 * image.width + x0] * (1 - fx) + image.values[y1 * image.width + x1] * fx
+                values[y * width + x] = top * (1 - fy) + bottom * fy
+            }
+        }
+        return LumaImage(width: width, height: height, values: values)
+    }
+
+    /// Frames whose background and inset both change, while the inset's rectangle stays put.
+    static func pictureInPicture(x: Int, y: Int, width: Int, height: Int) -> [LumaImage] {
+        (0..<8).map { frame in
+            var background = picture(seed: UInt64(100 + frame), width: 256, height: 144)
+            let inset = picture(seed: UInt64(200 + frame), width: width, height: height)
+            for row in 0..<height {
+                for column in 0..<width { background.values[(y + row) * 256 + x + column] = inset.values[row * width + column] }
+            }
+            return background
+        }
+    }
+
+    @Test func findsAPictureInPictureToThePixel() throws {
+        let insets = InsetDetector.insets(in: Self.pictureInPicture(x: 70, y: 30, width: 170, height: 96))
+        let expected = ContentBox(left: 70.0 / 256, top: 30.0 / 144, right: 240.0 / 256, bottom: 126.0 / 144)
+        let found = try #require(insets.first, "found nothing")
+        #expect(found.overlap(with: expected) > 0.9, "the best inset is the picture-in-picture")
+        #expect(abs(found.left - expected.left) * 256 <= 1 && abs(found.right - expected.right) * 256 <= 1)
+        #expect(abs(found.top - expected.top) * 144 <= 1 && abs(found.bottom - expected.bottom) * 144 <= 1)
+    }
+
+    @Test func findsBothHalvesOfASideBySide() {
+        let frames = (0..<8).map { frame -> LumaImage in
+            let left = Self.picture(seed: UInt64(300 + frame), width: 128, height: 144)
+            let right = Self.picture(seed: UInt64(400 + frame), width: 128, height: 144)
+            var values = [Float](repeating: 0, count: 256 * 144)
+            for y in 0..<144 {
+                for x in 0..<128 {
+                    values[y * 256 + x] = left.values[y * 128 + x]
+                    values[y * 256 + 128 + x] = right.values[y * 128 + x]
+                }
+            }
+            return LumaImage(width: 256, height: 144, values: values)
+        }
+        let insets = InsetDetector.insets(in: frames)
+        #expect(insets.contains { $0.overlap(with: ContentBox(left: 0, top: 0, right: 0.5, bottom: 1)) > 0.95 })
+        #expect(insets.contains { $0.overlap(with: ContentBox(left: 0.5, top: 0, right: 1, bottom: 1)) > 0.95 })
+    }
+
+    @Test func aPlainClipHasNoInsets() {
+        let frames = (0..<8).map { Self.picture(seed: UInt64(500 + $0), width: 256, height: 144) }
+        #expect(InsetDetector.insets(in: frames).isEmpty)
+    }
+}
