@@ -16,13 +16,9 @@ struct BenchDecodeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A video file, for example 60 s of 720p H.264.")
-    var file: String
+    @OptionGroup var bench: BenchOptions
 
     @OptionGroup var sampling: SamplingOptions
-
-    @Option(help: "Runs of each path; the median counts.")
-    var `repeat` = 3
 
     @Option(help: "Decoder threads (0: FFmpeg chooses). Defaults to the settings file's media.decoder.threads.")
     var threads: Int?
@@ -30,23 +26,21 @@ struct BenchDecodeCommand: ParsableCommand {
     @Option(help: "The ffmpeg executable to compare against; empty to skip it.")
     var ffmpeg = "ffmpeg"
 
-    @Flag(help: "Print the result as JSON.")
-    var json = false
-
     @OptionGroup var settings: SettingsOptions
 
     func run() throws {
         let media = try settings.load().media
         let limits = media.limits
         let threadCount = threads ?? media.decoder.threads
-        let info = try withMediaErrorsReported(json: json) { try MediaFile.probe(file, limits: limits) }
+        let file = bench.file
+        let info = try withMediaErrorsReported(json: bench.json) { try MediaFile.probe(file, limits: limits) }
         let videoSeconds = info.video.durationSeconds ?? info.durationSeconds ?? 0
         let candidates: [(String, DecodeShortcuts)] = [("no shortcuts", [])]
             + DecodeShortcuts.names.map { ($0.0, $0.1) }
             + [("all shortcuts", .all)]
         var ffmpegTimes: [Double] = []
         var runs = Array(repeating: PathRuns(), count: candidates.count)
-        for _ in 0..<max(`repeat`, 1) {
+        for _ in 0..<bench.rounds {
             if !ffmpeg.isEmpty { ffmpegTimes.append(try timeFFmpeg()) }
             for (index, candidate) in candidates.enumerated() {
                 try runs[index].record(decoding: file, sampling.sampling, DecoderOptions(threads: threadCount, shortcuts: candidate.1), limits: limits)
@@ -74,36 +68,33 @@ struct BenchDecodeCommand: ParsableCommand {
         }
         let report = DecodeBenchReport(
             file: file, videoSeconds: videoSeconds, framesPerSecond: sampling.fps, size: sampling.size,
-            threads: threadCount, repeats: `repeat`,
+            threads: threadCount, repeats: bench.rounds,
             ffmpegCPUSeconds: reference, ffmpegVideoSecondsPerCPUSecond: reference.map { videoSeconds / $0 },
             paths: results
         )
-        print(json ? try JSONOutput.string(report) : report.table)
+        print(bench.json ? try JSONOutput.string(report) : report.table)
     }
 
     private func frames(_ options: DecoderOptions, size: FrameSize, limits: MediaLimits) throws -> [LumaFrame] {
         var frames: [LumaFrame] = []
         let request = FrameSampling(framesPerSecond: sampling.fps, size: size)
-        try MediaFile(path: file, limits: limits).sampleFrames(request, options: options) { frames.append($0) }
+        try MediaFile(path: bench.file, limits: limits).sampleFrames(request, options: options) { frames.append($0) }
         return frames
     }
 
     private func timeFFmpeg() throws -> Double {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [ffmpeg, "-nostdin", "-v", "error", "-threads", "1", "-i", file, "-f", "null", "-"]
+        process.arguments = [ffmpeg, "-nostdin", "-v", "error", "-threads", "1", "-i", bench.file, "-f", "null", "-"]
         let start = CPUClock.childrenSeconds()
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ValidationError("'\(ffmpeg)' failed on \(file) (exit \(process.terminationStatus)); pass --ffmpeg '' to skip the comparison")
+            throw ValidationError("'\(ffmpeg)' failed on \(bench.file) (exit \(process.terminationStatus)); pass --ffmpeg '' to skip the comparison")
         }
         return CPUClock.childrenSeconds() - start
     }
 
-    private func median(_ values: [Double]) -> Double {
-        values.sorted()[values.count / 2]
-    }
 }
 
 /// The CPU times of one decode path across rounds, and its frames from the last round.

@@ -14,23 +14,17 @@ struct BenchFingerprintCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A video file, for example 60 s of 720p H.264.")
-    var file: String
-
-    @Option(help: "Rounds; the median counts.")
-    var `repeat` = 3
+    @OptionGroup var bench: BenchOptions
 
     @Option(help: "The Python with the vpdq package; empty to skip vPDQ.")
     var python = "python3"
-
-    @Flag(help: "Print the result as JSON.")
-    var json = false
 
     @OptionGroup var settings: SettingsOptions
 
     func run() throws {
         let loaded = try settings.load()
-        let info = try withMediaErrorsReported(json: json) { try loaded.clipFingerprinter.videoSeconds(of: file) }
+        let file = bench.file
+        let info = try withMediaErrorsReported(json: bench.json) { try loaded.clipFingerprinter.videoSeconds(of: file) }
         var oneASecond = loaded.fingerprint
         oneASecond.framesPerSecond = 1
         let paths: [(String, ClipFingerprinter)] = [
@@ -39,7 +33,7 @@ struct BenchFingerprintCommand: ParsableCommand {
         ]
         var times = Array(repeating: [Double](), count: paths.count)
         var vpdqTimes: [Double] = []
-        for _ in 0..<max(`repeat`, 1) {
+        for _ in 0..<bench.rounds {
             if !python.isEmpty {
                 vpdqTimes.append(try childCPU(["-c", "import vpdq; vpdq.computeHash(\(pythonString(file)), seconds_per_hash=1.0)"])
                     - childCPU(["-c", "import vpdq"]))
@@ -57,10 +51,10 @@ struct BenchFingerprintCommand: ParsableCommand {
             rows.insert(FingerprintBenchRow(path: "vPDQ computeHash, 1 frame/s", cpuSeconds: median(vpdqTimes), videoSeconds: info), at: 0)
         }
         let reference = vpdqTimes.isEmpty ? nil : median(vpdqTimes)
-        if json {
+        if bench.json {
             print(try JSONOutput.string(rows.map { $0.withRatio(to: reference) }))
         } else {
-            print("\(file): \(String(format: "%.1f", info)) s of video, median of \(`repeat`)\n")
+            print("\(file): \(String(format: "%.1f", info)) s of video, median of \(bench.rounds)\n")
             print("| path | CPU s | video s / CPU s | × vPDQ |\n|---|---|---|---|")
             for row in rows.map({ $0.withRatio(to: reference) }) {
                 print("| \(row.path) | \(String(format: "%.2f", row.cpuSeconds)) | \(String(format: "%.1f", row.videoSecondsPerCPUSecond)) | \(row.ratioToVPDQ.map { String(format: "%.2f", $0) } ?? "–") |")
@@ -85,9 +79,6 @@ struct BenchFingerprintCommand: ParsableCommand {
         "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
     }
 
-    private func median(_ values: [Double]) -> Double {
-        values.sorted()[values.count / 2]
-    }
 }
 
 /// One path's figures in `vouch bench fingerprint`.

@@ -5,22 +5,6 @@ struct SyntheticImage {
     let height: Int
     let rgb: [UInt8]
 
-    private struct SplitMix64 {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state = state &+ 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func below(_ n: Int) -> Int {
-            Int(next() % UInt64(n))
-        }
-    }
-
     private struct Shape {
         var isEllipse: Bool
         var cx, cy, rx, ry: Int
@@ -34,7 +18,7 @@ struct SyntheticImage {
     }
 
     init(seed: UInt64) {
-        var r = SplitMix64(state: seed)
+        var r = SeededGenerator(seed: seed)
         width = 32 + r.below(369)
         height = 32 + r.below(289)
         let c0 = (0..<3).map { _ in r.below(256) }

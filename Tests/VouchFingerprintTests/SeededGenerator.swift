@@ -1,0 +1,22 @@
+/// SplitMix64: a deterministic generator, so synthetic images and fingerprints
+/// are the same on every run and match `Fixtures/make-pdq-reference.py`.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state = state &+ 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in 0..<n, as the Python generator draws it (`next() % n`).
+    mutating func below(_ n: Int) -> Int {
+        Int(next() % UInt64(n))
+    }
+}
