@@ -31,5 +31,10 @@ public struct MatchSegment: Sendable, Codable, Equatable {
     /// How the query's frames are turned or mirrored relative to the reference's.
     public var symmetry: Dihedral
     public var matchedFrames: Int
-    public var meanDistance: Double
+    /// Mean PDQ distance of the matched frames, for segments found by hashes.
+    public var meanDistance: Double?
+    /// For a segment found by registering a cropped copy: the part of the
+    /// reference it shows, and the thumbnails' mean correlation there.
+    public var referenceWindow: ContentBox?
+    public var correlation: Double?
 }

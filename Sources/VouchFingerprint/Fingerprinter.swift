@@ -21,7 +21,8 @@ public struct Fingerprinter: Sendable {
             return FrameHash(
                 timestamp: frame.timestamp, quality: quality, pdq: hashes[0], variants: Array(hashes.dropFirst()),
                 fullFrame: box == .full ? nil : PDQ.hash(frame.image).hash,
-                insets: insets.map { PDQ.hash(Self.crop(picture, to: $0)).hash }
+                insets: insets.map { PDQ.hash(Self.crop(picture, to: $0)).hash },
+                thumbnail: Thumbnail(of: picture)
             )
         }
         return VideoFingerprint(

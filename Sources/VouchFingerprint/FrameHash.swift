@@ -16,14 +16,20 @@ public struct FrameHash: Sendable, Codable, Equatable {
     /// PDQ of each inset the clip shows (``VideoFingerprint/insets``, same order):
     /// a copy played picture-in-picture or side by side is matched by these.
     public var insets: [PDQHash]
+    /// A miniature of the content box, for registering cropped copies.
+    public var thumbnail: Thumbnail?
 
-    public init(timestamp: Double, quality: Int, pdq: PDQHash, variants: [PDQHash] = [], fullFrame: PDQHash? = nil, insets: [PDQHash] = []) {
+    public init(
+        timestamp: Double, quality: Int, pdq: PDQHash, variants: [PDQHash] = [],
+        fullFrame: PDQHash? = nil, insets: [PDQHash] = [], thumbnail: Thumbnail? = nil
+    ) {
         self.timestamp = timestamp
         self.quality = quality
         self.pdq = pdq
         self.variants = variants
         self.fullFrame = fullFrame
         self.insets = insets
+        self.thumbnail = thumbnail
     }
 
     /// The hash of the frame under `symmetry`, when known.

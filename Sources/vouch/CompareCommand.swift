@@ -44,10 +44,17 @@ struct MatchReport {
             String(format: "coverage: %.0f%% of the query, %.0f%% of the reference", match.queryCoverage * 100, match.referenceCoverage * 100),
         ]
         for segment in match.segments {
+            let evidence = if let distance = segment.meanDistance {
+                String(format: "mean distance %.1f", distance)
+            } else if let window = segment.referenceWindow, let correlation = segment.correlation {
+                String(format: "crop of the reference x %.2f–%.2f, y %.2f–%.2f, correlation %.3f", window.left, window.right, window.top, window.bottom, correlation)
+            } else {
+                ""
+            }
             lines.append(String(
-                format: "  query %.1f–%.1f s  ↔  reference %.1f–%.1f s   speed %.2f×, %@, %d frames, mean distance %.1f",
+                format: "  query %.1f–%.1f s  ↔  reference %.1f–%.1f s   speed %.2f×, %@, %d frames, %@",
                 segment.queryStart, segment.queryEnd, segment.referenceStart, segment.referenceEnd,
-                segment.speed, segment.symmetry.rawValue, segment.matchedFrames, segment.meanDistance
+                segment.speed, segment.symmetry.rawValue, segment.matchedFrames, evidence
             ))
         }
         return lines.joined(separator: "\n")

@@ -11,7 +11,8 @@ import VouchFingerprint
         var generator = SeededGenerator(seed: 11)
         let frames = (0..<20).map { index in
             FrameHash(timestamp: Double(index) * 0.5, quality: 40 + index, pdq: randomHash(&generator),
-                      variants: (0..<7).map { _ in randomHash(&generator) }, fullFrame: randomHash(&generator))
+                      variants: (0..<7).map { _ in randomHash(&generator) }, fullFrame: randomHash(&generator),
+                      thumbnail: Thumbnail(pixels: (0..<(Thumbnail.width * Thumbnail.height)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }))
         }
         return VideoFingerprint(framesPerSecond: 2, sourceFrameRate: 30, duration: 10,
                                 contentBox: ContentBox(left: 0, top: 0.25, right: 1, bottom: 0.75), frames: frames)
@@ -19,7 +20,7 @@ import VouchFingerprint
 
     @Test func roundTripsThroughTheBinaryForm() throws {
         let data = fingerprint.binary()
-        #expect(data.count == 68 + 20 * (37 + 224 + 32))
+        #expect(data.count == 68 + 20 * (37 + 224 + 32 + 1296))
         #expect(try VideoFingerprint(binary: data) == fingerprint)
     }
 

@@ -5,7 +5,11 @@ import Testing
     /// A synthetic image, resized bilinearly as video scalers do.
     static func picture(seed: UInt64, width: Int, height: Int) -> LumaImage {
         let synthetic = SyntheticImage(seed: seed)
-        let image = LumaImage(width: synthetic.width, height: synthetic.height, rgb: synthetic.rgb)
+        return resize(LumaImage(width: synthetic.width, height: synthetic.height, rgb: synthetic.rgb), width: width, height: height)
+    }
+
+    /// Bilinear resampling, as video scalers do.
+    static func resize(_ image: LumaImage, width: Int, height: Int) -> LumaImage {
         var values = [Float](repeating: 0, count: width * height)
         for y in 0..<height {
             let sy = max(0, (Float(y) + 0.5) * Float(image.height) / Float(height) - 0.5)

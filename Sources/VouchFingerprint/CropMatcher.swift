@@ -1,0 +1,101 @@
+/// Matches copies cropped from a reference, which PDQ cannot see through, by
+/// registering thumbnails: each of a few query frames is fitted to the reference
+/// frame and window that explain it best; a crop is one window for the whole
+/// clip, so the windows must agree and the times must run along one line.
+struct CropMatcher {
+    /// Query frames registered, spread over the clip.
+    static let framesTried = 6
+    /// Reference frames refined in two dimensions for each query frame.
+    static let candidatesRefined = 2
+    /// Correlation at which a registered frame counts; unrelated frames stay
+    /// under 0.6 (measured on the accuracy corpus), crops mostly above 0.95.
+    static let correlationFloor = 0.85
+    /// Profile fit (column plus row correlation, at most 2) below which a frame
+    /// is not worth registering in two dimensions.
+    static let profileFloor = 1.7
+    /// How far apart two frames' windows may be and still be the same crop.
+    static let windowTolerance = 0.06
+
+    var minimumQuality: Int
+    var settings: MatchSettings
+
+    func compare(_ query: VideoFingerprint, with reference: VideoFingerprint) -> MatchSegment? {
+        let queryFrames = spread(query.frames.filter { $0.quality >= minimumQuality && $0.thumbnail != nil })
+        let referenceFrames = reference.frames.filter { $0.quality >= minimumQuality && $0.thumbnail != nil }
+        guard queryFrames.count >= 3, !referenceFrames.isEmpty else { return nil }
+        let prepared = referenceFrames.map { CropRegistration.Prepared($0.thumbnail!) }
+        var best: MatchSegment?
+        for symmetry in [Dihedral.identity, .mirror] {
+            let fits = queryFrames.map { frame in
+                fit(CropRegistration.Prepared(frame.thumbnail!, mirrored: symmetry == .mirror), at: frame.timestamp, in: prepared, referenceFrames)
+            }
+            if let segment = agreement(of: fits, symmetry: symmetry), segment.matchedFrames > (best?.matchedFrames ?? 0) {
+                best = segment
+            }
+        }
+        return best
+    }
+
+    struct Fit {
+        var query: Double
+        var reference: Double
+        var correlation: Double
+        var window: CropRegistration.Window
+    }
+
+    private func fit(_ frame: CropRegistration.Prepared, at time: Double, in prepared: [CropRegistration.Prepared], _ frames: [FrameHash]) -> Fit {
+        let ranked = prepared.indices.map { ($0, CropRegistration.profileFit(frame, prepared[$0])) }.sorted { $0.1 > $1.1 }
+        var best = Fit(query: time, reference: 0, correlation: -1, window: .full)
+        for (index, fit) in ranked.prefix(Self.candidatesRefined) where fit >= Self.profileFloor {
+            let (correlation, window) = CropRegistration.register(frame, in: prepared[index])
+            if correlation > best.correlation { best = Fit(query: time, reference: frames[index].timestamp, correlation: correlation, window: window) }
+        }
+        return best
+    }
+
+    /// A segment when most frames registered well, to one window, along one time line.
+    private func agreement(of fits: [Fit], symmetry: Dihedral) -> MatchSegment? {
+        let good = fits.filter { $0.correlation >= Self.correlationFloor }
+        guard good.count * 3 >= fits.count * 2, good.count >= 3 else { return nil }
+        let window = CropRegistration.Window(
+            left: median(good.map(\.window.left)), right: median(good.map(\.window.right)),
+            top: median(good.map(\.window.top)), bottom: median(good.map(\.window.bottom))
+        )
+        let agreeing = good.filter {
+            abs($0.window.left - window.left) <= Self.windowTolerance && abs($0.window.right - window.right) <= Self.windowTolerance
+                && abs($0.window.top - window.top) <= Self.windowTolerance && abs($0.window.bottom - window.bottom) <= Self.windowTolerance
+        }
+        guard agreeing.count * 3 >= fits.count * 2, let first = agreeing.first, let last = agreeing.last,
+              let line = timeLine(agreeing) else { return nil }
+        return MatchSegment(
+            queryStart: first.query, queryEnd: last.query,
+            referenceStart: line.speed * first.query + line.offset, referenceEnd: line.speed * last.query + line.offset,
+            speed: line.speed, offset: line.offset, symmetry: symmetry, matchedFrames: agreeing.count, meanDistance: nil,
+            referenceWindow: ContentBox(left: window.left, top: window.top, right: window.right, bottom: window.bottom),
+            correlation: agreeing.reduce(0) { $0 + $1.correlation } / Double(agreeing.count)
+        )
+    }
+
+    /// The least-squares time line through the fits, if it is a plausible speed
+    /// and every fit lies within a second of it.
+    private func timeLine(_ fits: [Fit]) -> (speed: Double, offset: Double)? {
+        let n = Double(fits.count)
+        let meanQ = fits.reduce(0) { $0 + $1.query } / n
+        let meanR = fits.reduce(0) { $0 + $1.reference } / n
+        let sxx = fits.reduce(0) { $0 + ($1.query - meanQ) * ($1.query - meanQ) }
+        guard sxx > 0 else { return nil }
+        let speed = fits.reduce(0) { $0 + ($1.query - meanQ) * ($1.reference - meanR) } / sxx
+        guard speed >= settings.slowestSpeed * 0.9, speed <= settings.fastestSpeed * 1.1 else { return nil }
+        let offset = meanR - speed * meanQ
+        return fits.allSatisfy({ abs($0.reference - (speed * $0.query + offset)) <= 1 }) ? (speed, offset) : nil
+    }
+
+    private func spread(_ frames: [FrameHash]) -> [FrameHash] {
+        guard frames.count > Self.framesTried else { return frames }
+        return (0..<Self.framesTried).map { frames[$0 * (frames.count - 1) / (Self.framesTried - 1)] }
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        values.sorted()[values.count / 2]
+    }
+}

@@ -1,0 +1,56 @@
+import Testing
+@testable import VouchFingerprint
+
+@Suite struct CropRegistrationTests {
+    /// The part `window` of `image`, resized back to the image's size, as a cropping re-uploader makes it.
+    static func crop(_ image: LumaImage, left: Double, right: Double, top: Double, bottom: Double) -> LumaImage {
+        let x0 = Int(left * Double(image.width)), x1 = Int(right * Double(image.width))
+        let y0 = Int(top * Double(image.height)), y1 = Int(bottom * Double(image.height))
+        let part = image.cropped(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+        return InsetDetectorTests.resize(part, width: image.width, height: image.height)
+    }
+
+    static func picture(_ seed: UInt64) -> LumaImage {
+        InsetDetectorTests.picture(seed: seed, width: 256, height: 144)
+    }
+
+    @Test func recoversTheCropWindow() {
+        let original = Self.picture(41)
+        let copy = Self.crop(original, left: 0.2, right: 1, top: 0.05, bottom: 0.85)
+        let (correlation, window) = CropRegistration.register(
+            CropRegistration.Prepared(Thumbnail(of: copy)), in: CropRegistration.Prepared(Thumbnail(of: original))
+        )
+        #expect(correlation > 0.95)
+        #expect(abs(window.left - 0.2) < 0.03 && abs(window.right - 1) < 0.03, "\(window)")
+        #expect(abs(window.top - 0.05) < 0.03 && abs(window.bottom - 0.85) < 0.03)
+    }
+
+    @Test func anUnrelatedPictureDoesNotRegister() {
+        let (correlation, _) = CropRegistration.register(
+            CropRegistration.Prepared(Thumbnail(of: Self.picture(42))), in: CropRegistration.Prepared(Thumbnail(of: Self.picture(43)))
+        )
+        #expect(correlation < CropMatcher.correlationFloor)
+    }
+
+    @Test func matchesACroppedCopyThatPDQMisses() throws {
+        var generator = SeededGenerator(seed: 8)
+        func fingerprint(_ images: [LumaImage]) -> VideoFingerprint {
+            let frames = images.enumerated().map { index, image in
+                FrameHash(timestamp: Double(index) / 2, quality: 90, pdq: FingerprintFormatTests.randomHash(&generator),
+                          thumbnail: Thumbnail(of: image))
+            }
+            return VideoFingerprint(framesPerSecond: 2, sourceFrameRate: 25, duration: Double(images.count) / 2, frames: frames)
+        }
+        let originals = (0..<12).map { Self.picture(UInt64(60 + $0)) }
+        let copies = originals.map { Self.crop($0, left: 0, right: 0.8, top: 0.15, bottom: 1) }
+        let match = TemporalMatcher().compare(fingerprint(copies), with: fingerprint(originals))
+        #expect(match.isMatch)
+        let segment = try #require(match.segments.first)
+        let window = try #require(segment.referenceWindow)
+        #expect(abs(window.right - 0.8) < 0.04 && abs(window.top - 0.15) < 0.04)
+        #expect(abs(segment.speed - 1) < 0.1)
+
+        let unrelated = (0..<12).map { Self.picture(UInt64(80 + $0)) }
+        #expect(!TemporalMatcher().compare(fingerprint(unrelated), with: fingerprint(originals)).isMatch)
+    }
+}
