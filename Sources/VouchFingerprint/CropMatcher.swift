@@ -26,14 +26,45 @@ struct CropMatcher {
         let prepared = referenceFrames.map { CropRegistration.Prepared($0.thumbnail!) }
         var best: MatchSegment?
         for symmetry in [Dihedral.identity, .mirror] {
-            let fits = queryFrames.map { frame in
-                fit(CropRegistration.Prepared(frame.thumbnail!, mirrored: symmetry == .mirror), at: frame.timestamp, in: prepared, referenceFrames)
-            }
-            if let segment = agreement(of: fits, symmetry: symmetry), segment.matchedFrames > (best?.matchedFrames ?? 0) {
-                best = segment
+            let frames = queryFrames.map { (time: $0.timestamp, prepared: CropRegistration.Prepared($0.thumbnail!, mirrored: symmetry == .mirror)) }
+            let independent = frames.map { fit($0.prepared, at: $0.time, in: prepared, referenceFrames) }
+            guard independent.filter({ $0.correlation >= Self.correlationFloor }).count * 3 >= frames.count * 2 else { continue }
+            for line in candidateLines(from: independent) {
+                let fits = frames.map { frame in
+                    fit(frame.prepared, at: frame.time, on: line, in: prepared, referenceFrames)
+                }
+                if let segment = agreement(of: fits, symmetry: symmetry), segment.isStronger(than: best) {
+                    best = segment
+                }
             }
         }
         return best
+    }
+
+    /// Where the frames may sit in the reference's time: the same times (the usual
+    /// crop), the fit through each frame's own best match, and each frame's offset.
+    /// A zooming shot makes a crop of one moment look like another moment, so the
+    /// line is chosen by how well all frames agree on it, not frame by frame.
+    private func candidateLines(from fits: [Fit]) -> [(speed: Double, offset: Double)] {
+        var lines: [(speed: Double, offset: Double)] = [(1, 0)]
+        if let fitted = timeLine(fits.filter { $0.correlation >= Self.correlationFloor }) { lines.append(fitted) }
+        for fit in fits where fit.correlation >= Self.correlationFloor {
+            let offset = fit.reference - fit.query
+            if lines.allSatisfy({ abs($0.speed - 1) > 0.01 || abs($0.offset - offset) > 0.5 }) { lines.append((1, offset)) }
+        }
+        return lines
+    }
+
+    /// The frame registered against the reference frame nearest the line's time.
+    private func fit(
+        _ frame: CropRegistration.Prepared, at time: Double, on line: (speed: Double, offset: Double),
+        in prepared: [CropRegistration.Prepared], _ frames: [FrameHash]
+    ) -> Fit {
+        let target = line.speed * time + line.offset
+        let index = frames.indices.min { abs(frames[$0].timestamp - target) < abs(frames[$1].timestamp - target) }!
+        guard abs(frames[index].timestamp - target) <= 1 else { return Fit(query: time, reference: target, correlation: -1, window: .full) }
+        let (correlation, window) = CropRegistration.register(frame, in: prepared[index])
+        return Fit(query: time, reference: frames[index].timestamp, correlation: correlation, window: window)
     }
 
     struct Fit {
@@ -97,5 +128,13 @@ struct CropMatcher {
 
     private func median(_ values: [Double]) -> Double {
         values.sorted()[values.count / 2]
+    }
+}
+
+extension MatchSegment {
+    /// More agreeing frames, then higher correlation.
+    fileprivate func isStronger(than other: MatchSegment?) -> Bool {
+        guard let other else { return true }
+        return (matchedFrames, correlation ?? 0) > (other.matchedFrames, other.correlation ?? 0)
     }
 }
