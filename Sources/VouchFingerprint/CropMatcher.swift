@@ -1,8 +1,20 @@
-/// Matches copies cropped from a reference, which PDQ cannot see through, by
-/// registering thumbnails: each of a few query frames is fitted to the reference
-/// frame and window that explain it best; a crop is one window for the whole
+/// Matches copies that reframe a reference, which PDQ cannot see through, by
+/// registering thumbnails: a crop (the query shows a window of the reference) or
+/// an inset (the reference fills a window of the query: picture-in-picture, side
+/// by side, padding). Each of a few query frames is fitted to the reference frame
+/// and window that explain it best; the reframing is one window for the whole
 /// clip, so the windows must agree and the times must run along one line.
 struct CropMatcher {
+    /// Which side's window shows the other.
+    enum Geometry {
+        /// The query is a window of the reference.
+        case crop
+        /// The reference is a window of the query.
+        case inset
+
+        var search: CropRegistration.Search { self == .crop ? .crop : .inset }
+    }
+
     /// Query frames registered, spread over the clip.
     static let framesTried = 6
     /// Reference frames refined in two dimensions for each query frame.
@@ -18,6 +30,7 @@ struct CropMatcher {
 
     var minimumQuality: Int
     var settings: MatchSettings
+    var geometry: Geometry = .crop
 
     func compare(_ query: VideoFingerprint, with reference: VideoFingerprint) -> MatchSegment? {
         let queryFrames = spread(query.frames.filter { $0.quality >= minimumQuality && $0.thumbnail != nil })
@@ -63,7 +76,7 @@ struct CropMatcher {
         let target = line.speed * time + line.offset
         let index = frames.indices.min { abs(frames[$0].timestamp - target) < abs(frames[$1].timestamp - target) }!
         guard abs(frames[index].timestamp - target) <= 1 else { return Fit(query: time, reference: target, correlation: -1, window: .full) }
-        let (correlation, window) = CropRegistration.register(frame, in: prepared[index])
+        let (correlation, window) = register(frame, prepared[index])
         return Fit(query: time, reference: frames[index].timestamp, correlation: correlation, window: window)
     }
 
@@ -75,13 +88,28 @@ struct CropMatcher {
     }
 
     private func fit(_ frame: CropRegistration.Prepared, at time: Double, in prepared: [CropRegistration.Prepared], _ frames: [FrameHash]) -> Fit {
-        let ranked = prepared.indices.map { ($0, CropRegistration.profileFit(frame, prepared[$0])) }.sorted { $0.1 > $1.1 }
+        let ranked = prepared.indices.map { ($0, profileFit(frame, prepared[$0])) }.sorted { $0.1 > $1.1 }
         var best = Fit(query: time, reference: 0, correlation: -1, window: .full)
         for (index, fit) in ranked.prefix(Self.candidatesRefined) where fit >= Self.profileFloor {
-            let (correlation, window) = CropRegistration.register(frame, in: prepared[index])
+            let (correlation, window) = register(frame, prepared[index])
             if correlation > best.correlation { best = Fit(query: time, reference: frames[index].timestamp, correlation: correlation, window: window) }
         }
         return best
+    }
+
+    /// Registers one query frame against one reference frame in this geometry.
+    private func register(_ query: CropRegistration.Prepared, _ reference: CropRegistration.Prepared) -> (Double, CropRegistration.Window) {
+        switch geometry {
+        case .crop: CropRegistration.register(query, in: reference, searching: .crop)
+        case .inset: CropRegistration.register(reference, in: query, searching: .inset)
+        }
+    }
+
+    private func profileFit(_ query: CropRegistration.Prepared, _ reference: CropRegistration.Prepared) -> Double {
+        switch geometry {
+        case .crop: CropRegistration.profileFit(query, reference, searching: .crop)
+        case .inset: CropRegistration.profileFit(reference, query, searching: .inset)
+        }
     }
 
     /// A segment when most frames registered well, to one window, along one time line.
@@ -98,11 +126,12 @@ struct CropMatcher {
         }
         guard agreeing.count * 3 >= fits.count * 2, let first = agreeing.first, let last = agreeing.last,
               let line = timeLine(agreeing) else { return nil }
+        let box = ContentBox(left: window.left, top: window.top, right: window.right, bottom: window.bottom)
         return MatchSegment(
             queryStart: first.query, queryEnd: last.query,
             referenceStart: line.speed * first.query + line.offset, referenceEnd: line.speed * last.query + line.offset,
             speed: line.speed, offset: line.offset, symmetry: symmetry, matchedFrames: agreeing.count, meanDistance: nil,
-            referenceWindow: ContentBox(left: window.left, top: window.top, right: window.right, bottom: window.bottom),
+            referenceWindow: geometry == .crop ? box : nil, queryWindow: geometry == .inset ? box : nil,
             correlation: agreeing.reduce(0) { $0 + $1.correlation } / Double(agreeing.count)
         )
     }

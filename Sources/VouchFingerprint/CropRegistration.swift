@@ -37,23 +37,34 @@ struct CropRegistration {
         }
     }
 
-    /// The largest fraction cut from each side that the search considers.
-    static let deepestCut = 0.3
-    /// The smallest window side the search keeps.
-    static let narrowestWindow = 0.6
+    /// Which windows a search considers.
+    struct Search: Sendable {
+        /// The largest fraction cut from either end of an axis.
+        var deepestCut: Double
+        /// The smallest window side kept.
+        var narrowestWindow: Double
+        /// Windows' (start, end) pairs along one axis for the coarse search.
+        let spans: [(Double, Double)]
 
-    /// Windows' (start, end) pairs along one axis for the coarse search.
-    static let spans: [(Double, Double)] = {
-        let cuts = stride(from: 0.0, through: deepestCut + 1e-9, by: 0.05).map { $0 }
-        return cuts.flatMap { start in cuts.map { end in (start, 1 - end) } }.filter { $0.1 - $0.0 >= 1 - deepestCut }
-    }()
+        init(deepestCut: Double, narrowestWindow: Double) {
+            self.deepestCut = deepestCut
+            self.narrowestWindow = narrowestWindow
+            let cuts = stride(from: 0.0, through: deepestCut + 1e-9, by: 0.05).map { $0 }
+            spans = cuts.flatMap { start in cuts.map { end in (start, 1 - end) } }.filter { $0.1 - $0.0 >= narrowestWindow - 1e-9 }
+        }
+
+        /// A crop keeps at least 70% of each side (the fingerprint issue asks for 25%).
+        static let crop = Search(deepestCut: 0.3, narrowestWindow: 0.7)
+        /// An inset or a side-by-side half fills at least 45% of each side.
+        static let inset = Search(deepestCut: 0.55, narrowestWindow: 0.45)
+    }
 
     /// How well the best window of `reference` explains `query`, and that window.
-    static func register(_ query: Prepared, in reference: Prepared) -> (correlation: Double, window: Window) {
+    static func register(_ query: Prepared, in reference: Prepared, searching search: Search = .crop) -> (correlation: Double, window: Window) {
         var window = Window.full
         var score = -Double.infinity
-        for x in best(query.columns, reference.columns) {
-            for y in best(query.rows, reference.rows) {
+        for x in best(query.columns, reference.columns, search.spans) {
+            for y in best(query.rows, reference.rows, search.spans) {
                 let candidate = Window(left: x.0, right: x.1, top: y.0, bottom: y.1)
                 let value = correlation(query, reference, candidate)
                 if value > score {
@@ -78,7 +89,8 @@ struct CropRegistration {
                         default: candidate.top += delta; candidate.bottom += delta
                         }
                         guard candidate.left >= 0, candidate.top >= 0, candidate.right <= 1, candidate.bottom <= 1,
-                              candidate.right - candidate.left >= narrowestWindow, candidate.bottom - candidate.top >= narrowestWindow else { continue }
+                              candidate.right - candidate.left >= search.narrowestWindow - 0.05,
+                              candidate.bottom - candidate.top >= search.narrowestWindow - 0.05 else { continue }
                         let value = correlation(query, reference, candidate)
                         if value > score {
                             score = value
@@ -94,7 +106,7 @@ struct CropRegistration {
 
     /// The spans of `reference` whose resampled profiles best match `query`: a
     /// crop along the other axis skews a profile, so several are kept for 2D.
-    private static func best(_ query: [Float], _ reference: [Float], keeping count: Int = 4) -> [(Double, Double)] {
+    private static func best(_ query: [Float], _ reference: [Float], _ spans: [(Double, Double)], keeping count: Int = 4) -> [(Double, Double)] {
         spans.map { span -> (Float, (Double, Double)) in
             let resampled = Prepared.normalised(resample(reference, span.0, span.1, count: query.count))
             return (zip(query, resampled).reduce(0) { $0 + $1.0 * $1.1 }, span)
@@ -157,11 +169,11 @@ struct CropRegistration {
 
     /// How well the query's profiles fit some span of the reference's: the
     /// sum of the best column and best row profile correlations, at most 2.
-    static func profileFit(_ query: Prepared, _ reference: Prepared) -> Double {
-        Double(bestScore(query.columns, reference.columns) + bestScore(query.rows, reference.rows))
+    static func profileFit(_ query: Prepared, _ reference: Prepared, searching search: Search = .crop) -> Double {
+        Double(bestScore(query.columns, reference.columns, search.spans) + bestScore(query.rows, reference.rows, search.spans))
     }
 
-    private static func bestScore(_ query: [Float], _ reference: [Float]) -> Float {
+    private static func bestScore(_ query: [Float], _ reference: [Float], _ spans: [(Double, Double)]) -> Float {
         spans.reduce(-Float.infinity) { best, span in
             let resampled = Prepared.normalised(resample(reference, span.0, span.1, count: query.count))
             return max(best, zip(query, resampled).reduce(0) { $0 + $1.0 * $1.1 })

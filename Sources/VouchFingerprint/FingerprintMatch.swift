@@ -33,8 +33,10 @@ public struct MatchSegment: Sendable, Codable, Equatable {
     public var matchedFrames: Int
     /// Mean PDQ distance of the matched frames, for segments found by hashes.
     public var meanDistance: Double?
-    /// For a segment found by registering a cropped copy: the part of the
-    /// reference it shows, and the thumbnails' mean correlation there.
+    /// For a segment found by registering thumbnails: the part of the reference
+    /// a cropped copy shows, or the part of the query an inset reference fills,
+    /// and the thumbnails' mean correlation there.
     public var referenceWindow: ContentBox?
+    public var queryWindow: ContentBox?
     public var correlation: Double?
 }

@@ -59,10 +59,11 @@ public struct TemporalMatcher: Sendable {
         }
         var segments = best.segments
         var seconds = best.evidence / max(query.framesPerSecond, 1e-9)
-        if 1 - exp(-seconds / settings.evidenceScale) < settings.threshold,
-           let cropped = CropMatcher(minimumQuality: minimumQuality, settings: settings).compare(query, with: reference) {
-            segments = [cropped]
-            seconds = cropped.cropEvidence(spanning: query.duration)
+        for geometry in [CropMatcher.Geometry.crop, .inset] where 1 - exp(-seconds / settings.evidenceScale) < settings.threshold {
+            if let reframed = CropMatcher(minimumQuality: minimumQuality, settings: settings, geometry: geometry).compare(query, with: reference) {
+                segments = [reframed]
+                seconds = reframed.cropEvidence(spanning: query.duration)
+            }
         }
         let score = 1 - exp(-seconds / settings.evidenceScale)
         return FingerprintMatch(

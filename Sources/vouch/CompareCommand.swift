@@ -48,6 +48,8 @@ struct MatchReport {
                 String(format: "mean distance %.1f", distance)
             } else if let window = segment.referenceWindow, let correlation = segment.correlation {
                 String(format: "crop of the reference x %.2f–%.2f, y %.2f–%.2f, correlation %.3f", window.left, window.right, window.top, window.bottom, correlation)
+            } else if let window = segment.queryWindow, let correlation = segment.correlation {
+                String(format: "the reference fills x %.2f–%.2f, y %.2f–%.2f of the query, correlation %.3f", window.left, window.right, window.top, window.bottom, correlation)
             } else {
                 ""
             }

@@ -53,4 +53,29 @@ import Testing
         let unrelated = (0..<12).map { Self.picture(UInt64(80 + $0)) }
         #expect(!TemporalMatcher().compare(fingerprint(unrelated), with: fingerprint(originals)).isMatch)
     }
+
+    @Test func matchesAReferenceShownPictureInPicture() throws {
+        var generator = SeededGenerator(seed: 9)
+        func fingerprint(_ images: [LumaImage]) -> VideoFingerprint {
+            let frames = images.enumerated().map { index, image in
+                FrameHash(timestamp: Double(index) / 2, quality: 90, pdq: FingerprintFormatTests.randomHash(&generator),
+                          thumbnail: Thumbnail(of: image))
+            }
+            return VideoFingerprint(framesPerSecond: 2, sourceFrameRate: 25, duration: Double(images.count) / 2, frames: frames)
+        }
+        let originals = (0..<12).map { Self.picture(UInt64(90 + $0)) }
+        let composites = originals.enumerated().map { index, original in
+            var background = Self.picture(UInt64(120 + index))
+            let inset = InsetDetectorTests.resize(original, width: 179, height: 101)
+            for y in 0..<101 {
+                for x in 0..<179 { background.values[(30 + y) * 256 + 51 + x] = inset.values[y * 179 + x] }
+            }
+            return background
+        }
+        let match = TemporalMatcher().compare(fingerprint(composites), with: fingerprint(originals))
+        #expect(match.isMatch)
+        let window = try #require(match.segments.first?.queryWindow)
+        #expect(abs(window.left - 51.0 / 256) < 0.04 && abs(window.right - 230.0 / 256) < 0.04)
+        #expect(abs(window.top - 30.0 / 144) < 0.04 && abs(window.bottom - 131.0 / 144) < 0.04)
+    }
 }
