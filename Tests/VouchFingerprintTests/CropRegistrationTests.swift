@@ -10,6 +10,16 @@ import Testing
         return InsetDetectorTests.resize(part, width: image.width, height: image.height)
     }
 
+    /// Frames two a second with these thumbnails and random PDQ hashes, so only registration can match them.
+    static func fingerprint(_ images: [LumaImage], seed: UInt64) -> VideoFingerprint {
+        var generator = SeededGenerator(seed: seed)
+        let frames = images.enumerated().map { index, image in
+            FrameHash(timestamp: Double(index) / 2, quality: 90, pdq: FingerprintFormatTests.randomHash(&generator),
+                      thumbnail: Thumbnail(of: image))
+        }
+        return VideoFingerprint(framesPerSecond: 2, sourceFrameRate: 25, duration: Double(images.count) / 2, frames: frames)
+    }
+
     static func picture(_ seed: UInt64) -> LumaImage {
         InsetDetectorTests.picture(seed: seed, width: 256, height: 144)
     }
@@ -33,17 +43,9 @@ import Testing
     }
 
     @Test func matchesACroppedCopyThatPDQMisses() throws {
-        var generator = SeededGenerator(seed: 8)
-        func fingerprint(_ images: [LumaImage]) -> VideoFingerprint {
-            let frames = images.enumerated().map { index, image in
-                FrameHash(timestamp: Double(index) / 2, quality: 90, pdq: FingerprintFormatTests.randomHash(&generator),
-                          thumbnail: Thumbnail(of: image))
-            }
-            return VideoFingerprint(framesPerSecond: 2, sourceFrameRate: 25, duration: Double(images.count) / 2, frames: frames)
-        }
         let originals = (0..<12).map { Self.picture(UInt64(60 + $0)) }
         let copies = originals.map { Self.crop($0, left: 0, right: 0.8, top: 0.15, bottom: 1) }
-        let match = TemporalMatcher().compare(fingerprint(copies), with: fingerprint(originals))
+        let match = TemporalMatcher().compare(Self.fingerprint(copies, seed: 1), with: Self.fingerprint(originals, seed: 2))
         #expect(match.isMatch)
         let segment = try #require(match.segments.first)
         let window = try #require(segment.referenceWindow)
@@ -51,18 +53,10 @@ import Testing
         #expect(abs(segment.speed - 1) < 0.1)
 
         let unrelated = (0..<12).map { Self.picture(UInt64(80 + $0)) }
-        #expect(!TemporalMatcher().compare(fingerprint(unrelated), with: fingerprint(originals)).isMatch)
+        #expect(!TemporalMatcher().compare(Self.fingerprint(unrelated, seed: 3), with: Self.fingerprint(originals, seed: 2)).isMatch)
     }
 
     @Test func matchesAReferenceShownPictureInPicture() throws {
-        var generator = SeededGenerator(seed: 9)
-        func fingerprint(_ images: [LumaImage]) -> VideoFingerprint {
-            let frames = images.enumerated().map { index, image in
-                FrameHash(timestamp: Double(index) / 2, quality: 90, pdq: FingerprintFormatTests.randomHash(&generator),
-                          thumbnail: Thumbnail(of: image))
-            }
-            return VideoFingerprint(framesPerSecond: 2, sourceFrameRate: 25, duration: Double(images.count) / 2, frames: frames)
-        }
         let originals = (0..<12).map { Self.picture(UInt64(90 + $0)) }
         let composites = originals.enumerated().map { index, original in
             var background = Self.picture(UInt64(120 + index))
@@ -72,7 +66,7 @@ import Testing
             }
             return background
         }
-        let match = TemporalMatcher().compare(fingerprint(composites), with: fingerprint(originals))
+        let match = TemporalMatcher().compare(Self.fingerprint(composites, seed: 4), with: Self.fingerprint(originals, seed: 5))
         #expect(match.isMatch)
         let window = try #require(match.segments.first?.queryWindow)
         #expect(abs(window.left - 51.0 / 256) < 0.04 && abs(window.right - 230.0 / 256) < 0.04)
