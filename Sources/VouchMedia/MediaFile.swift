@@ -16,7 +16,7 @@ public final class MediaFile {
 
     /// Opens and probes `path`, throwing a ``MediaError`` for anything unreadable or over a limit.
     public init(path: String, limits: MediaLimits = MediaLimits()) throws {
-        FFmpegLog.quietByDefault()
+        FFmpegLog.configure()
         let size = try Self.checkFileOnDisk(path, limits: limits)
         self.limits = limits
         deadline = DecodeDeadline(budgetSeconds: limits.decodeBudgetSeconds)

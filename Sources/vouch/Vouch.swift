@@ -8,7 +8,9 @@ struct Vouch: AsyncParsableCommand {
         abstract: "Vouch turns short review videos into a ranked, verifiable authenticity index.",
         discussion: """
             Vouch probes and decodes untrusted review clips with FFmpeg, under hard limits \
-            read from Config/vouch.json. Run 'vouch help <subcommand>' for details.
+            read from Config/vouch.json, fingerprints them, and finds copies. FFmpeg's own \
+            messages are silenced; set VOUCH_FFMPEG_LOG=warning (or error, info, debug) to \
+            see them. Run 'vouch help <subcommand>' for details.
             """,
         subcommands: [ProbeCommand.self, DecodeCommand.self, FingerprintCommand.self, CompareCommand.self, MatchCommand.self, BenchCommand.self]
     )
