@@ -25,15 +25,7 @@ public struct TemporalMatcher: Sendable {
     }
 
     public func compare(_ query: VideoFingerprint, with reference: VideoFingerprint) -> FingerprintMatch {
-        var matcher = self
-        matcher.frameInterval = 1 / max(query.framesPerSecond, 1e-9)
-        return matcher.compareAligned(query, with: reference)
-    }
-
-    /// Seconds between the query's sampled frames, for judging how dense a segment is.
-    private var frameInterval = 0.5
-
-    private func compareAligned(_ query: VideoFingerprint, with reference: VideoFingerprint) -> FingerprintMatch {
+        let frameInterval = 1 / max(query.framesPerSecond, 1e-9)
         let usableQuery = query.frames.enumerated().filter { $0.element.quality >= minimumQuality }
         let usableReference = reference.frames.filter { $0.quality >= minimumQuality }
         guard !usableQuery.isEmpty, !usableReference.isEmpty else { return .none }
@@ -54,13 +46,14 @@ public struct TemporalMatcher: Sendable {
                     }
                 }
             }
-            let found = alignments(of: pairs, symmetry: symmetry)
+            let found = alignments(of: pairs, symmetry: symmetry, frameInterval: frameInterval)
             if found.evidence > best.evidence { best = found }
         }
         var segments = best.segments
         var seconds = best.evidence / max(query.framesPerSecond, 1e-9)
         for geometry in [CropMatcher.Geometry.crop, .inset] where 1 - exp(-seconds / settings.evidenceScale) < settings.threshold {
-            if let reframed = CropMatcher(minimumQuality: minimumQuality, settings: settings, geometry: geometry).compare(query, with: reference) {
+            if let reframed = CropMatcher(minimumQuality: minimumQuality, settings: settings, geometry: geometry).compare(query, with: reference),
+               reframed.cropEvidence(spanning: query.duration) > seconds {
                 segments = [reframed]
                 seconds = reframed.cropEvidence(spanning: query.duration)
             }
@@ -86,7 +79,7 @@ public struct TemporalMatcher: Sendable {
 
     /// Repeatedly takes the line with the most weighted support, turns its inliers
     /// into segments, and removes them, until no line has enough support.
-    private func alignments(of pairs: [FramePair], symmetry: Dihedral) -> (segments: [MatchSegment], evidence: Double) {
+    private func alignments(of pairs: [FramePair], symmetry: Dihedral, frameInterval: Double) -> (segments: [MatchSegment], evidence: Double) {
         var remaining = pairs
         var segments: [MatchSegment] = []
         var evidence = 0.0
@@ -95,7 +88,7 @@ public struct TemporalMatcher: Sendable {
             let line = fit(inliers(of: remaining, on: rough, tolerance: settings.alignmentTolerance * 2)) ?? rough
             let inliers = inliers(of: remaining, on: line, tolerance: settings.alignmentTolerance)
             guard inliers.count >= Self.minimumFrames else { break }
-            let found = self.segments(from: inliers, line: line, symmetry: symmetry)
+            let found = self.segments(from: inliers, line: line, symmetry: symmetry, frameInterval: frameInterval)
             guard !found.isEmpty else { break }
             segments += found
             evidence += found.reduce(0) { $0 + $1.evidenceWeight(radius: settings.frameRadius) }
@@ -161,7 +154,9 @@ public struct TemporalMatcher: Sendable {
         return best.values.sorted { $0.query < $1.query }
     }
 
-    private func segments(from inliers: [FramePair], line: Line, symmetry: Dihedral) -> [MatchSegment] {
+    /// Runs of inliers without long gaps that are dense in the query's frames
+    /// (`frameInterval` seconds apart) and walk through the reference.
+    private func segments(from inliers: [FramePair], line: Line, symmetry: Dihedral, frameInterval: Double) -> [MatchSegment] {
         var runs: [[FramePair]] = [[]]
         for pair in inliers {
             if let last = runs[runs.count - 1].last, pair.query - last.query > settings.maximumGap { runs.append([]) }
