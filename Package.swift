@@ -12,9 +12,12 @@ let package = Package(
         .executable(name: "vouch", targets: ["vouch"]),
         .library(name: "VouchMedia", targets: ["VouchMedia"]),
         .library(name: "VouchFingerprint", targets: ["VouchFingerprint"]),
+        .library(name: "VouchIdentity", targets: ["VouchIdentity"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,6 +31,13 @@ let package = Package(
         ),
         .target(
             name: "VouchFingerprint"
+        ),
+        .target(
+            name: "VouchIdentity",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ]
         ),
         .executableTarget(
             name: "vouch",
@@ -48,6 +58,11 @@ let package = Package(
         .testTarget(
             name: "VouchFingerprintTests",
             dependencies: ["VouchFingerprint"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "VouchIdentityTests",
+            dependencies: ["VouchIdentity"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -5,6 +5,7 @@ VOUCH_APT_PACKAGES=(
   ffmpeg                                                      # sample generation and test fixtures
   pkg-config
   fonts-dejavu-core                                           # captions in the sample clips
+  python3-jwt python3-cryptography                            # attestations minted by PyJWT in the identity tests
 )
 
 require_swift() {

@@ -1,0 +1,111 @@
+import Foundation
+import JWTKit
+
+/// Verifies a platform's reviewer attestation strictly, per RFC 8725.
+///
+/// Before any cryptography: the token must be a compact JWS whose `alg` is the
+/// one its key (`kid`) is registered for, never `none`. Then jwt-kit checks the
+/// signature with that key alone. Then, against an explicit clock: the issuer is
+/// the platform, the audience is exactly Vouch's, the token has not expired and
+/// was not issued in the future (within the allowed skew), its lifetime is
+/// bounded, and the clip hash equals the uploaded bytes'. The `jti` is claimed
+/// last, so a token refused for another reason does not burn it.
+public struct AttestationVerifier: Sendable {
+    /// The `aud` every attestation must carry, and nothing else.
+    public var audience: String
+    /// Clock difference tolerated between the platform and Vouch.
+    public var clockSkew: TimeInterval
+    /// The longest an attestation may be valid for.
+    public var maximumLifetime: TimeInterval
+    public var replays: any ReplayStore
+
+    public init(audience: String, clockSkew: TimeInterval = 60, maximumLifetime: TimeInterval = 3600, replays: any ReplayStore = InMemoryReplayStore()) {
+        self.audience = audience
+        self.clockSkew = clockSkew
+        self.maximumLifetime = maximumLifetime
+        self.replays = replays
+    }
+
+    /// The verified attestation of `token` from `platform`, for clip bytes hashing to `clipSHA256` (lowercase hex).
+    public func verify(_ token: String, from platform: PlatformTrust, clipSHA256: String, now: Date = Date()) async throws(AttestationError) -> ReviewerAttestation {
+        let header = try JOSEHeader(token: token)
+        guard let alg = header.alg else { throw .malformedToken("the header has no alg") }
+        guard let algorithm = AttestationAlgorithm(rawValue: alg) else { throw .algorithmNotAllowed(alg) }
+        let key = try key(named: header.kid, in: platform)
+        guard key.algorithm == algorithm else { throw .algorithmMismatch(kid: key.id, expected: key.algorithm, actual: alg) }
+        let claims = try await signatureChecked(token, with: key)
+        try check(claims, from: platform, clipSHA256: clipSHA256, now: now)
+        guard let jti = claims.jti?.value, let exp = claims.exp?.value else { throw .missingClaim("jti") }
+        guard await replays.claim("\(platform.platformID) \(jti)", until: exp.addingTimeInterval(clockSkew), now: now) else {
+            throw .replayed(jti: jti)
+        }
+        return claims
+    }
+
+    private func key(named kid: String?, in platform: PlatformTrust) throws(AttestationError) -> PlatformKey {
+        if let kid {
+            guard let key = platform.keys.first(where: { $0.id == kid }) else { throw .unknownKey(kid: kid) }
+            return key
+        }
+        guard platform.keys.count == 1, let only = platform.keys.first else { throw .unknownKey(kid: nil) }
+        return only
+    }
+
+    private func signatureChecked(_ token: String, with key: PlatformKey) async throws(AttestationError) -> ReviewerAttestation {
+        let keys = JWTKeyCollection()
+        do {
+            switch key.algorithm {
+            case .rs256: await keys.add(rsa: try Insecure.RSA.PublicKey(pem: key.pem), digestAlgorithm: .sha256, kid: JWKIdentifier(string: key.id))
+            case .es256: await keys.add(ecdsa: try ES256PublicKey(pem: key.pem), kid: JWKIdentifier(string: key.id))
+            case .edDSA: await keys.add(eddsa: try EdDSA.PublicKey(pem: key.pem), kid: JWKIdentifier(string: key.id))
+            }
+        } catch {
+            throw .unusableKey(kid: key.id, reason: "\(error)")
+        }
+        do {
+            return try await keys.verify(token, as: ReviewerAttestation.self)
+        } catch let error as JWTError where error.errorType == .signatureVerificationFailed {
+            throw .badSignature
+        } catch let error as JWTError where error.errorType == .malformedToken {
+            throw .malformedToken("\(error)")
+        } catch {
+            throw .badSignature
+        }
+    }
+
+    private func check(_ claims: ReviewerAttestation, from platform: PlatformTrust, clipSHA256: String, now: Date) throws(AttestationError) {
+        guard let issuer = claims.iss?.value else { throw .missingClaim("iss") }
+        guard issuer == platform.platformID else { throw .wrongIssuer(expected: platform.platformID, actual: issuer) }
+        guard claims.sub?.value != nil else { throw .missingClaim("sub") }
+        guard let audiences = claims.aud?.value else { throw .missingClaim("aud") }
+        guard audiences == [audience] else { throw .wrongAudience(expected: audience, actual: audiences) }
+        guard let issuedAt = claims.iat?.value else { throw .missingClaim("iat") }
+        guard let expiry = claims.exp?.value else { throw .missingClaim("exp") }
+        guard claims.jti?.value != nil else { throw .missingClaim("jti") }
+        guard now <= expiry.addingTimeInterval(clockSkew) else { throw .expired(at: expiry) }
+        guard issuedAt <= now.addingTimeInterval(clockSkew) else { throw .issuedInFuture(at: issuedAt) }
+        let lifetime = expiry.timeIntervalSince(issuedAt)
+        guard lifetime <= maximumLifetime else { throw .lifetimeTooLong(seconds: lifetime, limit: maximumLifetime) }
+        guard let attested = claims.clipSHA256?.lowercased() else { throw .missingClaim("clip_sha256") }
+        guard attested == clipSHA256.lowercased() else { throw .clipMismatch(attested: attested, uploaded: clipSHA256.lowercased()) }
+    }
+}
+
+/// The protected header of a compact JWS, read before its signature is trusted,
+/// only to pick the key and refuse algorithms.
+struct JOSEHeader: Decodable {
+    var alg: String?
+    var kid: String?
+
+    init(token: String) throws(AttestationError) {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3 else { throw .malformedToken("\(parts.count) parts, expected 3") }
+        var text = parts[0].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        text += String(repeating: "=", count: (4 - text.count % 4) % 4)
+        guard let data = Data(base64Encoded: text), let header = try? JSONDecoder().decode(JOSEHeader.self, from: data) else {
+            throw .malformedToken("the header is not base64url-encoded JSON")
+        }
+        self = header
+    }
+
+}
