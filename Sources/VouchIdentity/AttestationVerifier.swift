@@ -54,11 +54,18 @@ public struct AttestationVerifier: Sendable {
     private func signatureChecked(_ token: String, with key: PlatformKey) async throws(AttestationError) -> ReviewerAttestation {
         let keys = JWTKeyCollection()
         do {
-            switch key.algorithm {
-            case .rs256: await keys.add(rsa: try Insecure.RSA.PublicKey(pem: key.pem), digestAlgorithm: .sha256, kid: JWKIdentifier(string: key.id))
-            case .es256: await keys.add(ecdsa: try ES256PublicKey(pem: key.pem), kid: JWKIdentifier(string: key.id))
-            case .edDSA: await keys.add(eddsa: try EdDSA.PublicKey(pem: key.pem), kid: JWKIdentifier(string: key.id))
+            let kid = JWKIdentifier(string: key.id)
+            switch (key.algorithm, key.material) {
+            case (.rs256, .pem(let pem)): await keys.add(rsa: try Insecure.RSA.PublicKey(pem: pem), digestAlgorithm: .sha256, kid: kid)
+            case (.rs256, .rsa(let n, let e)): await keys.add(rsa: try Insecure.RSA.PublicKey(modulus: n, exponent: e), digestAlgorithm: .sha256, kid: kid)
+            case (.es256, .pem(let pem)): await keys.add(ecdsa: try ES256PublicKey(pem: pem), kid: kid)
+            case (.es256, .p256(let x, let y)): await keys.add(ecdsa: try ES256PublicKey(parameters: (x, y)), kid: kid)
+            case (.edDSA, .pem(let pem)): await keys.add(eddsa: try EdDSA.PublicKey(pem: pem), kid: kid)
+            case (.edDSA, .ed25519(let x)): await keys.add(eddsa: try EdDSA.PublicKey(x: x, curve: .ed25519), kid: kid)
+            default: throw AttestationError.unusableKey(kid: key.id, reason: "its material does not fit \(key.algorithm.rawValue)")
             }
+        } catch let error as AttestationError {
+            throw error
         } catch {
             throw .unusableKey(kid: key.id, reason: "\(error)")
         }

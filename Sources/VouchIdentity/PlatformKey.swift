@@ -1,15 +1,28 @@
+import Foundation
+
 /// A public key a platform signs attestations with, bound to one algorithm.
 public struct PlatformKey: Sendable, Codable, Equatable {
     /// The key id tokens name in their `kid` header.
     public var id: String
     public var algorithm: AttestationAlgorithm
-    /// The public key, PEM-encoded (SubjectPublicKeyInfo).
-    public var pem: String
+    public var material: Material
 
-    public init(id: String, algorithm: AttestationAlgorithm, pem: String) {
+    /// The key itself: PEM (SubjectPublicKeyInfo), or a JWK's components (base64url).
+    public enum Material: Sendable, Codable, Equatable {
+        case pem(String)
+        case rsa(modulus: String, exponent: String)
+        case p256(x: String, y: String)
+        case ed25519(x: String)
+    }
+
+    public init(id: String, algorithm: AttestationAlgorithm, material: Material) {
         self.id = id
         self.algorithm = algorithm
-        self.pem = pem
+        self.material = material
+    }
+
+    public init(id: String, algorithm: AttestationAlgorithm, pem: String) {
+        self.init(id: id, algorithm: algorithm, material: .pem(pem))
     }
 }
 

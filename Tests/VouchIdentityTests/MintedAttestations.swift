@@ -11,6 +11,8 @@ struct MintedAttestations: Sendable {
 
     let keys: [String: String]
     let tokens: [String: String]
+    /// The same public keys as a JWKS document.
+    let jwks: Data
 
     var trust: PlatformTrust {
         PlatformTrust(platformID: Self.platform, keys: [
@@ -57,7 +59,10 @@ struct MintedAttestations: Sendable {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         precondition(process.terminationStatus == 0, "mint.py failed: install python3-jwt and python3-cryptography")
-        let json = try! JSONSerialization.jsonObject(with: data) as! [String: [String: String]]
-        return MintedAttestations(keys: json["keys"]!, tokens: json["tokens"]!)
+        let json = try! JSONSerialization.jsonObject(with: data) as! [String: Any]
+        return MintedAttestations(
+            keys: json["keys"] as! [String: String], tokens: json["tokens"] as! [String: String],
+            jwks: try! JSONSerialization.data(withJSONObject: json["jwks"]!)
+        )
     }()
 }

@@ -6,7 +6,8 @@ make. Reads a JSON request on stdin:
   {"tokens": [{"name": "...", "alg": "RS256|ES256|EdDSA|none|HS256-with-rsa-public",
                "kid": "...", "claims": {...}}]}
 
-and writes {"keys": {"RS256": pem, "ES256": pem, "EdDSA": pem}, "tokens": {name: jwt}}.
+and writes {"keys": {"RS256": pem, "ES256": pem, "EdDSA": pem}, "jwks": {...},
+"tokens": {name: jwt}}; the JWKS names the keys rsa-1, ec-1 and ed-1, as PyJWT exports them.
 Fresh keys are made on every run.
 """
 import base64
@@ -36,6 +37,10 @@ def main():
         "EdDSA": ed25519.Ed25519PrivateKey.generate(),
     }
     pems = {alg: public_pem(key) for alg, key in keys.items()}
+    exporters = {"RS256": (jwt.algorithms.RSAAlgorithm, "rsa-1"), "ES256": (jwt.algorithms.ECAlgorithm, "ec-1"),
+                 "EdDSA": (jwt.algorithms.OKPAlgorithm, "ed-1")}
+    jwks = {"keys": [dict(json.loads(exporter.to_jwk(keys[alg].public_key())), kid=kid, alg=alg, use="sig")
+                     for alg, (exporter, kid) in exporters.items()]}
     tokens = {}
     for spec in request["tokens"]:
         alg, claims, kid = spec["alg"], spec["claims"], spec.get("kid")
@@ -52,7 +57,7 @@ def main():
             tokens[spec["name"]] = signing_input + "." + b64(signature)
         else:
             raise SystemExit(f"unknown alg {alg}")
-    json.dump({"keys": pems, "tokens": tokens}, sys.stdout)
+    json.dump({"keys": pems, "jwks": jwks, "tokens": tokens}, sys.stdout)
 
 
 if __name__ == "__main__":
