@@ -44,6 +44,7 @@ let package = Package(
             dependencies: [
                 "VouchMedia",
                 "VouchFingerprint",
+                "VouchIdentity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

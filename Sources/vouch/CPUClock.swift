@@ -8,6 +8,13 @@ enum CPUClock {
     static func ownSeconds() -> Double { seconds(RUSAGE_SELF) }
     static func childrenSeconds() -> Double { seconds(RUSAGE_CHILDREN) }
 
+    /// The most memory this process has held at once, in MiB.
+    static func peakResidentMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
     private static func seconds(_ who: __rusage_who) -> Double {
         var usage = rusage()
         getrusage(__rusage_who_t(who.rawValue), &usage)
