@@ -1,0 +1,124 @@
+import Foundation
+
+/// Finds review rings: groups of low-trust identities that post near-duplicate
+/// content, or review the same products within the same short window.
+///
+/// Two low-trust identities are linked when they share a content cluster (clips
+/// the matcher found to be copies of each other), or when they reviewed at
+/// least `sharedProducts` of the same products, each pair of reviews within
+/// `window` of each other. Connected groups of at least `minimumMembers` are
+/// rings, reported with the evidence that linked them.
+public struct RingDetector: Sendable {
+    /// One published review, as ring detection sees it.
+    public struct Review: Sendable, Equatable {
+        public var identity: Int32
+        public var product: String
+        public var time: Date
+        /// The clips' copy cluster: reviews with near-duplicate clips share it.
+        public var contentCluster: Int?
+
+        public init(identity: Int32, product: String, time: Date, contentCluster: Int? = nil) {
+            self.identity = identity
+            self.product = product
+            self.time = time
+            self.contentCluster = contentCluster
+        }
+    }
+
+    /// A flagged ring, with why its members were linked.
+    public struct Ring: Sendable, Equatable {
+        public var members: [Int32]
+        /// Content clusters posted by more than one member.
+        public var sharedContent: [Int]
+        /// Products several members reviewed within the window of each other.
+        public var coordinatedProducts: [String]
+
+        public init(members: [Int32], sharedContent: [Int], coordinatedProducts: [String]) {
+            self.members = members
+            self.sharedContent = sharedContent
+            self.coordinatedProducts = coordinatedProducts
+        }
+    }
+
+    public var trustCeiling: Double
+    public var window: TimeInterval
+    public var sharedProducts: Int
+    public var minimumMembers: Int
+
+    public init(trustCeiling: Double, window: TimeInterval = 86_400, sharedProducts: Int = 2, minimumMembers: Int = 3) {
+        self.trustCeiling = trustCeiling
+        self.window = window
+        self.sharedProducts = sharedProducts
+        self.minimumMembers = minimumMembers
+    }
+
+    public func rings(in reviews: [Review], trust: (Int32) -> Double) -> [Ring] {
+        let suspects = reviews.filter { trust($0.identity) <= trustCeiling }
+        var links = UnionFind()
+        var contentPosters: [Int: Set<Int32>] = [:]
+        for review in suspects {
+            links.add(review.identity)
+            if let cluster = review.contentCluster { contentPosters[cluster, default: []].insert(review.identity) }
+        }
+        for posters in contentPosters.values where posters.count > 1 {
+            let first = posters.min()!
+            for other in posters { links.join(first, other) }
+        }
+        var coReviews: [Pair: Set<String>] = [:]
+        for (_, product) in Dictionary(grouping: suspects, by: \.product) {
+            let ordered = product.sorted { $0.time < $1.time }
+            for (index, review) in ordered.enumerated() {
+                for other in ordered[(index + 1)...] {
+                    guard other.time.timeIntervalSince(review.time) <= window else { break }
+                    guard other.identity != review.identity else { continue }
+                    coReviews[Pair(review.identity, other.identity), default: []].insert(review.product)
+                }
+            }
+        }
+        for (pair, products) in coReviews where products.count >= sharedProducts { links.join(pair.low, pair.high) }
+        return links.groups().filter { $0.count >= minimumMembers }.map { members in
+            let group = Set(members)
+            return Ring(
+                members: members.sorted(),
+                sharedContent: contentPosters.filter { $0.value.intersection(group).count > 1 }.keys.sorted(),
+                coordinatedProducts: Set(coReviews.filter { group.contains($0.key.low) && group.contains($0.key.high) && $0.value.count >= sharedProducts }
+                    .flatMap(\.value)).sorted()
+            )
+        }.sorted { $0.members.count > $1.members.count }
+    }
+
+    private struct Pair: Hashable {
+        var low: Int32
+        var high: Int32
+
+        init(_ a: Int32, _ b: Int32) {
+            low = min(a, b)
+            high = max(a, b)
+        }
+    }
+
+    /// Disjoint sets of identities.
+    private struct UnionFind {
+        private var parent: [Int32: Int32] = [:]
+
+        mutating func add(_ node: Int32) {
+            if parent[node] == nil { parent[node] = node }
+        }
+
+        func root(_ node: Int32) -> Int32 {
+            var current = node
+            while let next = parent[current], next != current { current = next }
+            return current
+        }
+
+        mutating func join(_ a: Int32, _ b: Int32) {
+            let rootA = root(a)
+            let rootB = root(b)
+            if rootA != rootB { parent[rootA] = rootB }
+        }
+
+        func groups() -> [[Int32]] {
+            Array(Dictionary(grouping: parent.keys, by: root).values)
+        }
+    }
+}
