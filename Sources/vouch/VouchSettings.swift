@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
 import VouchFingerprint
+import VouchIdentity
 import VouchMedia
 
 /// Everything `Config/vouch.json` configures, one section per module.
 struct VouchSettings: Decodable {
     var media = MediaSettings()
     var fingerprint = FingerprintSettings()
+    var identity = IdentitySettings()
 
     init() {}
 
@@ -14,6 +16,7 @@ struct VouchSettings: Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         media = try container.decodeIfPresent(MediaSettings.self, forKey: .media) ?? MediaSettings()
         fingerprint = try container.decodeIfPresent(FingerprintSettings.self, forKey: .fingerprint) ?? FingerprintSettings()
+        identity = try container.decodeIfPresent(IdentitySettings.self, forKey: .identity) ?? IdentitySettings()
     }
 
     var clipFingerprinter: ClipFingerprinter {
@@ -24,7 +27,7 @@ struct VouchSettings: Decodable {
         TemporalMatcher(settings: fingerprint.matching, minimumQuality: fingerprint.minimumQuality)
     }
 
-    private enum CodingKeys: String, CodingKey { case media, fingerprint }
+    private enum CodingKeys: String, CodingKey { case media, fingerprint, identity }
 }
 
 /// The `--config` option every subcommand shares.
@@ -38,9 +41,13 @@ struct SettingsOptions: ParsableArguments {
     ))
     var config: String?
 
+    /// The settings file in use: --config, then $VOUCH_CONFIG, then the default.
+    var path: String {
+        config ?? ProcessInfo.processInfo.environment["VOUCH_CONFIG"] ?? Self.defaultPath
+    }
+
     func load() throws -> VouchSettings {
         let explicit = config ?? ProcessInfo.processInfo.environment["VOUCH_CONFIG"]
-        let path = explicit ?? Self.defaultPath
         guard FileManager.default.fileExists(atPath: path) else {
             if explicit != nil { throw ValidationError("settings file '\(path)' does not exist") }
             return VouchSettings()

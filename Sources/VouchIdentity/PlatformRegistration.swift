@@ -1,0 +1,76 @@
+import Crypto
+import Foundation
+
+/// A platform as Vouch's operator registers it: who it is, how its attestations
+/// are checked, and the hash of the API key it authenticates with.
+public struct PlatformRegistration: Sendable, Codable, Equatable {
+    public var id: String
+    public var name: String
+    /// Keys given inline (PEM or JWK components)...
+    public var keys: [PlatformKey]?
+    /// ...or a JWKS document, by path relative to the settings file.
+    public var jwksFile: String?
+    /// SHA-256 of the API key, lowercase hex; the key itself is never stored.
+    public var apiKeySHA256: String
+
+    public init(id: String, name: String, keys: [PlatformKey]? = nil, jwksFile: String? = nil, apiKeySHA256: String) {
+        self.id = id
+        self.name = name
+        self.keys = keys
+        self.jwksFile = jwksFile
+        self.apiKeySHA256 = apiKeySHA256
+    }
+
+    /// The keys to check this platform's attestations with.
+    public func trust(relativeTo directory: URL) throws -> PlatformTrust {
+        var all = keys ?? []
+        if let jwksFile {
+            all += try PlatformKey.keys(fromJWKS: Data(contentsOf: URL(fileURLWithPath: jwksFile, relativeTo: directory)))
+        }
+        return PlatformTrust(platformID: id, keys: all)
+    }
+}
+
+/// Platform API keys: random, shown once, stored only as their SHA-256.
+public enum APIKey {
+    /// A new key (`vk_` and 43 base64url characters: 256 random bits) and its hash.
+    public static func generate() -> (key: String, sha256: String) {
+        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        let key = "vk_" + bytes.base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return (key, ClipDigest.sha256Hex(of: Data(key.utf8)))
+    }
+
+    /// Whether `presented` is the key whose hash is `sha256`, compared in constant time.
+    public static func matches(_ presented: String, sha256: String) -> Bool {
+        let computed = Array(ClipDigest.sha256Hex(of: Data(presented.utf8)).utf8)
+        let stored = Array(sha256.lowercased().utf8)
+        guard computed.count == stored.count else { return false }
+        return zip(computed, stored).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// The `identity` section of `Config/vouch.json`.
+public struct IdentitySettings: Sendable, Codable, Equatable {
+    /// The `aud` platforms put in attestations for this Vouch deployment.
+    public var audience: String
+    public var clockSkewSeconds: Double
+    public var maximumLifetimeSeconds: Double
+    public var platforms: [PlatformRegistration]
+
+    public init(audience: String = "vouch", clockSkewSeconds: Double = 60, maximumLifetimeSeconds: Double = 3600, platforms: [PlatformRegistration] = []) {
+        self.audience = audience
+        self.clockSkewSeconds = clockSkewSeconds
+        self.maximumLifetimeSeconds = maximumLifetimeSeconds
+        self.platforms = platforms
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let d = IdentitySettings()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        audience = try c.decodeIfPresent(String.self, forKey: .audience) ?? d.audience
+        clockSkewSeconds = try c.decodeIfPresent(Double.self, forKey: .clockSkewSeconds) ?? d.clockSkewSeconds
+        maximumLifetimeSeconds = try c.decodeIfPresent(Double.self, forKey: .maximumLifetimeSeconds) ?? d.maximumLifetimeSeconds
+        platforms = try c.decodeIfPresent([PlatformRegistration].self, forKey: .platforms) ?? d.platforms
+    }
+}
