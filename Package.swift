@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchIdentityTests",
-            dependencies: ["VouchIdentity"],
+            dependencies: ["VouchIdentity", "VouchTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

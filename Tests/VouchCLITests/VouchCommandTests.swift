@@ -133,14 +133,7 @@ import VouchTestSupport
         let settings = directory.appendingPathComponent("vouch.json").path
         try Data(#"{"media": {"limits": {"maxDurationSeconds": 90}}}"#.utf8).write(to: URL(fileURLWithPath: settings))
         let pem = directory.appendingPathComponent("northwind.pem").path
-        for arguments in [["genpkey", "-algorithm", "ed25519", "-out", "private.pem"], ["pkey", "-in", "private.pem", "-pubout", "-out", "northwind.pem"]] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["openssl"] + arguments
-            process.currentDirectoryURL = directory
-            try process.run()
-            process.waitUntilExit()
-        }
+        try OpenSSLCLI.makeEd25519Key(publicKeyFile: "northwind.pem", in: directory)
 
         let result = try cli.vouch("platform", "register", "--id", "northwind", "--name", "Northwind Market", "--key", "nw-1:EdDSA:\(pem)", "--config", settings)
         #expect(result.status == 0, "\(result.errors)")

@@ -1,33 +1,18 @@
 import Foundation
 import Testing
 import VouchIdentity
+import VouchTestSupport
 
 /// Reviewer-held Ed25519 keys, with keys and signatures made by the openssl CLI.
 @Suite struct ReviewerKeyTests {
     let statement = try! ReviewStatement(clipSHA256: String(repeating: "ab", count: 32), productID: "barista-pro", platformID: "northwind")
 
-    /// Runs openssl in a scratch directory and returns that directory.
-    private func openssl(_ commands: [[String]], in directory: URL) throws {
-        for arguments in commands {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["openssl"] + arguments
-            process.currentDirectoryURL = directory
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "openssl \(arguments.joined(separator: " "))")
-        }
-    }
-
     private func signedByOpenSSL(_ message: Data) throws -> (key: ReviewerKey, signature: Data) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-openssl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try message.write(to: directory.appendingPathComponent("message"))
-        try openssl([
-            ["genpkey", "-algorithm", "ed25519", "-out", "key.pem"],
-            ["pkey", "-in", "key.pem", "-pubout", "-out", "public.pem"],
-            ["pkeyutl", "-sign", "-inkey", "key.pem", "-rawin", "-in", "message", "-out", "signature"],
-        ], in: directory)
+        try OpenSSLCLI.makeEd25519Key(publicKeyFile: "public.pem", in: directory)
+        try OpenSSLCLI.sign("message", in: directory)
         let pem = try String(contentsOf: directory.appendingPathComponent("public.pem"), encoding: .utf8)
         return (try ReviewerKey(pem: pem), try Data(contentsOf: directory.appendingPathComponent("signature")))
     }
