@@ -11,7 +11,7 @@ extension ContentBox {
         guard let first = frames.first, first.width >= 16, first.height >= 16,
               frames.allSatisfy({ $0.width == first.width && $0.height == first.height })
         else { return .full }
-        let sample = evenlySpaced(frames, count: framesExamined)
+        let sample = frames.evenlySpaced(framesExamined)
         let rows = EdgeProfile(sample, alongRows: true)
         let columns = EdgeProfile(sample, alongRows: false)
         let (top, bottom) = rows.pictureSpan()
@@ -27,11 +27,6 @@ extension ContentBox {
     /// Borders do not change within a clip, so a spread of frames shows them as
     /// well as every frame does, at a fraction of the cost.
     static let framesExamined = 16
-
-    static func evenlySpaced(_ frames: [LumaImage], count: Int) -> [LumaImage] {
-        guard frames.count > count else { return frames }
-        return (0..<count).map { frames[$0 * (frames.count - 1) / (count - 1)] }
-    }
 }
 
 /// Per-line statistics across a clip's frames, for one axis: each row (or column)

@@ -33,7 +33,7 @@ struct CropMatcher {
     var geometry: Geometry = .crop
 
     func compare(_ query: VideoFingerprint, with reference: VideoFingerprint) -> MatchSegment? {
-        let queryFrames = spread(query.frames.filter { $0.quality >= minimumQuality && $0.thumbnail != nil })
+        let queryFrames = query.frames.filter { $0.quality >= minimumQuality && $0.thumbnail != nil }.evenlySpaced(Self.framesTried)
         let referenceFrames = reference.frames.filter { $0.quality >= minimumQuality && $0.thumbnail != nil }
         guard queryFrames.count >= 3, !referenceFrames.isEmpty else { return nil }
         let prepared = referenceFrames.map { CropRegistration.Prepared($0.thumbnail!) }
@@ -148,11 +148,6 @@ struct CropMatcher {
         guard speed >= settings.slowestSpeed * 0.9, speed <= settings.fastestSpeed * 1.1 else { return nil }
         let offset = meanR - speed * meanQ
         return fits.allSatisfy({ abs($0.reference - (speed * $0.query + offset)) <= 1 }) ? (speed, offset) : nil
-    }
-
-    private func spread(_ frames: [FrameHash]) -> [FrameHash] {
-        guard frames.count > Self.framesTried else { return frames }
-        return (0..<Self.framesTried).map { frames[$0 * (frames.count - 1) / (Self.framesTried - 1)] }
     }
 
     private func median(_ values: [Double]) -> Double {

@@ -15,7 +15,7 @@ public struct Fingerprinter: Sendable {
     public func fingerprint(of frames: [Frame], sourceFrameRate: Double, duration: Double) -> VideoFingerprint {
         let box = ContentBox.detect(in: frames.map(\.image))
         let pictures = frames.map { Self.crop($0.image, to: box) }
-        let insets = InsetDetector.insets(in: ContentBox.evenlySpaced(pictures, count: ContentBox.framesExamined))
+        let insets = InsetDetector.insets(in: pictures.evenlySpaced(ContentBox.framesExamined))
         let hashes = zip(frames, pictures).map { frame, picture -> FrameHash in
             let (hashes, quality) = PDQ.dihedralHashes(picture)
             return FrameHash(
