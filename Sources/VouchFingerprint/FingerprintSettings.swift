@@ -15,13 +15,4 @@ public struct FingerprintSettings: Sendable, Codable, Equatable {
         self.minimumQuality = minimumQuality
         self.matching = matching
     }
-
-    public init(from decoder: any Decoder) throws {
-        let defaults = FingerprintSettings()
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        framesPerSecond = try container.decodeIfPresent(Double.self, forKey: .framesPerSecond) ?? defaults.framesPerSecond
-        frameSize = try container.decodeIfPresent(Int.self, forKey: .frameSize) ?? defaults.frameSize
-        minimumQuality = try container.decodeIfPresent(Int.self, forKey: .minimumQuality) ?? defaults.minimumQuality
-        matching = try container.decodeIfPresent(MatchSettings.self, forKey: .matching) ?? defaults.matching
-    }
 }

@@ -35,17 +35,4 @@ public struct MatchSettings: Sendable, Codable, Equatable {
         self.evidenceScale = evidenceScale
         self.threshold = threshold
     }
-
-    public init(from decoder: any Decoder) throws {
-        let d = MatchSettings()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        frameRadius = try c.decodeIfPresent(Int.self, forKey: .frameRadius) ?? d.frameRadius
-        slowestSpeed = try c.decodeIfPresent(Double.self, forKey: .slowestSpeed) ?? d.slowestSpeed
-        fastestSpeed = try c.decodeIfPresent(Double.self, forKey: .fastestSpeed) ?? d.fastestSpeed
-        alignmentTolerance = try c.decodeIfPresent(Double.self, forKey: .alignmentTolerance) ?? d.alignmentTolerance
-        maximumGap = try c.decodeIfPresent(Double.self, forKey: .maximumGap) ?? d.maximumGap
-        maximumSegments = try c.decodeIfPresent(Int.self, forKey: .maximumSegments) ?? d.maximumSegments
-        evidenceScale = try c.decodeIfPresent(Double.self, forKey: .evidenceScale) ?? d.evidenceScale
-        threshold = try c.decodeIfPresent(Double.self, forKey: .threshold) ?? d.threshold
-    }
 }

@@ -64,13 +64,4 @@ public struct IdentitySettings: Sendable, Codable, Equatable {
         self.maximumLifetimeSeconds = maximumLifetimeSeconds
         self.platforms = platforms
     }
-
-    public init(from decoder: any Decoder) throws {
-        let d = IdentitySettings()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        audience = try c.decodeIfPresent(String.self, forKey: .audience) ?? d.audience
-        clockSkewSeconds = try c.decodeIfPresent(Double.self, forKey: .clockSkewSeconds) ?? d.clockSkewSeconds
-        maximumLifetimeSeconds = try c.decodeIfPresent(Double.self, forKey: .maximumLifetimeSeconds) ?? d.maximumLifetimeSeconds
-        platforms = try c.decodeIfPresent([PlatformRegistration].self, forKey: .platforms) ?? d.platforms
-    }
 }

@@ -10,12 +10,6 @@ public struct DecoderOptions: Sendable, Codable, Equatable {
         self.threads = threads
         self.shortcuts = shortcuts
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        threads = try container.decodeIfPresent(Int.self, forKey: .threads) ?? 1
-        shortcuts = try container.decodeIfPresent(DecodeShortcuts.self, forKey: .shortcuts) ?? .recommended
-    }
 }
 
 /// Decode work that sparse sampling makes unnecessary, each measured in `Docs/benchmarks.md`.

@@ -28,14 +28,4 @@ public struct MediaLimits: Sendable, Codable, Equatable {
         self.decodeBudgetSeconds = decodeBudgetSeconds
         self.allowedContainers = allowedContainers
     }
-
-    public init(from decoder: any Decoder) throws {
-        let defaults = MediaLimits()
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        maxFileBytes = try container.decodeIfPresent(Int64.self, forKey: .maxFileBytes) ?? defaults.maxFileBytes
-        maxDurationSeconds = try container.decodeIfPresent(Double.self, forKey: .maxDurationSeconds) ?? defaults.maxDurationSeconds
-        maxPixels = try container.decodeIfPresent(Int.self, forKey: .maxPixels) ?? defaults.maxPixels
-        decodeBudgetSeconds = try container.decodeIfPresent(Double.self, forKey: .decodeBudgetSeconds) ?? defaults.decodeBudgetSeconds
-        allowedContainers = try container.decodeIfPresent([String].self, forKey: .allowedContainers) ?? defaults.allowedContainers
-    }
 }

@@ -7,10 +7,4 @@ public struct MediaSettings: Sendable, Codable, Equatable {
         self.limits = limits
         self.decoder = decoder
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        limits = try container.decodeIfPresent(MediaLimits.self, forKey: .limits) ?? MediaLimits()
-        self.decoder = try container.decodeIfPresent(DecoderOptions.self, forKey: .decoder) ?? DecoderOptions()
-    }
 }

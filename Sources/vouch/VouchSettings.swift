@@ -5,19 +5,10 @@ import VouchIdentity
 import VouchMedia
 
 /// Everything `Config/vouch.json` configures, one section per module.
-struct VouchSettings: Decodable {
+struct VouchSettings: Codable {
     var media = MediaSettings()
     var fingerprint = FingerprintSettings()
     var identity = IdentitySettings()
-
-    init() {}
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        media = try container.decodeIfPresent(MediaSettings.self, forKey: .media) ?? MediaSettings()
-        fingerprint = try container.decodeIfPresent(FingerprintSettings.self, forKey: .fingerprint) ?? FingerprintSettings()
-        identity = try container.decodeIfPresent(IdentitySettings.self, forKey: .identity) ?? IdentitySettings()
-    }
 
     var clipFingerprinter: ClipFingerprinter {
         ClipFingerprinter(media: media, fingerprint: fingerprint)
@@ -27,7 +18,6 @@ struct VouchSettings: Decodable {
         TemporalMatcher(settings: fingerprint.matching, minimumQuality: fingerprint.minimumQuality)
     }
 
-    private enum CodingKeys: String, CodingKey { case media, fingerprint, identity }
 }
 
 /// The `--config` option every subcommand shares.
@@ -53,9 +43,11 @@ struct SettingsOptions: ParsableArguments {
             return VouchSettings()
         }
         do {
-            return try JSONDecoder().decode(VouchSettings.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+            return try SettingsDefaults.decode(VouchSettings.self, from: Data(contentsOf: URL(fileURLWithPath: path)), over: VouchSettings())
         } catch let error as DecodingError {
             throw ValidationError("settings file '\(path)' is not valid: \(SettingsOptions.explain(error))")
+        } catch let error as SettingsDefaults.Problem {
+            throw ValidationError("settings file '\(path)' is not valid: \(error)")
         }
     }
 

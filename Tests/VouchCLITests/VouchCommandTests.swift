@@ -162,3 +162,30 @@ import VouchTestSupport
         #expect(result.errors.contains("RS256, ES256, EdDSA"))
     }
 }
+
+/// Settings files: partial ones take the defaults, typos are named.
+@Suite struct SettingsFileTests {
+    let cli = VouchCommandTests()
+
+    func settings(_ json: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-settings-\(UUID().uuidString).json").path
+        try Data(json.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func missingKeysTakeTheirDefaults() throws {
+        let tight = try settings(#"{"media": {"limits": {"maxDurationSeconds": 2}}}"#)
+        let refused = try cli.vouch("probe", try MediaFixture.clip.path, "--config", tight)
+        #expect(refused.status == 65)
+        #expect(refused.errors.contains("over the limit of 2.00 s"))
+        let loose = try settings(#"{"media": {"limits": {"maxDurationSeconds": 30}}}"#)
+        #expect(try cli.vouch("probe", try MediaFixture.clip.path, "--config", loose).status == 0, "every other limit keeps its default")
+    }
+
+    @Test func anUnknownKeyIsNamed() throws {
+        let typo = try settings(#"{"media": {"limits": {"maxPixel": 100}}}"#)
+        let result = try cli.vouch("probe", try MediaFixture.clip.path, "--config", typo)
+        #expect(result.status != 0)
+        #expect(result.errors.contains("unknown setting 'media.limits.maxPixel'"))
+    }
+}
