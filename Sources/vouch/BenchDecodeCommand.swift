@@ -83,16 +83,11 @@ struct BenchDecodeCommand: ParsableCommand {
     }
 
     private func timeFFmpeg() throws -> Double {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [ffmpeg, "-nostdin", "-v", "error", "-threads", "1", "-i", bench.file, "-f", "null", "-"]
-        let start = CPUClock.childrenSeconds()
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ValidationError("'\(ffmpeg)' failed on \(bench.file) (exit \(process.terminationStatus)); pass --ffmpeg '' to skip the comparison")
+        let run = try CPUClock.childSeconds(running: ffmpeg, ["-nostdin", "-v", "error", "-threads", "1", "-i", bench.file, "-f", "null", "-"])
+        guard run.status == 0 else {
+            throw ValidationError("'\(ffmpeg)' failed on \(bench.file) (exit \(run.status)); pass --ffmpeg '' to skip the comparison")
         }
-        return CPUClock.childrenSeconds() - start
+        return run.seconds
     }
 
 }

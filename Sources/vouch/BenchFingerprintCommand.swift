@@ -63,16 +63,11 @@ struct BenchFingerprintCommand: ParsableCommand {
     }
 
     private func childCPU(_ arguments: [String]) throws -> Double {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python] + arguments
-        let start = CPUClock.childrenSeconds()
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ValidationError("\(python) could not run vpdq (exit \(process.terminationStatus)); `pip install vpdq`, or pass --python ''")
+        let run = try CPUClock.childSeconds(running: python, arguments)
+        guard run.status == 0 else {
+            throw ValidationError("\(python) could not run vpdq (exit \(run.status)); `pip install vpdq`, or pass --python ''")
         }
-        return CPUClock.childrenSeconds() - start
+        return run.seconds
     }
 
     private func pythonString(_ text: String) -> String {

@@ -8,6 +8,17 @@ enum CPUClock {
     static func ownSeconds() -> Double { seconds(RUSAGE_SELF) }
     static func childrenSeconds() -> Double { seconds(RUSAGE_CHILDREN) }
 
+    /// Runs a reference tool to completion: the CPU seconds it used and its exit status.
+    static func childSeconds(running tool: String, _ arguments: [String]) throws -> (seconds: Double, status: Int32) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        let start = childrenSeconds()
+        try process.run()
+        process.waitUntilExit()
+        return (childrenSeconds() - start, process.terminationStatus)
+    }
+
     /// The most memory this process has held at once, in MiB.
     static func peakResidentMegabytes() -> Double {
         var usage = rusage()
