@@ -13,11 +13,16 @@ let package = Package(
         .library(name: "VouchMedia", targets: ["VouchMedia"]),
         .library(name: "VouchFingerprint", targets: ["VouchFingerprint"]),
         .library(name: "VouchIdentity", targets: ["VouchIdentity"]),
+        .library(name: "VouchStore", targets: ["VouchStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -39,6 +44,16 @@ let package = Package(
                 .product(name: "JWTKit", package: "jwt-kit"),
             ]
         ),
+        .target(
+            name: "VouchStore",
+            dependencies: [
+                "VouchFingerprint",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "vouch",
             dependencies: [
@@ -50,6 +65,7 @@ let package = Package(
         ),
         .target(
             name: "VouchTestSupport",
+            dependencies: ["VouchStore", .product(name: "SQLKit", package: "sql-kit")],
             path: "Tests/VouchTestSupport"
         ),
         .testTarget(
@@ -65,6 +81,10 @@ let package = Package(
             name: "VouchIdentityTests",
             dependencies: ["VouchIdentity", "VouchTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "VouchStoreTests",
+            dependencies: ["VouchStore", "VouchTestSupport", .product(name: "SQLKit", package: "sql-kit")]
         ),
         .testTarget(
             name: "VouchCLITests",

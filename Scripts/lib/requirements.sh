@@ -6,6 +6,7 @@ VOUCH_APT_PACKAGES=(
   pkg-config
   fonts-dejavu-core                                           # captions in the sample clips
   python3-jwt python3-cryptography                            # attestations minted by PyJWT in the identity tests
+  postgresql                                                  # the store's tests on PostgreSQL
 )
 
 require_swift() {

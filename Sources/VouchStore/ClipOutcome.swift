@@ -1,0 +1,70 @@
+import Foundation
+
+/// What the pipeline concluded about a clip, committed in one transaction with its job.
+public struct ClipOutcome: Sendable, Equatable {
+    public var status: ClipStatus
+    public var verdict: String
+    public var score: Double
+    /// Why the score is what it is, as JSON.
+    public var explanation: String
+    /// What probing found, as JSON.
+    public var probe: String
+    /// The fingerprint in its compact binary form; nil when none could be made.
+    public var fingerprint: Data?
+    public var flags: [ClipFlag]
+    public var matches: [ClipMatch]
+    public var thumbnails: [KeyframeImage]
+
+    public init(status: ClipStatus, verdict: String, score: Double, explanation: String, probe: String,
+                fingerprint: Data?, flags: [ClipFlag] = [], matches: [ClipMatch] = [], thumbnails: [KeyframeImage] = []) {
+        self.status = status
+        self.verdict = verdict
+        self.score = score
+        self.explanation = explanation
+        self.probe = probe
+        self.fingerprint = fingerprint
+        self.flags = flags
+        self.matches = matches
+        self.thumbnails = thumbnails
+    }
+}
+
+/// A reason to hold a clip for a moderator, with its evidence as JSON.
+public struct ClipFlag: Sendable, Equatable, Codable {
+    /// `copy-of-other-identity`, `reference-footage`, `ring`, ...
+    public var kind: String
+    public var detail: String
+    public var evidence: String
+
+    public init(kind: String, detail: String, evidence: String = "{}") {
+        self.kind = kind
+        self.detail = detail
+        self.evidence = evidence
+    }
+}
+
+/// An earlier clip this one matched, with the temporal alignment as JSON.
+public struct ClipMatch: Sendable, Equatable, Codable {
+    public var matchedClipID: Int64
+    public var score: Double
+    public var alignment: String
+
+    public init(matchedClipID: Int64, score: Double, alignment: String) {
+        self.matchedClipID = matchedClipID
+        self.score = score
+        self.alignment = alignment
+    }
+}
+
+/// A keyframe as a JPEG, kept so moderators can see what matched.
+public struct KeyframeImage: Sendable, Equatable {
+    public var position: Int
+    public var timestamp: Double
+    public var jpeg: Data
+
+    public init(position: Int, timestamp: Double, jpeg: Data) {
+        self.position = position
+        self.timestamp = timestamp
+        self.jpeg = jpeg
+    }
+}

@@ -1,0 +1,16 @@
+import SQLKit
+
+/// The schema's versioned steps, oldest first.
+enum Schema {
+    static let migrations: [Migration] = [
+        Migration(version: 1, name: "core tables", apply: createCoreTables),
+        Migration(version: 2, name: "append-only audit log", apply: protectAuditLog),
+    ]
+}
+
+extension SQLDataType {
+    /// Eight-byte floating point on both engines (SQLKit's `.real` is four bytes on PostgreSQL).
+    static let double = SQLDataType.custom(SQLRaw("DOUBLE PRECISION"))
+    /// BOOLEAN on both engines (SQLite stores 0 and 1).
+    static let boolean = SQLDataType.custom(SQLRaw("BOOLEAN"))
+}

@@ -1,0 +1,94 @@
+import Foundation
+import SQLKit
+
+extension Store {
+    /// Commits a job's outcome: the clip's verdict and evidence, its place in the index,
+    /// and the job's completion, together. If the job's lease passed to another worker,
+    /// nothing is written and ``StoreError/leaseLost(job:worker:)`` is thrown.
+    public func finish(_ job: Job, with outcome: ClipOutcome) async throws {
+        let now = nowMilliseconds
+        let indexed = outcome.fingerprint != nil && outcome.status != .rejected && outcome.status != .failed
+        try await database.transaction { db in
+            try await completeJob(job, in: db, now: now)
+            try await db.update("clips")
+                .set("status", to: SQLBind(outcome.status.rawValue)).set("verdict", to: SQLBind(outcome.verdict))
+                .set("score", to: SQLBind(outcome.score)).set("explanation", to: SQLBind(outcome.explanation))
+                .set("probe", to: SQLBind(outcome.probe)).set("fingerprint", to: SQLBind(outcome.fingerprint))
+                .set("in_index", to: SQLBind(indexed)).set("failure", to: SQLLiteral.null).set("updated_at", to: SQLBind(now))
+                .where("id", .equal, job.clipID).run()
+            for flag in outcome.flags {
+                try await db.insert(into: "clip_flags").columns("clip_id", "kind", "detail", "evidence", "created_at")
+                    .values(SQLBind(job.clipID), SQLBind(flag.kind), SQLBind(flag.detail), SQLBind(flag.evidence), SQLBind(now)).run()
+            }
+            for match in outcome.matches {
+                try await db.insert(into: "matches").columns("clip_id", "matched_clip_id", "score", "alignment", "created_at")
+                    .values(SQLBind(job.clipID), SQLBind(match.matchedClipID), SQLBind(match.score), SQLBind(match.alignment), SQLBind(now))
+                    .ignoringConflicts(with: ["clip_id", "matched_clip_id"]).run()
+            }
+            for image in outcome.thumbnails {
+                try await db.insert(into: "thumbnails").columns("clip_id", "position", "timestamp", "jpeg")
+                    .values(SQLBind(job.clipID), SQLBind(image.position), SQLBind(image.timestamp), SQLBind(image.jpeg))
+                    .ignoringConflicts(with: ["clip_id", "position"]).run()
+            }
+            if indexed {
+                try await appendIndexChange(.insert, clip: job.clipID, in: db, now: now)
+            }
+            try await appendAudit(db, actor: "worker:\(job.leaseOwner ?? "")", action: "clip.\(outcome.status.rawValue)", subject: "clip:\(job.clipID)",
+                                  detail: ["verdict": outcome.verdict, "score": String(format: "%.3f", outcome.score), "attempt": "\(job.attempts)"])
+        }
+    }
+
+    /// The clip with row id `id`.
+    public func clip(id: Int64) async throws -> ClipRecord? {
+        try await database.run { db in
+            try await db.select().columns(ClipRecord.columns).from("clips").where("id", .equal, id).first().map(ClipRecord.init(row:))
+        }
+    }
+
+    /// Forgets where a clip's upload was spooled, once the file is gone.
+    public func clearSpool(clip id: Int64) async throws {
+        try await database.run { db in
+            try await db.update("clips").set("spool_path", to: SQLLiteral.null).where("id", .equal, id).run()
+        }
+    }
+
+    public func flags(clip id: Int64) async throws -> [ClipFlag] {
+        try await database.run { db in
+            try await db.select().columns("kind", "detail", "evidence").from("clip_flags").where("clip_id", .equal, id)
+                .orderBy("id").all().map { row in
+                    ClipFlag(kind: try row.decode(column: "kind", as: String.self), detail: try row.decode(column: "detail", as: String.self),
+                             evidence: try row.decode(column: "evidence", as: String.self))
+                }
+        }
+    }
+
+    public func matches(clip id: Int64) async throws -> [ClipMatch] {
+        try await database.run { db in
+            try await db.select().columns("matched_clip_id", "score", "alignment").from("matches").where("clip_id", .equal, id)
+                .orderBy("score", .descending).all().map { row in
+                    ClipMatch(matchedClipID: try row.decode(column: "matched_clip_id", as: Int64.self),
+                              score: try row.decode(column: "score", as: Double.self),
+                              alignment: try row.decode(column: "alignment", as: String.self))
+                }
+        }
+    }
+
+    public func thumbnails(clip id: Int64) async throws -> [KeyframeImage] {
+        try await database.run { db in
+            try await db.select().columns("position", "timestamp", "jpeg").from("thumbnails").where("clip_id", .equal, id)
+                .orderBy("position").all().map { row in
+                    KeyframeImage(position: try row.decode(column: "position", as: Int.self),
+                                  timestamp: try row.decode(column: "timestamp", as: Double.self),
+                                  jpeg: try row.decode(column: "jpeg", as: Data.self))
+                }
+        }
+    }
+
+    /// The stored binary fingerprint of a clip, if it has one.
+    public func fingerprint(clip id: Int64) async throws -> Data? {
+        try await database.run { db in
+            try await db.select().column("fingerprint").from("clips").where("id", .equal, id).first()
+                .flatMap { try $0.decode(column: "fingerprint", as: Data?.self) }
+        }
+    }
+}

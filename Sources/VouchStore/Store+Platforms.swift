@@ -1,0 +1,14 @@
+import SQLKit
+
+extension Store {
+    /// Records a platform (from `Config/` or the admin CLI) so clips and edges can refer to it.
+    public func register(platform id: String, name: String) async throws {
+        let now = nowMilliseconds
+        try await database.transaction { db in
+            try await db.insert(into: "platforms").columns("id", "name", "created_at")
+                .values(SQLBind(id), SQLBind(name), SQLBind(now))
+                .onConflict(with: ["id"]) { try $0.set("name", to: SQLBind(name)) }
+                .run()
+        }
+    }
+}

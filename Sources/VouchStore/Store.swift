@@ -1,0 +1,35 @@
+import Foundation
+import Logging
+import SQLKit
+
+/// Vouch's durable state: platforms, reviewers, clips and their evidence, moderation,
+/// the audit log and the job queue, over SQLite or PostgreSQL through one code path.
+///
+/// Operations are grouped by concern in `Store+*.swift`. Each that changes several rows
+/// runs in one transaction and writes its audit entry in the same transaction.
+public struct Store: Sendable {
+    public let database: StoreDatabase
+    public let clock: any WallClock
+    public let queue: QueuePolicy
+
+    /// Opens the database at `location` and brings its schema up to date.
+    public static func open(
+        _ location: StoreLocation, clock: any WallClock = SystemClock(), queue: QueuePolicy = QueuePolicy(),
+        logger: Logger = Logger(label: "vouch.store")
+    ) async throws -> Store {
+        let database = try await StoreDatabase.open(location, logger: logger)
+        do {
+            try await Migrator(database: database).migrate()
+        } catch {
+            try? await database.close()
+            throw error
+        }
+        return Store(database: database, clock: clock, queue: queue)
+    }
+
+    public func close() async throws {
+        try await database.close()
+    }
+
+    var nowMilliseconds: Int64 { clock.now().storeMilliseconds }
+}

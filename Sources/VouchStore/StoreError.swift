@@ -1,0 +1,36 @@
+/// Why the store refused or failed an operation, with what a caller needs to act on it.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// `--database` could not be understood.
+    case invalidLocation(String, reason: String)
+    /// The database could not be opened or reached.
+    case unavailable(String, reason: String)
+    /// The database was migrated by a newer Vouch than this one.
+    case schemaTooNew(found: Int, supported: Int)
+    /// An idempotency key was reused for different content.
+    case idempotencyConflict(key: String, existingClip: Int64)
+    /// A record the operation needs does not exist.
+    case notFound(String)
+    /// A job's lease passed to another worker before this one finished.
+    case leaseLost(job: Int64, worker: String)
+    /// A value read back from the database was not what Vouch wrote.
+    case corruptRecord(String)
+
+    public var description: String {
+        switch self {
+        case .invalidLocation(let text, let reason):
+            return "cannot use '\(text)' as the database: \(reason)"
+        case .unavailable(let location, let reason):
+            return "the database at \(location) is unavailable: \(reason)"
+        case .schemaTooNew(let found, let supported):
+            return "the database schema is at version \(found), but this Vouch knows versions up to \(supported): upgrade Vouch"
+        case .idempotencyConflict(let key, let existing):
+            return "Idempotency-Key '\(key)' was already used for different content (clip \(existing)); use a new key for a new clip"
+        case .notFound(let what):
+            return "\(what) does not exist"
+        case .leaseLost(let job, let worker):
+            return "job \(job) is no longer leased to \(worker): another worker took it over"
+        case .corruptRecord(let what):
+            return "the stored \(what) is unreadable"
+        }
+    }
+}
