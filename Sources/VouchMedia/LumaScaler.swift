@@ -33,15 +33,7 @@ final class LumaScaler {
         let scaled = pixels.withUnsafeMutableBufferPointer { out -> Int32 in
             var destination: [UnsafeMutablePointer<UInt8>?] = [out.baseAddress, nil, nil, nil]
             var strides: [Int32] = [Int32(width), 0, 0, 0]
-            return withUnsafePointer(to: frame.pointee.data) { planes in
-                withUnsafePointer(to: frame.pointee.linesize) { lineSizes in
-                    planes.withMemoryRebound(to: UnsafePointer<UInt8>?.self, capacity: 8) { sourcePlanes in
-                        lineSizes.withMemoryRebound(to: Int32.self, capacity: 8) { sourceStrides in
-                            sws_scale(context, sourcePlanes, sourceStrides, 0, source.height, &destination, &strides)
-                        }
-                    }
-                }
-            }
+            return withPlanes(of: frame) { sws_scale(context, $0, $1, 0, source.height, &destination, &strides) }
         }
         return scaled > 0 ? pixels : nil
     }

@@ -96,7 +96,7 @@ extension MediaFile {
         return statistics
     }
 
-    private func rewindIfNeeded(_ format: UnsafeMutablePointer<AVFormatContext>) throws {
+    func rewindIfNeeded(_ format: UnsafeMutablePointer<AVFormatContext>) throws {
         guard format.pointee.pb != nil, avio_tell(format.pointee.pb) > 0, hasBeenRead else {
             hasBeenRead = true
             return

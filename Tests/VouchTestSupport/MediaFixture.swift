@@ -6,6 +6,10 @@ public enum MediaFixture: String, CaseIterable, Sendable {
     /// 4 s of 320×240 testsrc2 at 25 fps, H.264 with B-frames and a keyframe a
     /// second, plus an AAC track; the index (`moov`) at the end, as cameras write it.
     case clip = "clip.mp4"
+    /// ``clip`` mirrored and re-encoded at a lower quality: a typical stolen copy.
+    case mirroredCopy = "clip-mirrored.mp4"
+    /// 6 s of a different, unrelated picture (a Mandelbrot zoom).
+    case unrelatedClip = "unrelated.mp4"
     /// The same clip remuxed with the index first.
     case faststartClip = "clip-faststart.mp4"
     /// 2 s, 64×64: the left half white, the right half black, limited-range YUV.
@@ -37,7 +41,7 @@ public enum MediaFixture: String, CaseIterable, Sendable {
     }
 
     /// Bump when the factory changes, so no test reads fixtures made by an older one.
-    static let version = 2
+    static let version = 3
 
     /// Fixtures are shared by test processes: made once in a private folder, then
     /// moved into place whole, so no process ever sees a half-written set.
