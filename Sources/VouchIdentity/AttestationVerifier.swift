@@ -107,9 +107,7 @@ struct JOSEHeader: Decodable {
     init(token: String) throws(AttestationError) {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3 else { throw .malformedToken("\(parts.count) parts, expected 3") }
-        var text = parts[0].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        text += String(repeating: "=", count: (4 - text.count % 4) % 4)
-        guard let data = Data(base64Encoded: text), let header = try? JSONDecoder().decode(JOSEHeader.self, from: data) else {
+        guard let data = Data(base64URLEncoded: String(parts[0])), let header = try? JSONDecoder().decode(JOSEHeader.self, from: data) else {
             throw .malformedToken("the header is not base64url-encoded JSON")
         }
         self = header

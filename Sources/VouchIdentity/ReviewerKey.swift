@@ -22,9 +22,7 @@ public struct ReviewerKey: Sendable, Hashable {
 
     /// From base64url of the raw bytes, as the attestation's `reviewer_key` claim carries it.
     public init(base64URL text: String) throws(Problem) {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64) else { throw .notAnEd25519Key }
+        guard let data = Data(base64URLEncoded: text) else { throw .notAnEd25519Key }
         try self.init(rawRepresentation: data)
     }
 
