@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Vouch: a self-hostable authenticity index for peer video reviews.
 ///
-/// Modules depend one way only: CFFmpeg → VouchMedia → (later) fingerprint, index,
+/// Modules depend one way only: CFFmpeg → VouchMedia → VouchFingerprint → VouchIndex → (later)
 /// identity, store, pipeline, server → the thin `vouch` executable.
 let package = Package(
     name: "Vouch",
@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "vouch", targets: ["vouch"]),
         .library(name: "VouchMedia", targets: ["VouchMedia"]),
         .library(name: "VouchFingerprint", targets: ["VouchFingerprint"]),
+        .library(name: "VouchIndex", targets: ["VouchIndex"]),
         .library(name: "VouchIdentity", targets: ["VouchIdentity"]),
         .library(name: "VouchStore", targets: ["VouchStore"]),
     ],
@@ -38,6 +39,10 @@ let package = Package(
             name: "VouchFingerprint"
         ),
         .target(
+            name: "VouchIndex",
+            dependencies: ["VouchFingerprint"]
+        ),
+        .target(
             name: "VouchIdentity",
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -59,6 +64,7 @@ let package = Package(
             dependencies: [
                 "VouchMedia",
                 "VouchFingerprint",
+                "VouchIndex",
                 "VouchIdentity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -74,8 +80,12 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchFingerprintTests",
-            dependencies: ["VouchFingerprint"],
+            dependencies: ["VouchFingerprint", "VouchTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "VouchIndexTests",
+            dependencies: ["VouchIndex", "VouchFingerprint", "VouchTestSupport"]
         ),
         .testTarget(
             name: "VouchIdentityTests",

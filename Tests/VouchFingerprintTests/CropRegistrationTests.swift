@@ -1,5 +1,6 @@
 import Testing
 @testable import VouchFingerprint
+import VouchTestSupport
 
 @Suite struct CropRegistrationTests {
     /// The part `window` of `image`, resized back to the image's size, as a cropping re-uploader makes it.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VouchFingerprint
+import VouchTestSupport
 
 @Suite struct FingerprintFormatTests {
     static func randomHash(_ generator: inout some RandomNumberGenerator) -> PDQHash {

@@ -1,3 +1,5 @@
+import VouchTestSupport
+
 /// The synthetic RGB images of `Fixtures/make-pdq-reference.py`, reproduced
 /// operation for operation so that both sides hash the same pixels.
 struct SyntheticImage {

@@ -1,5 +1,6 @@
 import Testing
 import VouchFingerprint
+import VouchTestSupport
 
 @Suite struct TemporalMatcherTests {
     let matcher = TemporalMatcher()

@@ -1,13 +1,13 @@
 /// SplitMix64: a deterministic generator, so synthetic images and fingerprints
 /// are the same on every run and match `Fixtures/make-pdq-reference.py`.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
+public struct SeededGenerator: RandomNumberGenerator {
+    public var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state = state &+ 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -16,7 +16,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     /// A number in 0..<n, as the Python generator draws it (`next() % n`).
-    mutating func below(_ n: Int) -> Int {
+    public mutating func below(_ n: Int) -> Int {
         Int(next() % UInt64(n))
     }
 }

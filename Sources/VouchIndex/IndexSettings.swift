@@ -1,0 +1,35 @@
+import VouchFingerprint
+
+/// How the index searches: the distance at which two frames are the same picture,
+/// how hard each hash is probed, and how frame hits become clip candidates.
+///
+/// The defaults meet the goals on this machine (`Docs/benchmarks.md`);
+/// `probeRadius` 1 buys exactness up to distance 15 for about ten times the work.
+public struct IndexSettings: Sendable, Codable, Equatable {
+    /// The largest PDQ distance reported as a frame hit: vPDQ's and HMA's 31.
+    public var radius: Int
+    /// Bits flipped in each probed chunk key, 0 or 1. Every frame pair within
+    /// `8 × (probeRadius + 1) − 1` (7 or 15) is found; farther pairs, up to
+    /// `radius`, are found often but not always (measured in `vouch bench index`).
+    public var probeRadius: Int
+    /// Frames below this PDQ quality are neither indexed nor looked up, as in the matcher.
+    public var minimumQuality: Int
+    /// Query frames that must agree on one time line for a clip to be a candidate.
+    public var minimumVotes: Int
+    /// Candidates returned, best first; verification runs on these.
+    public var candidateLimit: Int
+    /// The speeds and alignment tolerance the vote uses: the matcher's own.
+    public var matching: MatchSettings
+
+    public init(
+        radius: Int = 31, probeRadius: Int = 0, minimumQuality: Int = 50, minimumVotes: Int = 2,
+        candidateLimit: Int = 20, matching: MatchSettings = MatchSettings()
+    ) {
+        self.radius = radius
+        self.probeRadius = min(max(probeRadius, 0), 1)
+        self.minimumQuality = minimumQuality
+        self.minimumVotes = max(minimumVotes, 1)
+        self.candidateLimit = max(candidateLimit, 1)
+        self.matching = matching
+    }
+}
