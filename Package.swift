@@ -3,8 +3,8 @@ import PackageDescription
 
 /// Vouch: a self-hostable authenticity index for peer video reviews.
 ///
-/// Modules depend one way only: CFFmpeg → VouchMedia → VouchFingerprint → VouchIndex → (later)
-/// identity, store, pipeline, server → the thin `vouch` executable.
+/// Modules depend one way only: CFFmpeg → VouchMedia → VouchFingerprint → VouchIndex →
+/// VouchIdentity → VouchStore → VouchPipeline → VouchServer → the thin `vouch` executable.
 let package = Package(
     name: "Vouch",
     platforms: [.macOS(.v14)],
@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "VouchIndex", targets: ["VouchIndex"]),
         .library(name: "VouchIdentity", targets: ["VouchIdentity"]),
         .library(name: "VouchStore", targets: ["VouchStore"]),
+        .library(name: "VouchPipeline", targets: ["VouchPipeline"]),
+        .library(name: "VouchServer", targets: ["VouchServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -59,6 +62,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "VouchPipeline",
+            dependencies: [
+                "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "VouchServer",
+            dependencies: [
+                "VouchPipeline", "VouchIdentity", "VouchStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "vouch",
             dependencies: [
@@ -66,12 +84,20 @@ let package = Package(
                 "VouchFingerprint",
                 "VouchIndex",
                 "VouchIdentity",
+                "VouchStore",
+                "VouchPipeline",
+                "VouchServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "VouchTestSupport",
-            dependencies: ["VouchStore", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: [
+                "VouchStore", "VouchIdentity",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ],
             path: "Tests/VouchTestSupport"
         ),
         .testTarget(
@@ -95,6 +121,10 @@ let package = Package(
         .testTarget(
             name: "VouchStoreTests",
             dependencies: ["VouchStore", "VouchTestSupport", .product(name: "SQLKit", package: "sql-kit")]
+        ),
+        .testTarget(
+            name: "VouchPipelineTests",
+            dependencies: ["VouchPipeline", "VouchTestSupport"]
         ),
         .testTarget(
             name: "VouchCLITests",

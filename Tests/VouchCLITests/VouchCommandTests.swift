@@ -10,7 +10,7 @@ import VouchTestSupport
         var errors: String
     }
 
-    static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("vouch")
+    static let executable = VouchExecutable.url
 
     func vouch(_ arguments: String...) throws -> Outcome {
         let process = Process()

@@ -1,0 +1,72 @@
+import Foundation
+import VouchIndex
+import VouchStore
+
+/// The identity and originality stages: who stands behind a clip, whose content it
+/// copies, the flags that follow, and the explained score.
+struct ClipAssessment {
+    var verdict: String
+    var flags: [ClipFlag]
+    var explanation: ScoreExplanation
+    var matches: [MatchEvidence]
+
+    static func assess(_ clip: ClipRecord, matches: [VerifiedMatch], store: Store, scoring: ScoringModel) async throws -> ClipAssessment {
+        guard let reviewer = try await store.reviewer(id: clip.reviewerID),
+              let identity = try await store.identity(id: reviewer.identityID)
+        else { throw StoreError.notFound("the reviewer of clip \(clip.id)") }
+
+        var evidence = ScoringEvidence()
+        evidence.verifiedPurchase = clip.verifiedPurchase
+        evidence.reviewerSigned = clip.reviewerSignature != nil
+        evidence.accountAgeDays = reviewer.accountCreatedAt.map { clip.createdAt.timeIntervalSince($0) / 86_400 }
+        evidence.graphTrust = identity.trust
+        evidence.reputation = identity.reputation
+        evidence.banned = identity.banned
+        for verified in matches {
+            guard let earlier = try await store.clip(id: verified.clipID),
+                  let earlierReviewer = try await store.reviewer(id: earlier.reviewerID) else { continue }
+            let kind: MatchEvidence.Kind = earlier.isReference ? .referenceFootage
+                : earlierReviewer.identityID == identity.id ? .sameIdentity : .otherIdentity
+            evidence.matches.append(MatchEvidence(clipID: earlier.id, kind: kind, score: verified.match.score, queryCoverage: verified.match.queryCoverage))
+        }
+
+        var flags: [ClipFlag] = []
+        if identity.banned {
+            flags.append(ClipFlag(kind: "banned-identity", detail: "the reviewer's identity \(identity.id) is banned"))
+        }
+        for (kind, flagKind, what) in [(MatchEvidence.Kind.otherIdentity, "copy-of-other-identity", "another reviewer's earlier clip"),
+                                       (.referenceFootage, "reference-footage", "brand or stock footage in the reference bank")] {
+            let hits = evidence.matches.filter { $0.kind == kind }
+            guard !hits.isEmpty else { continue }
+            let ids = hits.map { "\($0.clipID)" }.joined(separator: ", ")
+            flags.append(ClipFlag(kind: flagKind, detail: "matches \(what): clip \(ids)", evidence: try Self.json(hits)))
+        }
+        let verdict: String
+        if evidence.matches.contains(where: { $0.kind == .referenceFootage }) {
+            verdict = "reference-footage"
+        } else if evidence.matches.contains(where: { $0.kind == .otherIdentity }) {
+            verdict = "copy"
+        } else if evidence.matches.contains(where: { $0.kind == .sameIdentity }) {
+            verdict = "re-upload"
+        } else {
+            verdict = "original"
+        }
+        return ClipAssessment(verdict: verdict, flags: flags, explanation: scoring.score(evidence), matches: evidence.matches)
+    }
+
+    func explanationJSON() throws -> String {
+        struct Document: Encodable {
+            var score: ScoreExplanation
+            var verdict: String
+            var matches: [MatchEvidence]
+            var flags: [String]
+        }
+        return try Self.json(Document(score: explanation, verdict: verdict, matches: matches, flags: flags.map(\.kind)))
+    }
+
+    private static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,20 @@
+import VouchFingerprint
+import VouchIndex
+import VouchMedia
+
+/// Every setting the pipeline reads, gathered from `Config/vouch.json`'s sections.
+public struct PipelineConfiguration: Sendable {
+    public var pipeline: PipelineSettings
+    public var media: MediaSettings
+    public var fingerprint: FingerprintSettings
+    public var index: IndexSettings
+    public var scoring: ScoringModel
+
+    public init(pipeline: PipelineSettings, media: MediaSettings, fingerprint: FingerprintSettings, index: IndexSettings, scoring: ScoringModel) {
+        self.pipeline = pipeline
+        self.media = media
+        self.fingerprint = fingerprint
+        self.index = index
+        self.scoring = scoring
+    }
+}

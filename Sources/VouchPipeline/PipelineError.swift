@@ -1,0 +1,41 @@
+/// Why the pipeline could not finish a clip, split by whether trying again could help.
+public enum PipelineError: Error, Equatable, CustomStringConvertible {
+    /// The clip itself is at fault: corrupt, truncated, over a limit, not a video.
+    case rejectedMedia(String)
+    /// The analysis child died from a signal: a decoder crash, or the CPU or memory limit.
+    case childCrashed(signal: Int32)
+    /// The analysis child ran past the wall-clock limit and was killed.
+    case childTimedOut(seconds: Double)
+    /// The analysis child exited without a usable answer.
+    case childFailed(status: Int32, detail: String)
+    /// The child could not be started at all.
+    case childUnavailable(String)
+    /// The spooled upload is gone.
+    case uploadMissing(path: String)
+    /// The process refused resource limits.
+    case limitsRefused(resource: String, errno: Int32)
+
+    /// Whether another attempt might succeed: only for faults outside the clip.
+    public var isRetryable: Bool {
+        switch self {
+        case .childUnavailable: return true
+        case .rejectedMedia, .childCrashed, .childTimedOut, .childFailed, .uploadMissing, .limitsRefused: return false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .rejectedMedia(let reason): return reason
+        case .childCrashed(let signal):
+            let name = [6: "SIGABRT", 9: "SIGKILL (memory or CPU limit)", 11: "SIGSEGV", 24: "SIGXCPU (CPU limit)", 7: "SIGBUS"][Int(signal)] ?? "signal \(signal)"
+            return "the decoder crashed on this clip (\(name)); the clip is treated as hostile and not analysed"
+        case .childTimedOut(let seconds):
+            return "the decoder did not finish within \(Int(seconds)) s and was stopped; the clip is treated as hostile"
+        case .childFailed(let status, let detail):
+            return "the analysis process exited with status \(status): \(detail)"
+        case .childUnavailable(let reason): return "cannot start the analysis process: \(reason)"
+        case .uploadMissing(let path): return "the uploaded file \(path) is no longer in the spool"
+        case .limitsRefused(let resource, let code): return "cannot set the \(resource) limit (errno \(code))"
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import VouchStore
+
+/// How the workers run: `pipeline` in `Config/vouch.json`.
+public struct PipelineSettings: Sendable, Codable, Equatable {
+    /// Workers `vouch serve` runs in its own process on the embedded default.
+    public var inProcessWorkers = 1
+    /// How often an idle worker looks for work.
+    public var pollSeconds = 0.5
+    /// How often every process's index catches up with the store.
+    public var indexPollSeconds = 0.25
+    /// Keyframe JPEGs kept per clip for moderators.
+    public var keyframes = 6
+    /// Keep uploads in the spool after processing (for audits); by default they are deleted.
+    public var retainUploads = false
+    /// The analysis child's limits.
+    public var child = ChildLimits()
+    /// The analysis child's command; empty means this executable's `analyze` subcommand.
+    public var analyzerCommand: [String] = []
+    public var queue = QueuePolicy()
+
+    public init() {}
+
+    public var analyzer: IsolatedAnalyzer {
+        analyzerCommand.isEmpty ? .ownExecutable : IsolatedAnalyzer(command: analyzerCommand)
+    }
+}

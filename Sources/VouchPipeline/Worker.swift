@@ -1,0 +1,113 @@
+import Foundation
+import Logging
+import VouchFingerprint
+import VouchIndex
+import VouchMedia
+import VouchStore
+
+/// Takes clips off the job queue and carries each through the stages: probe,
+/// fingerprint and keyframes (in an isolated child), match against the index,
+/// identity checks, score, then publish or flag — committed with the job, once.
+///
+/// Any number of workers, in any number of processes, share one store.
+public struct Worker: Sendable {
+    public let id: String
+    let store: Store
+    let index: IndexFollower
+    let spool: Spool
+    let settings: PipelineSettings
+    let media: MediaSettings
+    let fingerprinting: FingerprintSettings
+    let scoring: ScoringModel
+    let logger: Logger
+
+    public init(id: String, store: Store, index: IndexFollower, spool: Spool, settings: PipelineSettings,
+                media: MediaSettings, fingerprinting: FingerprintSettings, scoring: ScoringModel, logger: Logger) {
+        self.id = id
+        self.store = store
+        self.index = index
+        self.spool = spool
+        self.settings = settings
+        self.media = media
+        self.fingerprinting = fingerprinting
+        self.scoring = scoring
+        self.logger = logger
+    }
+
+    /// Works until the task is cancelled, polling when the queue is empty.
+    public func run() async {
+        logger.info("worker started", metadata: ["worker": "\(id)"])
+        while !Task.isCancelled {
+            do {
+                if try await processNext() { continue }
+            } catch {
+                logger.error("worker could not reach the store", metadata: ["worker": "\(id)", "error": "\(error)"])
+            }
+            try? await Task.sleep(for: .seconds(settings.pollSeconds * Double.random(in: 0.8...1.2)))
+        }
+        logger.info("worker stopped", metadata: ["worker": "\(id)"])
+    }
+
+    /// Claims and processes one job; false when none was ready.
+    @discardableResult
+    public func processNext() async throws -> Bool {
+        guard let job = try await store.claimJob(worker: id) else { return false }
+        let heartbeat = Task { [store, settings] in
+            while !Task.isCancelled {
+                try await Task.sleep(for: .seconds(settings.queue.leaseSeconds / 3))
+                guard try await store.heartbeat(job) else { return }
+            }
+        }
+        defer { heartbeat.cancel() }
+        let clip = try await store.clip(id: job.clipID)
+        do {
+            guard let clip else { throw StoreError.notFound("clip \(job.clipID)") }
+            let (outcome, fingerprint) = try await process(clip)
+            try await store.finish(job, with: outcome)
+            if let fingerprint, outcome.status != .rejected { await index.insert(clip.id, fingerprint) }
+            logger.info("clip processed", metadata: ["clip": "\(clip.id)", "status": "\(outcome.status.rawValue)", "score": "\(outcome.score)"])
+            await releaseUpload(of: clip)
+        } catch let error as PipelineError {
+            logger.warning("clip failed", metadata: ["clip": "\(job.clipID)", "reason": "\(error)"])
+            let state = try await store.failJob(job, reason: error.description, retryable: error.isRetryable)
+            if state == .dead, let clip { await releaseUpload(of: clip) }
+        } catch StoreError.leaseLost(let lostJob, _) {
+            logger.warning("lease lost; another worker finishes the clip", metadata: ["job": "\(lostJob)"])
+        } catch {
+            logger.error("clip attempt failed", metadata: ["clip": "\(job.clipID)", "error": "\(error)"])
+            try? await store.failJob(job, reason: "internal error: \(error)", retryable: true)
+        }
+        return true
+    }
+
+    private func process(_ clip: ClipRecord) async throws -> (ClipOutcome, VideoFingerprint?) {
+        guard let path = clip.spoolPath, FileManager.default.fileExists(atPath: path) else {
+            throw PipelineError.uploadMissing(path: clip.spoolPath ?? "(none)")
+        }
+        let request = AnalysisRequest(path: path, media: media, fingerprint: fingerprinting, keyframes: settings.keyframes, limits: settings.child)
+        let analysis = try await settings.analyzer.analyze(request)
+        let matcher = TemporalMatcher(settings: fingerprinting.matching, minimumQuality: fingerprinting.minimumQuality)
+        let matches = try await index.matches(for: analysis.fingerprint, using: matcher).filter { $0.clipID != clip.id }
+        let assessment = try await ClipAssessment.assess(clip, matches: matches, store: store, scoring: scoring)
+        let outcome = ClipOutcome(
+            status: assessment.flags.isEmpty ? .published : .flagged,
+            verdict: assessment.verdict,
+            score: assessment.explanation.score,
+            explanation: try assessment.explanationJSON(),
+            probe: String(decoding: try JSONEncoder().encode(analysis.info), as: UTF8.self),
+            fingerprint: analysis.fingerprint.binary(),
+            flags: assessment.flags,
+            matches: try matches.map { ClipMatch(matchedClipID: $0.clipID, score: $0.match.score, alignment: String(decoding: try JSONEncoder().encode($0.match), as: UTF8.self)) },
+            thumbnails: analysis.keyframes.enumerated().map { KeyframeImage(position: $0.offset, timestamp: $0.element.timestamp, jpeg: $0.element.jpeg) }
+        )
+        return (outcome, analysis.fingerprint)
+    }
+
+    /// Deletes the upload unless retention is on or another unfinished clip has the same bytes.
+    private func releaseUpload(of clip: ClipRecord) async {
+        guard !settings.retainUploads, let path = clip.spoolPath else { return }
+        guard (try? await store.isSpoolPathPending(path, besides: clip.id)) == false else { return }
+        spool.remove(path)
+        try? await store.clearSpool(clip: clip.id)
+    }
+}
