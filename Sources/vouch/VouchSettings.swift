@@ -2,13 +2,24 @@ import ArgumentParser
 import Foundation
 import VouchFingerprint
 import VouchIdentity
+import VouchIndex
 import VouchMedia
+import VouchPipeline
+import VouchServer
 
 /// Everything `Config/vouch.json` configures, one section per module.
 struct VouchSettings: Codable {
     var media = MediaSettings()
     var fingerprint = FingerprintSettings()
     var identity = IdentitySettings()
+    var index = IndexSettings()
+    var pipeline = PipelineSettings()
+    var scoring = ScoringModel()
+    var server = ServerSettings()
+
+    var pipelineConfiguration: PipelineConfiguration {
+        PipelineConfiguration(pipeline: pipeline, media: media, fingerprint: fingerprint, index: index, scoring: scoring)
+    }
 
     var clipFingerprinter: ClipFingerprinter {
         ClipFingerprinter(media: media, fingerprint: fingerprint)

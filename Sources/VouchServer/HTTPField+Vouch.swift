@@ -1,0 +1,9 @@
+import HTTPTypes
+
+extension HTTPField.Name {
+    /// The platform's JWT attestation of who recorded the clip.
+    static let vouchAttestation = Self("Vouch-Attestation")!
+    /// The reviewer's own Ed25519 signature over the review statement, base64url.
+    static let vouchReviewerSignature = Self("Vouch-Reviewer-Signature")!
+    static let idempotencyKey = Self("Idempotency-Key")!
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+
+/// An API error as RFC 9457 `application/problem+json`: a stable `type` a client can
+/// branch on, a `title`, the HTTP status, and a `detail` a person can act on.
+public struct Problem: Error, HTTPResponseError, Equatable {
+    public var status: HTTPResponse.Status
+    /// A short slug; the document's `type` is `https://vouch.local/problems/<slug>`.
+    public var slug: String
+    public var title: String
+    public var detail: String
+
+    public init(_ status: HTTPResponse.Status, _ slug: String, title: String, detail: String) {
+        self.status = status
+        self.slug = slug
+        self.title = title
+        self.detail = detail
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let body = ProblemDocument(type: "https://vouch.local/problems/\(slug)", title: title, status: status.code, detail: detail, instance: request.uri.path)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var headers = HTTPFields()
+        headers[.contentType] = "application/problem+json"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: try encoder.encode(body))))
+    }
+}
+
+extension Problem {
+    static func unauthorized(_ detail: String) -> Problem {
+        Problem(.unauthorized, "unauthorized", title: "Not authenticated", detail: detail)
+    }
+
+    static func badRequest(_ detail: String) -> Problem {
+        Problem(.badRequest, "bad-request", title: "The request is malformed", detail: detail)
+    }
+
+    static func notFound(_ detail: String) -> Problem {
+        Problem(.notFound, "not-found", title: "Not found", detail: detail)
+    }
+}
+
+/// The JSON members RFC 9457 defines, in the order the RFC lists them.
+struct ProblemDocument: Codable, Equatable {
+    var type: String
+    var title: String
+    var status: Int
+    var detail: String
+    var instance: String
+}

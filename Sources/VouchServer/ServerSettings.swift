@@ -1,0 +1,9 @@
+/// The HTTP server: `server` in `Config/vouch.json`.
+public struct ServerSettings: Sendable, Codable, Equatable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// The largest clip upload accepted, in bytes; larger ones get 413 before they are read.
+    public var maxUploadBytes: Int64 = 256 << 20
+
+    public init() {}
+}

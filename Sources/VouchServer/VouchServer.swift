@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import Logging
+import VouchIdentity
+import VouchPipeline
+import VouchStore
+
+/// Vouch's HTTP service: the platform API today, built on Hummingbird 2.
+public struct VouchServer: Sendable {
+    public let pipeline: Pipeline
+    public let settings: ServerSettings
+    let platforms: [PlatformAccess]
+    let identity: IdentitySettings
+
+    /// Loads the platforms' keys and records the platforms in the store.
+    public init(pipeline: Pipeline, settings: ServerSettings, identity: IdentitySettings, settingsDirectory: URL) async throws {
+        self.pipeline = pipeline
+        self.settings = settings
+        self.identity = identity
+        platforms = try identity.platforms.map { PlatformAccess(registration: $0, trust: try $0.trust(relativeTo: settingsDirectory)) }
+        for platform in identity.platforms {
+            try await pipeline.store.register(platform: platform.id, name: platform.name)
+        }
+    }
+
+    /// The router with every route, for the server and for tests.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.middlewares.add(ProblemMiddleware())
+        let verifier = AttestationVerifier(
+            audience: identity.audience, clockSkew: identity.clockSkewSeconds,
+            maximumLifetime: identity.maximumLifetimeSeconds, replays: StoreReplays(store: pipeline.store)
+        )
+        ClipRoutes(store: pipeline.store, spool: pipeline.spool, platforms: PlatformAuthenticator(platforms),
+                   verifier: verifier, maxUploadBytes: settings.maxUploadBytes).register(on: router)
+        HealthRoutes(store: pipeline.store).register(on: router)
+        return router
+    }
+
+    /// Serves until SIGINT or SIGTERM, running `workers` pipeline workers beside the API.
+    public func run(workers: Int, workerName: String, logger: Logger) async throws {
+        let application = Application(
+            router: router(),
+            configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "Vouch"),
+            logger: logger
+        )
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await application.runService() }
+            if workers > 0 {
+                group.addTask { await pipeline.runWorkers(count: workers, namePrefix: workerName) }
+            } else {
+                group.addTask { await pipeline.index.follow(every: pipeline.configuration.pipeline.indexPollSeconds) }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Logging
+import VouchPipeline
+import VouchServer
+import VouchStore
+
+/// `vouch serve`: the HTTP API, with workers in the same process on the embedded default.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the platform API; on the embedded database, process clips in the same process.",
+        discussion: """
+            On the embedded default (SQLite under --data) the server runs pipeline workers \
+            itself (pipeline.inProcessWorkers in the settings). With --database postgres://... it \
+            runs none unless --workers says so: start 'vouch worker' processes instead, on any machine.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var settings: SettingsOptions
+
+    @Option(help: "The address to listen on (default: server.host in the settings).")
+    var host: String?
+
+    @Option(help: "The port to listen on (default: server.port in the settings).")
+    var port: Int?
+
+    @Option(help: "Pipeline workers in this process (default: pipeline.inProcessWorkers on SQLite, 0 on PostgreSQL).")
+    var workers: Int?
+
+    func run() async throws {
+        let loaded = try settings.load()
+        var server = loaded.server
+        if let host { server.host = host }
+        if let port { server.port = port }
+        let location = try store.location
+        let logger = Logger(label: "vouch.serve")
+        let pipeline = try await Pipeline.start(location: location, spool: Spool(directory: store.spoolDirectory), settings: loaded.pipelineConfiguration, logger: logger)
+        let settingsDirectory = URL(fileURLWithPath: settings.path).deletingLastPathComponent()
+        let service = try await VouchServer(pipeline: pipeline, settings: server, identity: loaded.identity, settingsDirectory: settingsDirectory)
+        let embedded = if case .sqlite = location { true } else { false }
+        let workerCount = workers ?? (embedded ? loaded.pipeline.inProcessWorkers : 0)
+        logger.info("serving", metadata: ["address": "http://\(server.host):\(server.port)", "store": "\(location)", "workers": "\(workerCount)"])
+        try await service.run(workers: workerCount, workerName: "\(ProcessInfo.processInfo.hostName):\(getpid())", logger: logger)
+        try await pipeline.store.close()
+    }
+}

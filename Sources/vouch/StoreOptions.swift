@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import VouchStore
+
+/// `--database` and `--data`, shared by the commands that use the store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The store: a postgres:// URL to share one database between many processes, or a SQLite file.",
+        discussion: "Defaults to $VOUCH_DATABASE, then DATA/vouch.sqlite (the embedded default).",
+        valueName: "url-or-path"
+    ))
+    var database: String?
+
+    @Option(name: .long, help: ArgumentHelp("The data directory: the embedded database and the upload spool.", valueName: "dir"))
+    var data: String = ProcessInfo.processInfo.environment["VOUCH_DATA"] ?? ".vouch"
+
+    var location: StoreLocation {
+        get throws {
+            guard let text = database ?? ProcessInfo.processInfo.environment["VOUCH_DATABASE"] else { return .embedded(in: data) }
+            do {
+                return try StoreLocation(parsing: text)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+
+    var spoolDirectory: URL {
+        URL(fileURLWithPath: data).appendingPathComponent("spool", isDirectory: true)
+    }
+}

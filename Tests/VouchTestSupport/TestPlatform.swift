@@ -1,0 +1,47 @@
+import Foundation
+import JWTKit
+import VouchIdentity
+
+/// A platform for tests of the API: an Ed25519 attestation key, an API key, and the
+/// registration an operator would put in `Config/vouch.json`.
+public struct TestPlatform: Sendable {
+    public let id: String
+    public let apiKey: String
+    public let registration: PlatformRegistration
+    private let keys: JWTKeyCollection
+
+    public init(id: String) async throws {
+        let privateKey = try EdDSA.PrivateKey()
+        let keys = JWTKeyCollection()
+        await keys.add(eddsa: privateKey, kid: JWKIdentifier(string: "\(id)-ed"))
+        let publicKey = privateKey.publicKey
+        let (apiKey, hash) = APIKey.generate()
+        self.id = id
+        self.apiKey = apiKey
+        self.keys = keys
+        registration = PlatformRegistration(id: id, name: id.capitalized, keys: [
+            PlatformKey(id: "\(id)-ed", algorithm: .edDSA, pem: publicKey.pemRepresentation),
+        ], apiKeySHA256: hash)
+    }
+
+    /// An attestation that `reviewer` recorded the clip whose SHA-256 is `clipSHA256`.
+    public func attestation(clipSHA256: String, reviewer: String, audience: String = "vouch", jti: String = UUID().uuidString,
+                            verifiedPurchase: Bool = true, now: Date = Date()) async throws -> String {
+        let claims = Claims(iss: id, sub: reviewer, aud: audience, iat: Int(now.timeIntervalSince1970), exp: Int(now.timeIntervalSince1970) + 600,
+                            jti: jti, clip_sha256: clipSHA256, verified_purchase: verifiedPurchase)
+        return try await keys.sign(claims, kid: JWKIdentifier(string: "\(id)-ed"))
+    }
+
+    private struct Claims: JWTPayload {
+        var iss: String
+        var sub: String
+        var aud: String
+        var iat: Int
+        var exp: Int
+        var jti: String
+        var clip_sha256: String
+        var verified_purchase: Bool
+
+        func verify(using algorithm: some JWTAlgorithm) async throws {}
+    }
+}
