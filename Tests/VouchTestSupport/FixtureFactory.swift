@@ -12,6 +12,8 @@ struct FixtureFactory {
         try ffmpeg("-i", url(.clip), "-vf", "hflip", "-c:v", "libx264", "-preset", "veryfast", "-crf", "32", "-an", url(.mirroredCopy))
         try ffmpeg("-f", "lavfi", "-i", "mandelbrot=s=320x240:r=25", "-t", "6", "-c:v", "libx264", "-preset", "veryfast",
                    "-pix_fmt", "yuv420p", url(.unrelatedClip))
+        try ffmpeg("-f", "lavfi", "-i", "testsrc2=s=160x120:r=25:d=1", "-c:v", "libx264", "-preset", "veryfast",
+                   "-pix_fmt", "yuv420p", url(.tiny))
         try ffmpeg("-f", "lavfi", "-i", "testsrc2=s=3840x2160:r=10:d=0.5", "-c:v", "libx264", "-preset", "ultrafast",
                    "-pix_fmt", "yuv420p", url(.largeFrames))
         try ffmpeg("-f", "lavfi", "-i", "color=c=black:s=64x64:r=25:d=2",

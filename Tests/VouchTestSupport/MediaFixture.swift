@@ -10,6 +10,8 @@ public enum MediaFixture: String, CaseIterable, Sendable {
     case mirroredCopy = "clip-mirrored.mp4"
     /// 6 s of a different, unrelated picture (a Mandelbrot zoom).
     case unrelatedClip = "unrelated.mp4"
+    /// 1 s of 160×120 testsrc2: the cheapest clip that still fingerprints, for load tests.
+    case tiny = "tiny.mp4"
     /// Half a second of 3840×2160: each decoded frame needs 12 MB.
     case largeFrames = "large-frames.mp4"
     /// The same clip remuxed with the index first.
@@ -43,7 +45,7 @@ public enum MediaFixture: String, CaseIterable, Sendable {
     }
 
     /// Bump when the factory changes, so no test reads fixtures made by an older one.
-    static let version = 4
+    static let version = 5
 
     /// Fixtures are shared by test processes: made once in a private folder, then
     /// moved into place whole, so no process ever sees a half-written set.
