@@ -127,6 +127,10 @@ let package = Package(
             dependencies: ["VouchPipeline", "VouchTestSupport"]
         ),
         .testTarget(
+            name: "VouchServerTests",
+            dependencies: ["VouchServer", "VouchIdentity", "VouchTestSupport"]
+        ),
+        .testTarget(
             name: "VouchCLITests",
             dependencies: ["vouch", "VouchTestSupport"]
         ),

@@ -37,13 +37,19 @@ public struct VouchServer: Sendable {
         return router
     }
 
-    /// Serves until SIGINT or SIGTERM, running `workers` pipeline workers beside the API.
-    public func run(workers: Int, workerName: String, logger: Logger) async throws {
-        let application = Application(
+    /// The HTTP application on the configured address; `onServerRunning` learns the bound port.
+    public func application(logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(
             router: router(),
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "Vouch"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger
         )
+    }
+
+    /// Serves until SIGINT or SIGTERM, running `workers` pipeline workers beside the API.
+    public func run(workers: Int, workerName: String, logger: Logger) async throws {
+        let application = application(logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await application.runService() }
             if workers > 0 {
