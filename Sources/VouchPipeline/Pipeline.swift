@@ -32,6 +32,10 @@ public struct Pipeline: Sendable {
     public func runWorkers(count: Int, namePrefix: String) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await index.follow(every: configuration.pipeline.indexPollSeconds) }
+            group.addTask {
+                await TrustRecomputer(store: store, matureAccountDays: configuration.scoring.matureAccountDays, logger: logger)
+                    .run(every: configuration.pipeline.trustRecomputeSeconds)
+            }
             for number in 0..<count {
                 let worker = worker(named: count == 1 ? namePrefix : "\(namePrefix)/\(number + 1)")
                 group.addTask { await worker.run() }

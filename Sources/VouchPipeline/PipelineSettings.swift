@@ -17,6 +17,8 @@ public struct PipelineSettings: Sendable, Codable, Equatable {
     /// The analysis child's command; empty means this executable's `analyze` subcommand.
     public var analyzerCommand: [String] = []
     public var queue = QueuePolicy()
+    /// How often each process recomputes graph trust from the stored social graph.
+    public var trustRecomputeSeconds = 300.0
 
     public init() {}
 

@@ -75,7 +75,7 @@ public struct Worker: Sendable {
             logger.warning("lease lost; another worker finishes the clip", metadata: ["job": "\(lostJob)"])
         } catch {
             logger.error("clip attempt failed", metadata: ["clip": "\(job.clipID)", "error": "\(error)"])
-            try? await store.failJob(job, reason: "internal error: \(error)", retryable: true)
+            _ = try? await store.failJob(job, reason: "internal error: \(error)", retryable: true)
         }
         return true
     }

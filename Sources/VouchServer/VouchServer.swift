@@ -31,8 +31,10 @@ public struct VouchServer: Sendable {
             audience: identity.audience, clockSkew: identity.clockSkewSeconds,
             maximumLifetime: identity.maximumLifetimeSeconds, replays: StoreReplays(store: pipeline.store)
         )
-        ClipRoutes(store: pipeline.store, spool: pipeline.spool, platforms: PlatformAuthenticator(platforms),
+        let authenticator = PlatformAuthenticator(platforms)
+        ClipRoutes(store: pipeline.store, spool: pipeline.spool, platforms: authenticator,
                    verifier: verifier, maxUploadBytes: settings.maxUploadBytes).register(on: router)
+        SocialGraphRoutes(store: pipeline.store, platforms: authenticator).register(on: router)
         HealthRoutes(store: pipeline.store).register(on: router)
         return router
     }

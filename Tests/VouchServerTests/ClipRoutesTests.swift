@@ -96,3 +96,43 @@ import VouchTestSupport
         }
     }
 }
+
+@Suite struct SocialGraphRoutesTests {
+    static func edges(_ json: String, _ server: ServerFixture, apiKey: String? = nil) async throws -> ServerFixture.Answer {
+        try await server.send("/v1/social/edges", method: "POST",
+                              headers: ["Authorization": "Bearer \(apiKey ?? server.shop.apiKey)", "Content-Type": "application/json"],
+                              body: Data(json.utf8))
+    }
+
+    @Test func edgesAreAddedInBulkAndCounted() async throws {
+        try await withServer { server in
+            let body = #"{"add": [{"from": "alice", "to": "bob", "kind": "follows"}, {"from": "bob", "to": "carol", "kind": "vouches-for"}]}"#
+            let first = try await Self.edges(body, server)
+            #expect(first.status == 200)
+            #expect(first.json["added"] as? Int == 2)
+            let again = try await Self.edges(body, server)
+            #expect(again.json["added"] as? Int == 0)
+            let removed = try await Self.edges(#"{"remove": [{"from": "alice", "to": "bob", "kind": "follows"}]}"#, server)
+            #expect(removed.json["removed"] as? Int == 1)
+        }
+    }
+
+    @Test func badBatchesGetAProblem() async throws {
+        try await withServer { server in
+            let unauthenticated = try await Self.edges(#"{"add": []}"#, server, apiKey: "vk_wrong")
+            #expect(unauthenticated.status == 401 && unauthenticated.isProblem)
+            let malformed = try await Self.edges("{not json", server)
+            #expect(malformed.status == 400 && malformed.isProblem)
+            let unknownKind = try await Self.edges(#"{"add": [{"from": "a", "to": "b", "kind": "hates"}]}"#, server)
+            #expect(unknownKind.status == 400 && unknownKind.isProblem)
+            let many = (0...SocialGraphRoutesLimit.maximum).map { #"{"from": "a\#($0)", "to": "b", "kind": "follows"}"# }.joined(separator: ",")
+            let tooMany = try await Self.edges(#"{"add": [\#(many)]}"#, server)
+            #expect(tooMany.status == 413 && tooMany.isProblem)
+        }
+    }
+}
+
+/// The documented per-request edge limit.
+enum SocialGraphRoutesLimit {
+    static let maximum = 10_000
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import VouchPipeline
+import VouchStore
+import VouchTestSupport
+
+@Suite struct TrustRecomputerTests {
+    @Test(arguments: TestEngine.available)
+    func trustReachesTheHonestRegionNotTheSybils(_ engine: TestEngine) async throws {
+        try await withPipeline(engine) { fixture in
+            let store = fixture.pipeline.store
+            var identities: [String: Int64] = [:]
+            let honest = (0..<12).map { "honest-\($0)" }
+            let sybils = (0..<12).map { "sybil-\($0)" }
+            for (index, account) in (honest + sybils).enumerated() {
+                var submission = ClipSubmission(platformID: "shop", reviewerAccount: account, productID: "sku", contentSHA256: String(format: "%064d", index),
+                                                byteCount: 1, attestationID: account, spoolPath: "/nowhere")
+                if ["honest-0", "honest-4", "honest-8"].contains(account) {
+                    submission.accountCreatedAt = Date().addingTimeInterval(-1000 * 86_400)
+                    submission.verifiedPurchase = true
+                }
+                let clip = try await store.submit(submission).clip
+                identities[account] = try #require(try await store.reviewer(id: clip.reviewerID)).identityID
+            }
+            var edges: [AccountEdge] = []
+            for group in [honest, sybils] {
+                for (a, b) in zip(group, group.dropFirst() + [group[0]]) { edges.append(AccountEdge(from: a, to: b, kind: "friend")) }
+                for (a, b) in zip(group, group.dropFirst(2)) { edges.append(AccountEdge(from: a, to: b, kind: "follows")) }
+            }
+            edges.append(AccountEdge(from: "honest-5", to: "sybil-0", kind: "follows"))
+            try await store.addEdges(edges, platform: "shop")
+
+            let trust = try await TrustRecomputer(store: store).recompute()
+            let honestTrust = honest.map { trust[identities[$0]!] ?? 0 }
+            let sybilTrust = sybils.map { trust[identities[$0]!] ?? 0 }
+            #expect(honestTrust.min()! > sybilTrust.max()!, "every honest identity ranks above every Sybil")
+            #expect(try await store.identity(id: identities["honest-3"]!)?.trust == trust[identities["honest-3"]!])
+        }
+    }
+}
