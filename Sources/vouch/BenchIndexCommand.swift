@@ -40,6 +40,9 @@ struct BenchIndexCommand: AsyncParsableCommand {
     @Option(help: "Bits flipped in each probed chunk key: 0 (exact to distance 7) or 1 (exact to 15).")
     var probeRadius = 0
 
+    @Option(help: "The largest distance reported as a frame hit; 31 is FAISS's and HMA's, the index's default is the matcher's frame radius.")
+    var radius = 31
+
     @Option(help: "The generator's seed.")
     var seed: UInt64 = 1
 
@@ -69,7 +72,7 @@ struct BenchIndexCommand: AsyncParsableCommand {
     func run() async throws {
         let corpus = SyntheticIndexCorpus(clips: clips, frames: frames, seed: seed)
         let loaded = try settingsOptions.load()
-        let settings = IndexSettings(probeRadius: probeRadius, minimumQuality: loaded.fingerprint.minimumQuality, matching: loaded.fingerprint.matching)
+        let settings = IndexSettings(radius: radius, probeRadius: probeRadius, minimumQuality: loaded.fingerprint.minimumQuality, matching: loaded.fingerprint.matching)
         if let directory = self.corpus {
             let bench = CorpusIndexBench(directory: directory, matcher: loaded.matcher, settings: settings)
             let result = try await bench.run(filler: corpus)
