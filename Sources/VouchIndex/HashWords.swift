@@ -22,20 +22,34 @@ extension SIMD4 where Scalar == UInt64 {
     func chunkKeys(bits: Int) -> SIMD8<UInt32> {
         (unsafeBitCast(self, to: SIMD8<UInt32>.self) & SIMD8(repeating: ChunkLayout.mask)) &>> SIMD8(repeating: UInt32(ChunkLayout.width - bits))
     }
+
+    /// All eight chunks' tags: the seven bits above each key (``ChunkLayout/tagBits``).
+    @inline(__always)
+    func chunkTags() -> SIMD8<UInt32> {
+        (unsafeBitCast(self, to: SIMD8<UInt32>.self) &>> SIMD8(repeating: UInt32(ChunkLayout.width))) & SIMD8(repeating: ChunkLayout.tagMask)
+    }
 }
 
 /// Where the substrings that multi-index hashing looks up sit in a hash: eight
-/// disjoint 20-bit chunks, the low 20 bits of each 32-bit half-word.
+/// disjoint chunks, the low 27 bits of each 32-bit half-word, each a 20-bit key
+/// and a 7-bit tag above it.
 ///
 /// By the pigeonhole principle, two hashes within distance 7 agree exactly on at
 /// least one of eight disjoint chunks, and two within 15 agree on one to within a
-/// bit. Twenty bits make a directory of a million buckets, about 28 rows each at
-/// 30M hashes: wider chunks would match exactly less often, narrower ones would
-/// fill each bucket with more rows to verify.
+/// bit. Twenty key bits make a directory of a million buckets, about 28 rows each
+/// at 30M hashes. The tag rides in the spare top bits of each bucket entry's row
+/// number: a row whose tag is more than a bit off the query's is passed over
+/// without reading its hash, which turns away 15 of 16 unrelated rows. Neither
+/// guarantee suffers, since it holds for the whole 27-bit chunk.
 enum ChunkLayout {
     static let count = 8
     static let width = 20
     static let mask: UInt32 = (1 << 20) - 1
+    static let tagBits = 7
+    static let tagMask: UInt32 = (1 << 7) - 1
+    /// Rows a segment may hold, so that a row number leaves room for the tag.
+    static let maximumRows = 1 << (32 - tagBits)
+    static let rowMask: UInt32 = (1 << (32 - 7)) - 1
 
     /// Key bits for a segment of `rows` hashes: about 16–32 rows a bucket, at most the chunk's width.
     static func keyBits(forRows rows: Int) -> Int {

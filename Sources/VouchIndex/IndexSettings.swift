@@ -4,9 +4,11 @@ import VouchFingerprint
 /// how hard each hash is probed, and how frame hits become clip candidates.
 ///
 /// The defaults meet the goals on this machine (`Docs/benchmarks.md`);
-/// `probeRadius` 1 buys exactness up to distance 15 for about ten times the work.
+/// `probeRadius` 1 buys exactness up to distance 15 for more work a query.
 public struct IndexSettings: Sendable, Codable, Equatable {
-    /// The largest PDQ distance reported as a frame hit: vPDQ's and HMA's 31.
+    /// The largest PDQ distance reported as a frame hit; by default the matcher's
+    /// own frame radius (80), which the chunk tables reach as cheaply as vPDQ's 31
+    /// and which finds captioned, stickered and padded copies that 31 misses.
     public var radius: Int
     /// Bits flipped in each probed chunk key, 0 or 1. Every frame pair within
     /// `8 × (probeRadius + 1) − 1` (7 or 15) is found; farther pairs, up to
@@ -22,10 +24,10 @@ public struct IndexSettings: Sendable, Codable, Equatable {
     public var matching: MatchSettings
 
     public init(
-        radius: Int = 31, probeRadius: Int = 0, minimumQuality: Int = 50, minimumVotes: Int = 2,
+        radius: Int? = nil, probeRadius: Int = 0, minimumQuality: Int = 50, minimumVotes: Int = 2,
         candidateLimit: Int = 20, matching: MatchSettings = MatchSettings()
     ) {
-        self.radius = radius
+        self.radius = radius ?? matching.frameRadius
         self.probeRadius = min(max(probeRadius, 0), 1)
         self.minimumQuality = minimumQuality
         self.minimumVotes = max(minimumVotes, 1)

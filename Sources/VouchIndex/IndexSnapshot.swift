@@ -32,7 +32,12 @@ public struct IndexSnapshot: Sendable {
 
     /// With `exhaustive`, the candidates a comparison with every indexed frame gives: the brute force.
     package func candidates(for query: VideoFingerprint, exhaustive: Bool) -> [ClipCandidate] {
-        TemporalVote(settings: settings).candidates(from: frameHits(for: query, exhaustive: exhaustive))
+        candidates(from: frameHits(for: query, exhaustive: exhaustive))
+    }
+
+    /// The vote over frame hits, however they were found.
+    package func candidates(from hits: [FrameHit]) -> [ClipCandidate] {
+        TemporalVote(settings: settings).candidates(from: hits)
     }
 
     /// Every pair of a query frame and an indexed frame within the radius that the

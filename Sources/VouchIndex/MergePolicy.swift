@@ -6,13 +6,18 @@
 enum MergePolicy {
     static let fanIn = 4
 
-    /// The newest run of at least ``fanIn`` neighbouring segments of one tier, if any.
-    static func nextRun(rowCounts: [Int]) -> Range<Int>? {
+    /// The newest run of at least ``fanIn`` neighbouring segments of one tier
+    /// whose rows fit in one segment (`maximumRows`), if any.
+    static func nextRun(rowCounts: [Int], maximumRows: Int = ChunkLayout.maximumRows) -> Range<Int>? {
         var end = rowCounts.endIndex
         while end > rowCounts.startIndex {
             let tier = Self.tier(rowCounts[end - 1])
             var start = end - 1
-            while start > rowCounts.startIndex, Self.tier(rowCounts[start - 1]) == tier { start -= 1 }
+            var rows = rowCounts[start]
+            while start > rowCounts.startIndex, Self.tier(rowCounts[start - 1]) == tier, rows + rowCounts[start - 1] <= maximumRows {
+                start -= 1
+                rows += rowCounts[start]
+            }
             if end - start >= fanIn { return start..<end }
             end = start
         }

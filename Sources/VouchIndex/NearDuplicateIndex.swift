@@ -28,19 +28,26 @@ public actor NearDuplicateIndex {
     }
 
     /// An index of `clips`, built in one pass: how the store loads it at start-up.
-    /// The sequence may be lazy; only the index's own rows are held.
+    /// The sequence may be lazy; only the index's own rows are held. Past
+    /// ``ChunkLayout/maximumRows`` (33M) rows, further clips start another segment.
     public init<Clips: Sequence>(loading clips: Clips, settings: IndexSettings = IndexSettings()) throws(IndexError)
     where Clips.Element == (clipID: Int64, fingerprint: VideoFingerprint) {
         self.settings = settings
         var builder = SegmentBuilder()
+        var segments: [Segment] = []
         var slots: [Int64: UInt32] = [:]
         for (clipID, fingerprint) in clips {
             let slot = UInt32(slots.count)
             guard slots.updateValue(slot, forKey: clipID) == nil else { throw .clipAlreadyIndexed(clipID: clipID) }
-            try builder.append(fingerprint, clipID: clipID, slot: slot, minimumQuality: settings.minimumQuality)
+            let rows = try SegmentBuilder.rows(of: fingerprint, clipID: clipID, minimumQuality: settings.minimumQuality)
+            if !builder.fits(rows.count) {
+                segments.append(builder.build())
+                builder = SegmentBuilder()
+            }
+            builder.append(rows, clipID: clipID, slot: slot)
         }
-        let segment = builder.build()
-        segments = [segment]
+        segments.append(builder.build())
+        self.segments = segments
         self.slots = slots
         nextSlot = UInt32(slots.count)
         published = IndexSnapshot(segments: segments, removed: [], clipCount: slots.count, settings: settings)
@@ -59,7 +66,7 @@ public actor NearDuplicateIndex {
     public func insert(clipID: Int64, fingerprint: VideoFingerprint) throws(IndexError) {
         guard slots[clipID] == nil else { throw .clipAlreadyIndexed(clipID: clipID) }
         var builder = SegmentBuilder()
-        try builder.append(fingerprint, clipID: clipID, slot: nextSlot, minimumQuality: settings.minimumQuality)
+        builder.append(try SegmentBuilder.rows(of: fingerprint, clipID: clipID, minimumQuality: settings.minimumQuality), clipID: clipID, slot: nextSlot)
         slots[clipID] = nextSlot
         nextSlot += 1
         segments.append(builder.build())

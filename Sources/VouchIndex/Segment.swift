@@ -13,7 +13,7 @@ final class Segment: Sendable {
     /// Each clip's slot (the index's dense internal number) and the store's id for it.
     let slots: [UInt32]
     let clipIDs: [Int64]
-    let tables: [ChunkTable]
+    let tables: ChunkTables
 
     init(hashes: [HashWords], times: [UInt16], clipRowStarts: [UInt32], slots: [UInt32], clipIDs: [Int64]) {
         self.hashes = hashes
@@ -21,8 +21,7 @@ final class Segment: Sendable {
         self.clipRowStarts = clipRowStarts
         self.slots = slots
         self.clipIDs = clipIDs
-        let keyBits = ChunkLayout.keyBits(forRows: hashes.count)
-        tables = (0..<ChunkLayout.count).map { ChunkTable(chunk: $0, keyBits: keyBits, hashes: hashes) }
+        tables = ChunkTables(keyBits: ChunkLayout.keyBits(forRows: hashes.count), hashes: hashes)
     }
 
     var rowCount: Int { hashes.count }
@@ -42,6 +41,6 @@ final class Segment: Sendable {
     var memoryBytes: Int {
         hashes.count * MemoryLayout<HashWords>.stride + times.count * MemoryLayout<UInt16>.stride
             + (clipRowStarts.count + slots.count) * MemoryLayout<UInt32>.stride + clipIDs.count * MemoryLayout<Int64>.stride
-            + tables.reduce(0) { $0 + $1.memoryBytes }
+            + tables.memoryBytes
     }
 }

@@ -13,10 +13,10 @@ struct SegmentBuilder {
     private var clipIDs: [Int64] = []
     private(set) var rowCount = 0
 
-    /// Adds a clip's stored views: for each frame of usable quality, the content
-    /// box's hash, the whole frame's when a box was cut, and each inset's. The
-    /// dihedral variants are not stored: the query tries its own eight instead.
-    mutating func append(_ fingerprint: VideoFingerprint, clipID: Int64, slot: UInt32, minimumQuality: Int) throws(IndexError) {
+    /// A clip's stored views: for each frame of usable quality, the content box's
+    /// hash, the whole frame's when a box was cut, and each inset's. The dihedral
+    /// variants are not stored: the query tries its own eight instead.
+    static func rows(of fingerprint: VideoFingerprint, clipID: Int64, minimumQuality: Int) throws(IndexError) -> [(HashWords, UInt16)] {
         var rows: [(HashWords, UInt16)] = []
         for frame in fingerprint.frames where frame.quality >= minimumQuality {
             guard let time = FrameTime.encode(frame.timestamp) else {
@@ -26,6 +26,15 @@ struct SegmentBuilder {
             if let full = frame.fullFrame { rows.append((full.packed, time)) }
             for inset in frame.insets { rows.append((inset.packed, time)) }
         }
+        return rows
+    }
+
+    /// Whether a clip of `rows` more rows still fits (``ChunkLayout/maximumRows``).
+    func fits(_ rows: Int) -> Bool {
+        rowCount + rows <= ChunkLayout.maximumRows
+    }
+
+    mutating func append(_ rows: [(HashWords, UInt16)], clipID: Int64, slot: UInt32) {
         beginClip(clipID: clipID, slot: slot)
         for (hash, time) in rows { appendRow(hash, time: time) }
     }
@@ -66,12 +75,15 @@ struct SegmentBuilder {
 
     /// One array from the blocks, freeing each block once it is copied.
     private static func concatenate<Element>(_ blocks: inout [[Element]], count: Int) -> [Element] {
-        var result: [Element] = []
-        result.reserveCapacity(count)
-        for index in blocks.indices {
-            result.append(contentsOf: blocks[index])
-            blocks[index] = []
+        [Element](hugePagesOf: count) { buffer in
+            var next = buffer.baseAddress!
+            for index in blocks.indices {
+                blocks[index].withUnsafeBufferPointer { block in
+                    next.initialize(from: block.baseAddress!, count: block.count)
+                    next += block.count
+                }
+                blocks[index] = []
+            }
         }
-        return result
     }
 }

@@ -86,19 +86,3 @@ struct TrustBenchReport: Encodable {
     var identities, edges, sybils, attackEdges, seeds: Int
     var buildCPUSeconds, sybilRankCPUSeconds, graphMegabytes, peakResidentMegabytes, precisionOfLowestPercent: Double
 }
-
-/// xorshift64*: ten million random edges in well under a second.
-private struct FastRandom {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func below(_ bound: Int) -> Int32 {
-        state ^= state >> 12
-        state ^= state << 25
-        state ^= state >> 27
-        return Int32(truncatingIfNeeded: (state &* 0x2545_F491_4F6C_DD1D) % UInt64(bound))
-    }
-}

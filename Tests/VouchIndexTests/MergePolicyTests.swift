@@ -9,6 +9,11 @@ import Testing
         #expect(MergePolicy.nextRun(rowCounts: [5_000_000, 120, 130, 250, 200, 30]) == 1..<5)
     }
 
+    @Test func neverMergesPastTheLargestSegment() {
+        #expect(MergePolicy.nextRun(rowCounts: [300, 300, 300, 300], maximumRows: 1000) == nil)
+        #expect(MergePolicy.nextRun(rowCounts: [300, 200, 200, 200, 200], maximumRows: 1000) == 1..<5)
+    }
+
     @Test func tiersGrowByFactorsOfFour() {
         #expect(MergePolicy.tier(0) == 0)
         #expect(MergePolicy.tier(63) == 0)
