@@ -124,11 +124,11 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchPipelineTests",
-            dependencies: ["VouchPipeline", "VouchTestSupport"]
+            dependencies: ["VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchTestSupport"]
         ),
         .testTarget(
             name: "VouchServerTests",
-            dependencies: ["VouchServer", "VouchIdentity", "VouchTestSupport"]
+            dependencies: ["VouchServer", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchIdentity", "VouchTestSupport"]
         ),
         .testTarget(
             name: "VouchCLITests",

@@ -18,7 +18,9 @@ struct VouchSettings: Codable {
     var server = ServerSettings()
 
     var pipelineConfiguration: PipelineConfiguration {
-        PipelineConfiguration(pipeline: pipeline, media: media, fingerprint: fingerprint, index: index, scoring: scoring)
+        var index = index
+        index.matching = fingerprint.matching
+        return PipelineConfiguration(pipeline: pipeline, media: media, fingerprint: fingerprint, index: index, scoring: scoring)
     }
 
     var clipFingerprinter: ClipFingerprinter {
