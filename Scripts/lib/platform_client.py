@@ -1,0 +1,93 @@
+"""A reference platform client for Vouch: registers a platform with an Ed25519
+attestation key, mints an attestation per upload (PyJWT), uploads clips to the
+platform API and waits for their verdicts. Used by the demo and the pipeline
+benchmark; run it with /usr/bin/python3 (Debian's python3-jwt)."""
+
+import hashlib
+import json
+import subprocess
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+FINAL = {"published", "flagged", "rejected", "failed"}
+
+
+class Platform:
+    """A platform registered in a Vouch settings file, holding its signing key."""
+
+    def __init__(self, vouch, settings, platform_id, name, directory):
+        self.id = platform_id
+        self.key_id = f"{platform_id}-ed"
+        self.private_key = Ed25519PrivateKey.generate()
+        public_pem = self.private_key.public_key().public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        pem_path = f"{directory}/{platform_id}.pem"
+        with open(pem_path, "wb") as f:
+            f.write(public_pem)
+        out = subprocess.run(
+            [vouch, "platform", "register", "--id", platform_id, "--name", name,
+             "--key", f"{self.key_id}:EdDSA:{pem_path}", "--config", settings],
+            check=True, capture_output=True, text=True).stdout
+        self.api_key = next(line for line in out.splitlines() if line.startswith("vk_"))
+
+    def attestation(self, sha256, reviewer, audience="vouch", verified_purchase=True, account_created=None):
+        now = int(time.time())
+        claims = {"iss": self.id, "sub": reviewer, "aud": audience, "iat": now, "exp": now + 600,
+                  "jti": str(uuid.uuid4()), "clip_sha256": sha256, "verified_purchase": verified_purchase}
+        if account_created is not None:
+            claims["account_created"] = account_created
+        return jwt.encode(claims, self.private_key, algorithm="EdDSA", headers={"kid": self.key_id})
+
+    def upload(self, base_url, path, reviewer, product, product_name=None, account_created=None):
+        """Uploads one clip; returns the API's JSON answer (status 202 or 200)."""
+        with open(path, "rb") as f:
+            body = f.read()
+        query = f"product={urllib.parse.quote(product)}"
+        if product_name:
+            query += f"&product_name={urllib.parse.quote(product_name)}"
+        request = urllib.request.Request(f"{base_url}/v1/clips?{query}", data=body, method="POST", headers={
+            "Authorization": f"Bearer {self.api_key}", "Content-Type": "video/mp4",
+            "Vouch-Attestation": self.attestation(hashlib.sha256(body).hexdigest(), reviewer, account_created=account_created),
+        })
+        with urllib.request.urlopen(request) as response:
+            return json.load(response)
+
+    def status(self, base_url, clip_id):
+        request = urllib.request.Request(f"{base_url}/v1/clips/{clip_id}", headers={"Authorization": f"Bearer {self.api_key}"})
+        with urllib.request.urlopen(request) as response:
+            return json.load(response)
+
+    def wait_final(self, base_url, clip_ids, timeout=600, poll=0.2):
+        """Waits until every clip has a final status; returns {id: status document}."""
+        deadline = time.time() + timeout
+        done = {}
+        while len(done) < len(clip_ids):
+            if time.time() > deadline:
+                raise TimeoutError(f"{len(clip_ids) - len(done)} clips not final after {timeout} s")
+            for clip_id in clip_ids:
+                if clip_id not in done:
+                    answer = self.status(base_url, clip_id)
+                    if answer["status"] in FINAL:
+                        done[clip_id] = answer
+            time.sleep(poll)
+        return done
+
+
+def wait_until_serving(base_url, process, timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"vouch exited with status {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{base_url}/healthz", timeout=1):
+                return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.2)
+    raise TimeoutError(f"{base_url} did not answer within {timeout} s")
