@@ -1,5 +1,4 @@
 import Foundation
-import VouchIndex
 import VouchStore
 
 /// The identity and originality stages: who stands behind a clip, whose content it
@@ -10,7 +9,7 @@ struct ClipAssessment {
     var explanation: ScoreExplanation
     var matches: [MatchEvidence]
 
-    static func assess(_ clip: ClipRecord, matches: [VerifiedMatch], store: Store, scoring: ScoringModel) async throws -> ClipAssessment {
+    static func assess(_ clip: ClipRecord, matches: [ConfirmedMatch], store: Store, scoring: ScoringModel) async throws -> ClipAssessment {
         guard let reviewer = try await store.reviewer(id: clip.reviewerID),
               let identity = try await store.identity(id: reviewer.identityID)
         else { throw StoreError.notFound("the reviewer of clip \(clip.id)") }

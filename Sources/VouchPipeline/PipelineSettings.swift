@@ -17,6 +17,9 @@ public struct PipelineSettings: Sendable, Codable, Equatable {
     /// The analysis child's command; empty means this executable's `analyze` subcommand.
     public var analyzerCommand: [String] = []
     public var queue = QueuePolicy()
+    /// Earlier clips of the same product (and the reference bank) compared with each new
+    /// clip directly, besides the index's candidates: how cropped copies are caught.
+    public var productSweep = 50
     /// How often each process recomputes graph trust from the stored social graph.
     public var trustRecomputeSeconds = 300.0
 

@@ -87,7 +87,8 @@ public struct Worker: Sendable {
         let request = AnalysisRequest(path: path, media: media, fingerprint: fingerprinting, keyframes: settings.keyframes, limits: settings.child)
         let analysis = try await settings.analyzer.analyze(request)
         let matcher = TemporalMatcher(settings: fingerprinting.matching, minimumQuality: fingerprinting.minimumQuality)
-        let matches = try await index.matches(for: analysis.fingerprint, using: matcher).filter { $0.clipID != clip.id }
+        let finder = MatchFinder(index: index, store: store, matcher: matcher, productSweep: settings.productSweep)
+        let matches = try await finder.matches(of: analysis.fingerprint, for: clip)
         let assessment = try await ClipAssessment.assess(clip, matches: matches, store: store, scoring: scoring)
         let outcome = ClipOutcome(
             status: assessment.flags.isEmpty ? .published : .flagged,

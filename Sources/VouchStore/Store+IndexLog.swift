@@ -66,3 +66,18 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Indexed clips a new clip is compared with directly, besides what the index proposes:
+    /// the same product's, and the reference bank's, newest first, created before it.
+    public func sweepCandidates(for clip: ClipRecord, limit: Int) async throws -> [Int64] {
+        guard limit > 0 else { return [] }
+        return try await database.run { db in
+            try await db.select().column("id").from("clips")
+                .where("in_index", .equal, true).where("id", .lessThan, clip.id)
+                .where { $0.where("product_id", .equal, clip.productID).orWhere("is_reference", .equal, true) }
+                .orderBy("id", .descending).limit(limit).all()
+                .map { try $0.decode(column: "id", as: Int64.self) }
+        }
+    }
+}

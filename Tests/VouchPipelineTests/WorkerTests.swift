@@ -47,6 +47,18 @@ import VouchTestSupport
     }
 
     @Test(arguments: TestEngine.available)
+    func aCroppedCopyOfTheSameProductsReviewIsFlagged(_ engine: TestEngine) async throws {
+        try await withPipeline(engine) { fixture in
+            let original = try await fixture.submit(try MediaFixture.clip.path, reviewer: "alice")
+            let cropped = try await fixture.submit(try MediaFixture.croppedCopy.path, reviewer: "mallory")
+            for _ in 0..<2 { try await fixture.worker().processNext() }
+            let flagged = try #require(try await fixture.pipeline.store.clip(id: cropped.id))
+            #expect(flagged.verdict == "copy")
+            #expect(try await fixture.pipeline.store.matches(clip: cropped.id).map(\.matchedClipID) == [original.id])
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
     func theSameReviewerReuploadingIsNotACopy(_ engine: TestEngine) async throws {
         try await withPipeline(engine) { fixture in
             _ = try await fixture.submit(try MediaFixture.clip.path, reviewer: "alice")

@@ -10,6 +10,8 @@ struct FixtureFactory {
                    "-c:a", "aac", "-shortest", url(.clip))
         try ffmpeg("-i", url(.clip), "-c", "copy", "-movflags", "+faststart", url(.faststartClip))
         try ffmpeg("-i", url(.clip), "-vf", "hflip", "-c:v", "libx264", "-preset", "veryfast", "-crf", "32", "-an", url(.mirroredCopy))
+        try ffmpeg("-i", url(.clip), "-vf", "crop=iw*0.8:ih*0.8:0:0,scale=320:240", "-c:v", "libx264", "-preset", "veryfast",
+                   "-an", url(.croppedCopy))
         try ffmpeg("-f", "lavfi", "-i", "mandelbrot=s=320x240:r=25", "-t", "6", "-c:v", "libx264", "-preset", "veryfast",
                    "-pix_fmt", "yuv420p", url(.unrelatedClip))
         try ffmpeg("-f", "lavfi", "-i", "testsrc2=s=160x120:r=25:d=1", "-c:v", "libx264", "-preset", "veryfast",

@@ -8,6 +8,9 @@ public enum MediaFixture: String, CaseIterable, Sendable {
     case clip = "clip.mp4"
     /// ``clip`` mirrored and re-encoded at a lower quality: a typical stolen copy.
     case mirroredCopy = "clip-mirrored.mp4"
+    /// ``clip`` cropped to its top-left 80% and scaled back up: a copy whose frame hashes
+    /// are far from the original's.
+    case croppedCopy = "clip-cropped.mp4"
     /// 6 s of a different, unrelated picture (a Mandelbrot zoom).
     case unrelatedClip = "unrelated.mp4"
     /// 1 s of 160×120 testsrc2: the cheapest clip that still fingerprints, for load tests.
@@ -45,7 +48,7 @@ public enum MediaFixture: String, CaseIterable, Sendable {
     }
 
     /// Bump when the factory changes, so no test reads fixtures made by an older one.
-    static let version = 5
+    static let version = 6
 
     /// Fixtures are shared by test processes: made once in a private folder, then
     /// moved into place whole, so no process ever sees a half-written set.
