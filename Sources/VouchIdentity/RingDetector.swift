@@ -54,7 +54,7 @@ public struct RingDetector: Sendable {
 
     public func rings(in reviews: [Review], trust: (Int32) -> Double) -> [Ring] {
         let suspects = reviews.filter { trust($0.identity) <= trustCeiling }
-        var links = UnionFind()
+        var links = DisjointSets<Int32>()
         var contentPosters: [Int: Set<Int32>] = [:]
         for review in suspects {
             links.add(review.identity)
@@ -94,31 +94,6 @@ public struct RingDetector: Sendable {
         init(_ a: Int32, _ b: Int32) {
             low = min(a, b)
             high = max(a, b)
-        }
-    }
-
-    /// Disjoint sets of identities.
-    private struct UnionFind {
-        private var parent: [Int32: Int32] = [:]
-
-        mutating func add(_ node: Int32) {
-            if parent[node] == nil { parent[node] = node }
-        }
-
-        func root(_ node: Int32) -> Int32 {
-            var current = node
-            while let next = parent[current], next != current { current = next }
-            return current
-        }
-
-        mutating func join(_ a: Int32, _ b: Int32) {
-            let rootA = root(a)
-            let rootB = root(b)
-            if rootA != rootB { parent[rootA] = rootB }
-        }
-
-        func groups() -> [[Int32]] {
-            Array(Dictionary(grouping: parent.keys, by: root).values)
         }
     }
 }

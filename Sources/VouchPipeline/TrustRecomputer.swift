@@ -4,18 +4,22 @@ import VouchIdentity
 import VouchStore
 
 /// Recomputes every identity's graph trust from the stored social graph, SybilRank-style,
-/// from the seed identities, and writes it back as a 0–1 percentile rank.
+/// from the seed identities, writes it back as a 0–1 percentile rank, then flags the
+/// review rings among the low-trust identities.
 ///
 /// Every process that runs workers recomputes on a schedule (`trustRecomputeSeconds`);
 /// the result depends only on the store, so concurrent recomputations agree.
 public struct TrustRecomputer: Sendable {
     let store: Store
     let matureAccountDays: Double
+    let rings: RingDetector
     let logger: Logger
 
-    public init(store: Store, matureAccountDays: Double = 365, logger: Logger = Logger(label: "vouch.trust")) {
+    public init(store: Store, matureAccountDays: Double = 365, rings: RingDetector = RingDetector(trustCeiling: 0.25),
+                logger: Logger = Logger(label: "vouch.trust")) {
         self.store = store
         self.matureAccountDays = matureAccountDays
+        self.rings = rings
         self.logger = logger
     }
 
@@ -33,7 +37,8 @@ public struct TrustRecomputer: Sendable {
             trust[identity] = scores[node] > 0 ? ranks[node] : 0
         }
         try await store.setTrust(trust)
-        logger.info("trust recomputed", metadata: ["identities": "\(trust.count)", "edges": "\(graph.edges.count)", "seeds": "\(seedNodes.count)"])
+        let found = try await RingSweep(store: store, detector: rings).run(trust: trust)
+        logger.info("trust recomputed", metadata: ["identities": "\(trust.count)", "edges": "\(graph.edges.count)", "seeds": "\(seedNodes.count)", "rings": "\(found.count)"])
         return trust
     }
 

@@ -38,3 +38,44 @@ import VouchTestSupport
         }
     }
 }
+
+@Suite struct RingSweepTests {
+    /// Submits and publishes a clip as `reviewer`'s review of `product`, as a worker would.
+    static func publish(_ store: Store, reviewer: String, product: String, veteran: Bool = false) async throws -> Int64 {
+        var submission = ClipSubmission(platformID: "shop", reviewerAccount: reviewer, productID: product,
+                                        contentSHA256: "\(reviewer)-\(product)", byteCount: 1, attestationID: "\(reviewer)-\(product)", spoolPath: "/nowhere")
+        if veteran {
+            submission.accountCreatedAt = Date().addingTimeInterval(-1000 * 86_400)
+            submission.verifiedPurchase = true
+        }
+        let clip = try await store.submit(submission).clip
+        let job = try #require(try await store.claimJob(worker: "test"))
+        try await store.finish(job, with: ClipOutcome(status: .published, verdict: "original", score: 0.7, explanation: "{}", probe: "{}", fingerprint: nil))
+        return clip.id
+    }
+
+    @Test(arguments: TestEngine.available)
+    func lowTrustIdentitiesReviewingTheSameProductsTogetherAreFlagged(_ engine: TestEngine) async throws {
+        try await withPipeline(engine) { fixture in
+            let store = fixture.pipeline.store
+            var ringClips: [Int64] = []
+            for sock in ["sock-1", "sock-2", "sock-3"] {
+                for product in ["kettle", "toaster"] { ringClips.append(try await Self.publish(store, reviewer: sock, product: product)) }
+            }
+            let honest = try await Self.publish(store, reviewer: "veteran", product: "kettle", veteran: true)
+            _ = try await Self.publish(store, reviewer: "friend", product: "lamp")
+            try await store.addEdges([AccountEdge(from: "veteran", to: "friend", kind: "friend")], platform: "shop")
+
+            try await TrustRecomputer(store: store).recompute()
+            for clip in ringClips {
+                #expect(try await store.clip(id: clip)?.status == .flagged)
+                let flags = try await store.flags(clip: clip)
+                #expect(flags.map(\.kind) == ["ring"])
+                #expect(flags.first?.evidence.contains("\"coordinatedProducts\":[\"kettle\",\"toaster\"]") == true)
+            }
+            #expect(try await store.clip(id: honest)?.status == .published, "a trusted reviewer of the same product is not in the ring")
+            try await TrustRecomputer(store: store).recompute()
+            #expect(try await store.flags(clip: ringClips[0]).count == 1, "a ring is flagged once")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import SQLKit
+
+/// A clip as ring detection reads it: whose, for what, when.
+public struct ReviewedClip: Sendable, Equatable {
+    public var clipID: Int64
+    public var identityID: Int64
+    public var productID: String
+    public var createdAt: Date
+}
+
+extension Store {
+    /// Every analysed clip that reached shoppers or moderators, and every confirmed match
+    /// between two clips: what ring detection works from.
+    public func ringInputs() async throws -> (clips: [ReviewedClip], matches: [(Int64, Int64)]) {
+        try await database.run { db in
+            let clips = try await db.raw("""
+                SELECT c.id, r.identity_id, c.product_id, c.created_at FROM clips c JOIN reviewers r ON r.id = c.reviewer_id
+                WHERE c.status IN ('published', 'flagged') AND c.is_reference = \(bind: false)
+                """).all().map { row in
+                    ReviewedClip(clipID: try row.decode(column: "id", as: Int64.self), identityID: try row.decode(column: "identity_id", as: Int64.self),
+                                 productID: try row.decode(column: "product_id", as: String.self),
+                                 createdAt: Date(storeMilliseconds: try row.decode(column: "created_at", as: Int64.self)))
+                }
+            let matches = try await db.select().columns("clip_id", "matched_clip_id").from("matches").all().map { row in
+                (try row.decode(column: "clip_id", as: Int64.self), try row.decode(column: "matched_clip_id", as: Int64.self))
+            }
+            return (clips, matches)
+        }
+    }
+
+    /// Flags a ring's clips for moderators with its evidence, holding published ones back
+    /// from shoppers; clips already flagged as part of a ring are left alone. Returns how
+    /// many clips were newly flagged.
+    @discardableResult
+    public func flagRing(clips: [Int64], detail: String, evidence: String) async throws -> Int {
+        let now = nowMilliseconds
+        return try await database.transaction { db in
+            var flagged = 0
+            for clip in clips {
+                let existing = try await db.select().column("id").from("clip_flags")
+                    .where("clip_id", .equal, clip).where("kind", .equal, "ring").first()
+                guard existing == nil else { continue }
+                try await db.insert(into: "clip_flags").columns("clip_id", "kind", "detail", "evidence", "created_at")
+                    .values(SQLBind(clip), SQLBind("ring"), SQLBind(detail), SQLBind(evidence), SQLBind(now)).run()
+                try await db.update("clips").set("status", to: SQLBind(ClipStatus.flagged.rawValue)).set("updated_at", to: SQLBind(now))
+                    .where("id", .equal, clip).where("status", .equal, ClipStatus.published.rawValue).run()
+                try await appendAudit(db, actor: "system", action: "clip.ring-flagged", subject: "clip:\(clip)", detail: ["ring": detail])
+                flagged += 1
+            }
+            return flagged
+        }
+    }
+}
