@@ -21,6 +21,14 @@ struct ClipFingerprinter {
         )
     }
 
+    /// Decodes the frames ``fingerprint(_:)`` would hash and drops them: the
+    /// decoding share of its cost, which bounds how fast fingerprinting can get.
+    func decodeOnly(_ path: String) throws {
+        let file = try MediaFile(path: path, limits: media.limits)
+        let sampling = FrameSampling(framesPerSecond: fingerprint.framesPerSecond, size: .fitting(maxDimension: fingerprint.frameSize))
+        try file.sampleFrames(sampling, options: media.decoder) { _ in }
+    }
+
     /// Seconds of video in a clip, as the benchmarks count them.
     func videoSeconds(of path: String) throws -> Double {
         let info = try MediaFile.probe(path, limits: media.limits)
