@@ -9,10 +9,10 @@ struct ClipFingerprinter {
 
     func fingerprint(_ path: String) throws -> VideoFingerprint {
         let file = try MediaFile(path: path, limits: media.limits)
-        var frames: [Fingerprinter.Frame] = []
+        var frames: [Fingerprinter.EightBitFrame] = []
         let sampling = FrameSampling(framesPerSecond: fingerprint.framesPerSecond, size: .fitting(maxDimension: fingerprint.frameSize))
         let statistics = try file.sampleFrames(sampling, options: media.decoder) { frame in
-            frames.append((frame.timestamp, LumaImage(width: frame.width, height: frame.height, luma: frame.pixels)))
+            frames.append((frame.timestamp, frame.width, frame.height, frame.pixels))
         }
         let video = file.info.video
         return Fingerprinter(settings: fingerprint).fingerprint(
