@@ -11,16 +11,35 @@ public struct Fingerprinter: Sendable {
 
     /// A sampled frame: its time in seconds and its luma.
     public typealias Frame = (timestamp: Double, image: LumaImage)
+    /// A sampled frame as decoders deliver it: its time in seconds and 8-bit luma, `width` bytes a row.
+    public typealias EightBitFrame = (timestamp: Double, width: Int, height: Int, luma: [UInt8])
 
     public func fingerprint(of frames: [Frame], sourceFrameRate: Double, duration: Double) -> VideoFingerprint {
-        let box = ContentBox.detect(in: frames.map(\.image))
-        let pictures = frames.map { Self.crop($0.image, to: box) }
-        let insets = InsetDetector.insets(in: pictures.evenlySpaced(ContentBox.framesExamined))
-        let hashes = zip(frames, pictures).map { frame, picture -> FrameHash in
+        fingerprint(timestamps: frames.map(\.timestamp), sourceFrameRate: sourceFrameRate, duration: duration) { frames[$0].image }
+    }
+
+    /// The same fingerprint from 8-bit frames, widened to ``LumaImage`` one at a
+    /// time: a clip's frames all held in single precision take four times the
+    /// memory, and the page faults to fill it cost more than the hashing.
+    public func fingerprint(of frames: [EightBitFrame], sourceFrameRate: Double, duration: Double) -> VideoFingerprint {
+        fingerprint(timestamps: frames.map(\.timestamp), sourceFrameRate: sourceFrameRate, duration: duration) {
+            LumaImage(width: frames[$0].width, height: frames[$0].height, luma: frames[$0].luma)
+        }
+    }
+
+    private func fingerprint(
+        timestamps: [Double], sourceFrameRate: Double, duration: Double, image: (Int) -> LumaImage
+    ) -> VideoFingerprint {
+        let examined = Array(timestamps.indices).evenlySpaced(ContentBox.framesExamined).map(image)
+        let box = ContentBox.detect(in: examined)
+        let insets = InsetDetector.insets(in: examined.map { Self.crop($0, to: box) })
+        let hashes = timestamps.indices.map { index -> FrameHash in
+            let frame = image(index)
+            let picture = Self.crop(frame, to: box)
             let (hashes, quality) = PDQ.dihedralHashes(picture)
             return FrameHash(
-                timestamp: frame.timestamp, quality: quality, pdq: hashes[0], variants: Array(hashes.dropFirst()),
-                fullFrame: box == .full ? nil : PDQ.hash(frame.image).hash,
+                timestamp: timestamps[index], quality: quality, pdq: hashes[0], variants: Array(hashes.dropFirst()),
+                fullFrame: box == .full ? nil : PDQ.hash(frame).hash,
                 insets: insets.map { PDQ.hash(Self.crop(picture, to: $0)).hash },
                 thumbnail: Thumbnail(of: picture)
             )

@@ -27,7 +27,13 @@ public struct DecodeShortcuts: OptionSet, Sendable, Hashable, Codable {
     /// when frames are delivered at half the stream's size or less.
     public static let skipLoopFilter = DecodeShortcuts(rawValue: 1 << 2)
 
-    public static let all: DecodeShortcuts = [.skipToNextKeyframe, .skipNonReferenceFrames, .skipLoopFilter]
+    /// At a target that falls on a non-reference frame, deliver instead the next
+    /// reference frame when it is shown within 1.5 frames of the target. Approximate
+    /// in time only: the delivered frame carries its own timestamp, at most 1.5
+    /// frames late. Streams without B-frames are unaffected.
+    public static let skipNonReferenceTargets = DecodeShortcuts(rawValue: 1 << 3)
+
+    public static let all: DecodeShortcuts = [.skipToNextKeyframe, .skipNonReferenceFrames, .skipLoopFilter, .skipNonReferenceTargets]
     /// What the decode benchmark showed pays for itself.
     public static let recommended: DecodeShortcuts = .all
 
@@ -36,6 +42,7 @@ public struct DecodeShortcuts: OptionSet, Sendable, Hashable, Codable {
         ("skip-to-next-keyframe", .skipToNextKeyframe),
         ("skip-non-reference-frames", .skipNonReferenceFrames),
         ("skip-loop-filter", .skipLoopFilter),
+        ("skip-non-reference-targets", .skipNonReferenceTargets),
     ]
 
     public init(names: [String]) throws {

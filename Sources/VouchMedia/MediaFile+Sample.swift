@@ -30,7 +30,9 @@ extension MediaFile {
             framesPerSecond: sampling.framesPerSecond,
             frameDuration: clock.frameDuration,
             keyframeDecodeTimes: options.shortcuts.contains(.skipToNextKeyframe) ? clock.keyframeDecodeTimes(stream) : [],
-            reorderSlack: Double(stream.pointee.codecpar.pointee.video_delay + 2) * clock.frameDuration
+            reorderSlack: Double(stream.pointee.codecpar.pointee.video_delay + 2) * clock.frameDuration,
+            standInReach: options.shortcuts.contains(.skipNonReferenceTargets) && stream.pointee.codecpar.pointee.video_delay > 0
+                ? 1.5 * clock.frameDuration : 0
         )
         var statistics = DecodeStatistics()
         var packet = av_packet_alloc()

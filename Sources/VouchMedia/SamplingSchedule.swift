@@ -4,6 +4,13 @@
 /// A frame is delivered when it is the first at or after its target (or less
 /// than half a frame before it, for variable frame rates). Packets far from every target only feed references, and packets
 /// before a keyframe that precedes the next target feed nothing at all.
+///
+/// With a stand-in reach (streams with B-frames), a target that falls on a
+/// non-reference frame takes the next reference frame instead, when it is shown
+/// within that reach: the reference is decoded anyway, the B-frame would be
+/// decoded only to be hashed. The delivered frame keeps its own timestamp. A
+/// reference that the next target needs for itself never stands in: sampling
+/// as fast as the source still delivers every frame.
 struct SamplingSchedule {
     /// What the decoder should do with one packet.
     enum PacketPlan: Equatable {
@@ -13,6 +20,10 @@ struct SamplingSchedule {
         case decodeForReference
         /// It may be a sampled frame itself: decode it in full.
         case decodeForSample
+        /// It may be a sampled frame, but a reference already sent stands in for
+        /// it if it is not one; or it may be that stand-in. Decode it in full
+        /// only if it is a reference.
+        case decodeIfReference
     }
 
     let interval: Double
@@ -21,25 +32,42 @@ struct SamplingSchedule {
     let keyframeDecodeTimes: [Double]
     /// How far a frame's presentation time may trail its decode time (B-frame reordering).
     let reorderSlack: Double
+    /// How far after its target a reference may be shown and stand in for a
+    /// non-reference frame; 0 never lets one.
+    let standInReach: Double
     private var nextTargetIndex = 0
+    /// Presentation times of the last packets sent to the decoder, oldest first.
+    /// One sent before a frame but shown after it is a reference that frame may use.
+    private var recentlySent: [Double] = []
 
-    init(framesPerSecond: Double, frameDuration: Double, keyframeDecodeTimes: [Double], reorderSlack: Double) {
+    init(framesPerSecond: Double, frameDuration: Double, keyframeDecodeTimes: [Double], reorderSlack: Double, standInReach: Double = 0) {
         interval = 1 / framesPerSecond
         self.frameDuration = frameDuration
         self.keyframeDecodeTimes = keyframeDecodeTimes
         self.reorderSlack = reorderSlack
+        self.standInReach = standInReach
     }
 
     /// The time of the next frame still to be delivered.
     var nextTarget: Double { Double(nextTargetIndex) * interval }
 
-    func plan(presentationTime: Double?, decodeTime: Double?, isKeyframe: Bool) -> PacketPlan {
+    /// What to do with the next packet in decode order; every packet not dropped is taken as sent.
+    mutating func plan(presentationTime: Double?, decodeTime: Double?, isKeyframe: Bool) -> PacketPlan {
         if !isKeyframe, let decodeTime, let keyframe = firstKeyframe(after: decodeTime),
            keyframe + reorderSlack <= nextTarget {
             return .drop
         }
         guard let presentationTime else { return .decodeForSample }
-        return isNearTarget(presentationTime) ? .decodeForSample : .decodeForReference
+        defer {
+            recentlySent.append(presentationTime)
+            if recentlySent.count > 16 { recentlySent.removeFirst() }
+        }
+        if let target = target(near: presentationTime, reachingAfter: 0.6 * frameDuration) {
+            let standIn = recentlySent.filter { $0 > presentationTime }.min()
+            let reach = min(standInReach, interval - frameDuration)
+            return standIn.map { $0 <= target + reach } == true ? .decodeIfReference : .decodeForSample
+        }
+        return target(near: presentationTime, reachingAfter: standInReach) != nil ? .decodeIfReference : .decodeForReference
     }
 
     /// Whether the frame presented at `time` is delivered; if so, the schedule moves past it.
@@ -50,12 +78,13 @@ struct SamplingSchedule {
         return true
     }
 
-    /// Whether the frame shown at `time` can be the one ``takes(frameAt:)`` picks
-    /// for some target: at most 0.45 of a frame before it, or less than 0.6 after.
-    /// Only that one frame per target needs a full decode.
-    private func isNearTarget(_ time: Double) -> Bool {
-        let candidate = max(Double(nextTargetIndex), ((time - 0.6 * frameDuration) / interval).rounded(.up))
-        return candidate * interval <= time + 0.5 * frameDuration
+    /// The target for which the frame shown at `time` can be the one
+    /// ``takes(frameAt:)`` picks: at most 0.45 of a frame before it, or less than
+    /// `reach` after (0.6 of a frame, or the stand-in reach for a reference that
+    /// may stand in). Only those frames need a full decode.
+    private func target(near time: Double, reachingAfter reach: Double) -> Double? {
+        let candidate = max(Double(nextTargetIndex), ((time - reach) / interval).rounded(.up)) * interval
+        return candidate <= time + 0.5 * frameDuration ? candidate : nil
     }
 
     private func firstKeyframe(after decodeTime: Double) -> Double? {

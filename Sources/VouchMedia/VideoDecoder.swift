@@ -31,7 +31,8 @@ final class VideoDecoder {
     /// threads copy these fields when a packet is submitted, so they apply per packet.
     func prepare(for plan: SamplingSchedule.PacketPlan) {
         let cheap = plan == .decodeForReference
-        context!.pointee.skip_frame = cheap && shortcuts.contains(.skipNonReferenceFrames) ? AVDISCARD_NONREF : AVDISCARD_DEFAULT
+        let referencesOnly = cheap && shortcuts.contains(.skipNonReferenceFrames) || plan == .decodeIfReference
+        context!.pointee.skip_frame = referencesOnly ? AVDISCARD_NONREF : AVDISCARD_DEFAULT
         context!.pointee.skip_loop_filter = cheap && shortcuts.contains(.skipLoopFilter) ? AVDISCARD_NONKEY : AVDISCARD_DEFAULT
     }
 

@@ -9,16 +9,24 @@ struct ClipFingerprinter {
 
     func fingerprint(_ path: String) throws -> VideoFingerprint {
         let file = try MediaFile(path: path, limits: media.limits)
-        var frames: [Fingerprinter.Frame] = []
+        var frames: [Fingerprinter.EightBitFrame] = []
         let sampling = FrameSampling(framesPerSecond: fingerprint.framesPerSecond, size: .fitting(maxDimension: fingerprint.frameSize))
         let statistics = try file.sampleFrames(sampling, options: media.decoder) { frame in
-            frames.append((frame.timestamp, LumaImage(width: frame.width, height: frame.height, luma: frame.pixels)))
+            frames.append((frame.timestamp, frame.width, frame.height, frame.pixels))
         }
         let video = file.info.video
         return Fingerprinter(settings: fingerprint).fingerprint(
             of: frames, sourceFrameRate: video.frameRate ?? 0,
             duration: video.durationSeconds ?? file.info.durationSeconds ?? statistics.secondsRead
         )
+    }
+
+    /// Decodes the frames ``fingerprint(_:)`` would hash and drops them: the
+    /// decoding share of its cost, which bounds how fast fingerprinting can get.
+    func decodeOnly(_ path: String) throws {
+        let file = try MediaFile(path: path, limits: media.limits)
+        let sampling = FrameSampling(framesPerSecond: fingerprint.framesPerSecond, size: .fitting(maxDimension: fingerprint.frameSize))
+        try file.sampleFrames(sampling, options: media.decoder) { _ in }
     }
 
     /// Seconds of video in a clip, as the benchmarks count them.

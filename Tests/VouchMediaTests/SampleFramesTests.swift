@@ -52,12 +52,28 @@ import VouchTestSupport
     @Test func shortcutsSkipWorkButKeepTheSampledFrames() throws {
         let sampling = FrameSampling(framesPerSecond: 0.5, size: .fitting(maxDimension: 64))
         let (exact, full) = try frames(.clip, sampling, DecoderOptions(threads: 1, shortcuts: []))
-        let (fast, skipped) = try frames(.clip, sampling, DecoderOptions(threads: 1, shortcuts: .all))
+        let (fast, skipped) = try frames(.clip, sampling, DecoderOptions(threads: 1, shortcuts: .all.subtracting(.skipNonReferenceTargets)))
         #expect(fast.map(\.timestamp) == exact.map(\.timestamp))
         #expect(skipped.packetsDropped > 0, "GOPs after the last sample before the next keyframe are dropped")
         #expect(skipped.framesDecoded < full.framesDecoded - skipped.packetsDropped, "non-reference B-frames are skipped too")
         for (a, b) in zip(fast, exact) {
             #expect(a.meanAbsoluteDifference(to: b) < 3)
+        }
+    }
+
+    @Test func aReferenceStandsInForANonReferenceTargetAtItsOwnTimestamp() throws {
+        let sampling = FrameSampling(framesPerSecond: 5, size: .fitting(maxDimension: 64))
+        let others = DecodeShortcuts.all.subtracting(.skipNonReferenceTargets)
+        let (targets, decodingTargets) = try frames(.clip, sampling, DecoderOptions(threads: 1, shortcuts: others))
+        let (standIns, decodingStandIns) = try frames(.clip, sampling, DecoderOptions(threads: 1, shortcuts: .all))
+        let (every, _) = try frames(.clip, FrameSampling(framesPerSecond: 25, size: .fitting(maxDimension: 64)), DecoderOptions(threads: 1, shortcuts: []))
+        #expect(decodingStandIns.framesDecoded < decodingTargets.framesDecoded, "non-reference B-frames on targets are not decoded")
+        #expect(standIns.count == targets.count)
+        #expect(zip(standIns, targets).contains { $0.timestamp != $1.timestamp })
+        for (standIn, target) in zip(standIns, targets) {
+            #expect(standIn.timestamp >= target.timestamp && standIn.timestamp <= target.timestamp + 1.5 / 25 + 1e-6)
+            let shown = try #require(every.first { abs($0.timestamp - standIn.timestamp) < 1e-6 })
+            #expect(standIn.meanAbsoluteDifference(to: shown) < 3, "the frame at \(standIn.timestamp) s is the one shown then")
         }
     }
 

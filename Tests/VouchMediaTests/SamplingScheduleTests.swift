@@ -2,8 +2,10 @@ import Testing
 @testable import VouchMedia
 
 @Suite struct SamplingScheduleTests {
-    private func schedule(fps: Double, frameDuration: Double = 0.04, keyframes: [Double] = []) -> SamplingSchedule {
-        SamplingSchedule(framesPerSecond: fps, frameDuration: frameDuration, keyframeDecodeTimes: keyframes, reorderSlack: 0.08)
+    private func schedule(fps: Double, frameDuration: Double = 0.04, keyframes: [Double] = [], standInReach: Double = 0) -> SamplingSchedule {
+        SamplingSchedule(
+            framesPerSecond: fps, frameDuration: frameDuration, keyframeDecodeTimes: keyframes, reorderSlack: 0.08, standInReach: standInReach
+        )
     }
 
     private func take(_ schedule: inout SamplingSchedule, _ time: Double) -> Bool {
@@ -39,6 +41,34 @@ import Testing
         #expect(schedule.plan(presentationTime: 1.0, decodeTime: 1.0, isKeyframe: true) == .decodeForReference)
         #expect(schedule.plan(presentationTime: 1.5, decodeTime: 1.5, isKeyframe: false) == .decodeForReference)
         #expect(schedule.plan(presentationTime: 2.0, decodeTime: 1.96, isKeyframe: false) == .decodeForSample)
+    }
+
+    @Test func aReferenceShownJustAfterATargetStandsInForTheFrameOnIt() {
+        var schedule = schedule(fps: 1, standInReach: 0.06)
+        #expect(take(&schedule, 0))
+        #expect(schedule.plan(presentationTime: 1.04, decodeTime: 0.96, isKeyframe: false) == .decodeIfReference, "a stand-in is decoded in full, a non-reference there not at all")
+        #expect(schedule.plan(presentationTime: 1.0, decodeTime: 1.0, isKeyframe: false) == .decodeIfReference)
+    }
+
+    @Test func aReferenceBeyondTheReachDoesNotStandIn() {
+        var schedule = schedule(fps: 1, standInReach: 0.06)
+        #expect(take(&schedule, 0))
+        #expect(schedule.plan(presentationTime: 1.12, decodeTime: 0.96, isKeyframe: false) == .decodeForReference)
+        #expect(schedule.plan(presentationTime: 1.0, decodeTime: 1.0, isKeyframe: false) == .decodeForSample)
+    }
+
+    @Test func aReferenceTheNextTargetNeedsDoesNotStandIn() {
+        var schedule = schedule(fps: 25, standInReach: 0.06)
+        #expect(take(&schedule, 0))
+        #expect(schedule.plan(presentationTime: 0.08, decodeTime: 0.04, isKeyframe: false) == .decodeForSample)
+        #expect(schedule.plan(presentationTime: 0.04, decodeTime: 0.08, isKeyframe: false) == .decodeForSample)
+    }
+
+    @Test func withoutAReachEveryTargetIsDecoded() {
+        var schedule = schedule(fps: 1)
+        #expect(take(&schedule, 0))
+        #expect(schedule.plan(presentationTime: 1.04, decodeTime: 0.96, isKeyframe: false) == .decodeForReference)
+        #expect(schedule.plan(presentationTime: 1.0, decodeTime: 1.0, isKeyframe: false) == .decodeForSample)
     }
 
     @Test func neverDropsWithoutAnIndex() {
