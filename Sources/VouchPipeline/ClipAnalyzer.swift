@@ -18,10 +18,10 @@ public enum ClipAnalyzer {
 
     /// Samples `file`'s frames and fingerprints them.
     public static func fingerprint(_ file: MediaFile, media: MediaSettings, settings: FingerprintSettings) throws -> VideoFingerprint {
-        var frames: [Fingerprinter.Frame] = []
+        var frames: [Fingerprinter.EightBitFrame] = []
         let sampling = FrameSampling(framesPerSecond: settings.framesPerSecond, size: .fitting(maxDimension: settings.frameSize))
         let statistics = try file.sampleFrames(sampling, options: media.decoder) { frame in
-            frames.append((frame.timestamp, LumaImage(width: frame.width, height: frame.height, luma: frame.pixels)))
+            frames.append((frame.timestamp, frame.width, frame.height, frame.pixels))
         }
         let video = file.info.video
         return Fingerprinter(settings: settings).fingerprint(

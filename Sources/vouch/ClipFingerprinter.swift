@@ -1,6 +1,7 @@
 import Foundation
 import VouchFingerprint
 import VouchMedia
+import VouchPipeline
 
 /// Decodes a clip with the media layer and fingerprints its sampled frames.
 struct ClipFingerprinter {
@@ -8,17 +9,7 @@ struct ClipFingerprinter {
     var fingerprint: FingerprintSettings
 
     func fingerprint(_ path: String) throws -> VideoFingerprint {
-        let file = try MediaFile(path: path, limits: media.limits)
-        var frames: [Fingerprinter.EightBitFrame] = []
-        let sampling = FrameSampling(framesPerSecond: fingerprint.framesPerSecond, size: .fitting(maxDimension: fingerprint.frameSize))
-        let statistics = try file.sampleFrames(sampling, options: media.decoder) { frame in
-            frames.append((frame.timestamp, frame.width, frame.height, frame.pixels))
-        }
-        let video = file.info.video
-        return Fingerprinter(settings: fingerprint).fingerprint(
-            of: frames, sourceFrameRate: video.frameRate ?? 0,
-            duration: video.durationSeconds ?? file.info.durationSeconds ?? statistics.secondsRead
-        )
+        try ClipAnalyzer.fingerprint(MediaFile(path: path, limits: media.limits), media: media, settings: fingerprint)
     }
 
     /// Decodes the frames ``fingerprint(_:)`` would hash and drops them: the

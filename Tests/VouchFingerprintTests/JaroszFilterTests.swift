@@ -1,5 +1,6 @@
 import Testing
 @testable import VouchFingerprint
+import VouchTestSupport
 
 /// The filter is reordered for speed; PDQ needs it to round exactly as the
 /// reference does, so it is held to a line-by-line transcription, bit for bit.
