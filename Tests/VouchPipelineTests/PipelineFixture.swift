@@ -14,14 +14,14 @@ struct PipelineFixture {
     let database: TestDatabase
     let spoolDirectory: URL
 
-    static func make(_ engine: TestEngine, adjust: (inout PipelineSettings) -> Void = { _ in }) async throws -> PipelineFixture {
+    static func make(_ engine: TestEngine, media: MediaSettings = MediaSettings(), adjust: (inout PipelineSettings) -> Void = { _ in }) async throws -> PipelineFixture {
         let database = try await engine.makeDatabase()
         let spoolDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-spool-\(UUID())")
         var settings = PipelineSettings()
         settings.analyzerCommand = [VouchExecutable.url.path, "analyze"]
         settings.keyframes = 2
         adjust(&settings)
-        let configuration = PipelineConfiguration(pipeline: settings, media: MediaSettings(), fingerprint: FingerprintSettings(),
+        let configuration = PipelineConfiguration(pipeline: settings, media: media, fingerprint: FingerprintSettings(),
                                                   index: IndexSettings(), scoring: ScoringModel())
         let pipeline = try await Pipeline.start(location: database.location, spool: Spool(directory: spoolDirectory),
                                                 settings: configuration, logger: Logger(label: "test"))
@@ -51,6 +51,7 @@ struct PipelineFixture {
     }
 }
 
-func withPipeline(_ engine: TestEngine, adjust: (inout PipelineSettings) -> Void = { _ in }, _ body: (PipelineFixture) async throws -> Void) async throws {
-    try await withFixture({ try await PipelineFixture.make(engine, adjust: adjust) }, tearDown: { await $0.tearDown() }, body)
+func withPipeline(_ engine: TestEngine, media: MediaSettings = MediaSettings(), adjust: (inout PipelineSettings) -> Void = { _ in },
+                  _ body: (PipelineFixture) async throws -> Void) async throws {
+    try await withFixture({ try await PipelineFixture.make(engine, media: media, adjust: adjust) }, tearDown: { await $0.tearDown() }, body)
 }

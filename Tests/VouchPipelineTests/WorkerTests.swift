@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VouchMedia
 import VouchPipeline
 import VouchStore
 import VouchTestSupport
@@ -117,14 +118,16 @@ import VouchTestSupport
 
     @Test(arguments: TestEngine.available)
     func theChildsMemoryLimitStopsARunawayDecode(_ engine: TestEngine) async throws {
-        try await withPipeline(engine, adjust: { $0.child.memoryBytes = 72 << 20 }) { fixture in
+        var media = MediaSettings()
+        media.limits.maxPixels = 7680 * 4320
+        try await withPipeline(engine, media: media, adjust: { $0.child.memoryBytes = 110 << 20 }) { fixture in
             let small = try await fixture.submit(try MediaFixture.clip.path, reviewer: "alice")
             let large = try await fixture.submit(try MediaFixture.largeFrames.path, reviewer: "bob")
             let worker = fixture.worker()
             for _ in 0..<2 { try await worker.processNext() }
-            #expect(try await fixture.pipeline.store.clip(id: small.id)?.status == .published, "a small clip fits in 72 MiB")
+            #expect(try await fixture.pipeline.store.clip(id: small.id)?.status == .published, "a small clip needs about 70 MiB")
             let failed = try #require(try await fixture.pipeline.store.clip(id: large.id))
-            #expect(failed.status == .failed, "decoding 4K frames needs more than 72 MiB")
+            #expect(failed.status == .failed, "decoding 8K frames needs more than 110 MiB")
         }
     }
 }

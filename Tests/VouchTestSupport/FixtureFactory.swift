@@ -16,7 +16,7 @@ struct FixtureFactory {
                    "-pix_fmt", "yuv420p", url(.unrelatedClip))
         try ffmpeg("-f", "lavfi", "-i", "testsrc2=s=160x120:r=25:d=1", "-c:v", "libx264", "-preset", "veryfast",
                    "-pix_fmt", "yuv420p", url(.tiny))
-        try ffmpeg("-f", "lavfi", "-i", "testsrc2=s=3840x2160:r=10:d=0.5", "-c:v", "libx264", "-preset", "ultrafast",
+        try ffmpeg("-f", "lavfi", "-i", "testsrc2=s=7680x4320:r=10:d=0.3", "-c:v", "libx264", "-preset", "ultrafast",
                    "-pix_fmt", "yuv420p", url(.largeFrames))
         try ffmpeg("-f", "lavfi", "-i", "color=c=black:s=64x64:r=25:d=2",
                    "-vf", "drawbox=x=0:y=0:w=32:h=64:color=white:t=fill",

@@ -15,7 +15,7 @@ public enum MediaFixture: String, CaseIterable, Sendable {
     case unrelatedClip = "unrelated.mp4"
     /// 1 s of 160×120 testsrc2: the cheapest clip that still fingerprints, for load tests.
     case tiny = "tiny.mp4"
-    /// Half a second of 3840×2160: each decoded frame needs 12 MB.
+    /// 0.3 s of 7680×4320 (above the default pixel limit): each decoded frame needs 50 MB.
     case largeFrames = "large-frames.mp4"
     /// The same clip remuxed with the index first.
     case faststartClip = "clip-faststart.mp4"
@@ -48,7 +48,7 @@ public enum MediaFixture: String, CaseIterable, Sendable {
     }
 
     /// Bump when the factory changes, so no test reads fixtures made by an older one.
-    static let version = 6
+    static let version = 7
 
     /// Fixtures are shared by test processes: made once in a private folder, then
     /// moved into place whole, so no process ever sees a half-written set.
