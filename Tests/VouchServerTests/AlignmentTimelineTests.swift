@@ -21,8 +21,8 @@ import VouchFingerprint
         #expect(svg.components(separatedBy: "<polygon").count - 1 == 2)
         let bars = svg.components(separatedBy: "fill=\"#e2e8f0\"").count - 1
         #expect(bars == 2)
-        // 584 px of bar for 10 s: the 5 s clip's bar is half as long as the 10 s one.
-        #expect(svg.contains("width=\"292\" height=\"18\" rx=\"3\"") && svg.contains("width=\"584\" height=\"18\" rx=\"3\""))
+        // 556 px of bar for 10 s: the 5 s clip's bar is half as long as the 10 s one.
+        #expect(svg.contains("width=\"278\" height=\"18\" rx=\"3\"") && svg.contains("width=\"556\" height=\"18\" rx=\"3\""))
         #expect(timeline.summary.contains("at 2.00× speed"))
     }
 

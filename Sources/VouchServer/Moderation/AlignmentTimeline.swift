@@ -19,7 +19,7 @@ struct AlignmentTimeline {
     static let colours = ["#2b6cb0", "#c05621", "#2f855a", "#6b46c1"]
     private static let width = 720.0
     private static let left = 120.0
-    private static let right = 16.0
+    private static let right = 44.0
     private static let queryBar = (top: 28.0, height: 18.0)
     private static let referenceBar = (top: 104.0, height: 18.0)
 
