@@ -63,6 +63,16 @@ import VouchTestSupport
         }
     }
 
+    @Test func theQueueConfirmsOnlyRealDecisions() async throws {
+        try await withModeration { fixture in
+            var browser = try await fixture.browser(loggedInAs: "mo")
+            let confirmed = try await browser.get("/moderate?decided=\(fixture.copy.id)&action=reject")
+            #expect(confirmed.body.contains("Recorded: reject for clip \(fixture.copy.id)."))
+            let forged = try await browser.get("/moderate?decided=\(fixture.copy.id)&action=Your%20account%20is%20suspended")
+            #expect(!forged.body.contains("Recorded:") && !forged.body.contains("suspended"))
+        }
+    }
+
     @Test func anUnknownClipIsAPageNotACrash() async throws {
         try await withModeration { fixture in
             var browser = try await fixture.browser(loggedInAs: "mo")

@@ -9,8 +9,9 @@ extension ModerationRoutes {
         let filter = ModerationQueueFilter(flagKind: Self.nonEmpty(query["kind"]), platform: Self.nonEmpty(query["platform"]))
         let after = query["after"].flatMap { Int64($0) } ?? 0
         let page = try await store.moderationQueue(filter, after: after, limit: Self.queuePageSize)
-        let notice = query["decided"].flatMap { Int64($0) }.map { clip in
-            "Recorded: \(query["action"].map(String.init) ?? "decision") for clip \(clip)."
+        var notice: String?
+        if let clip = query["decided"].flatMap({ Int64($0) }), let action = query["action"].flatMap({ ModerationAction(rawValue: String($0)) }) {
+            notice = "Recorded: \(action.rawValue) for clip \(clip)."
         }
         return try pages.render(QueuePage(moderator: view, page: page, facets: try await store.moderationQueueFacets(), filter: filter, notice: notice),
                                 template: "queue")
