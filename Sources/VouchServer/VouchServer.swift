@@ -11,6 +11,8 @@ public struct VouchServer: Sendable {
     public let settings: ServerSettings
     let platforms: [PlatformAccess]
     let identity: IdentitySettings
+    /// Who may use the moderator UI, and how its sessions behave.
+    public var moderation = ModerationSettings()
 
     /// Loads the platforms' keys and records the platforms in the store.
     public init(pipeline: Pipeline, settings: ServerSettings, identity: IdentitySettings, settingsDirectory: URL) async throws {
@@ -36,6 +38,7 @@ public struct VouchServer: Sendable {
                    verifier: verifier, maxUploadBytes: settings.maxUploadBytes).register(on: router)
         SocialGraphRoutes(store: pipeline.store, platforms: authenticator).register(on: router)
         HealthRoutes(store: pipeline.store).register(on: router)
+        ModeratorUI(store: pipeline.store, settings: moderation).register(on: router)
         return router
     }
 

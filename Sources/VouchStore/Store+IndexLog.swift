@@ -58,12 +58,17 @@ extension Store {
     public func removeFromIndex(clip: Int64, actor: String, reason: String) async throws {
         let now = nowMilliseconds
         try await database.transaction { db in
-            guard try await db.update("clips").set("in_index", to: SQLBind(false)).set("updated_at", to: SQLBind(now))
-                .where("id", .equal, clip).where("in_index", .equal, true).returning("id").first() != nil
-            else { return }
-            try await appendIndexChange(.remove, clip: clip, in: db, now: now)
-            try await appendAudit(db, actor: actor, action: "index.removed", subject: "clip:\(clip)", detail: ["reason": reason])
+            try await removeFromIndex(clip: clip, actor: actor, reason: reason, in: db, now: now)
         }
+    }
+
+    /// Takes a clip out of the index inside the caller's transaction; nothing when it is not in it.
+    func removeFromIndex(clip: Int64, actor: String, reason: String, in db: any SQLDatabase, now: Int64) async throws {
+        guard try await db.update("clips").set("in_index", to: SQLBind(false)).set("updated_at", to: SQLBind(now))
+            .where("id", .equal, clip).where("in_index", .equal, true).returning("id").first() != nil
+        else { return }
+        try await appendIndexChange(.remove, clip: clip, in: db, now: now)
+        try await appendAudit(db, actor: actor, action: "index.removed", subject: "clip:\(clip)", detail: ["reason": reason])
     }
 }
 

@@ -9,6 +9,15 @@ public struct ReviewerRecord: Sendable, Equatable {
     public var identityID: Int64
     public var handle: String?
     public var accountCreatedAt: Date?
+
+    init(row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: Int64.self)
+        platformID = try row.decode(column: "platform_id", as: String.self)
+        account = try row.decode(column: "account", as: String.self)
+        identityID = try row.decode(column: "identity_id", as: Int64.self)
+        handle = try row.decode(column: "handle", as: String?.self)
+        accountCreatedAt = try row.decode(column: "account_created_at", as: Int64?.self).map(Date.init(storeMilliseconds:))
+    }
 }
 
 extension Store {
@@ -68,16 +77,7 @@ extension Store {
     public func reviewer(id: Int64) async throws -> ReviewerRecord? {
         try await database.run { db in
             try await db.select().columns("id", "platform_id", "account", "identity_id", "handle", "account_created_at")
-                .from("reviewers").where("id", .equal, id).first().map { row in
-                    ReviewerRecord(
-                        id: try row.decode(column: "id", as: Int64.self),
-                        platformID: try row.decode(column: "platform_id", as: String.self),
-                        account: try row.decode(column: "account", as: String.self),
-                        identityID: try row.decode(column: "identity_id", as: Int64.self),
-                        handle: try row.decode(column: "handle", as: String?.self),
-                        accountCreatedAt: try row.decode(column: "account_created_at", as: Int64?.self).map(Date.init(storeMilliseconds:))
-                    )
-                }
+                .from("reviewers").where("id", .equal, id).first().map(ReviewerRecord.init(row:))
         }
     }
 }

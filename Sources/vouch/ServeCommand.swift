@@ -38,7 +38,8 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "vouch.serve")
         let pipeline = try await Pipeline.start(location: location, spool: Spool(directory: store.spoolDirectory), settings: loaded.pipelineConfiguration, logger: logger)
         let settingsDirectory = URL(fileURLWithPath: settings.path).deletingLastPathComponent()
-        let service = try await VouchServer(pipeline: pipeline, settings: server, identity: loaded.identity, settingsDirectory: settingsDirectory)
+        var service = try await VouchServer(pipeline: pipeline, settings: server, identity: loaded.identity, settingsDirectory: settingsDirectory)
+        service.moderation = loaded.moderation
         let embedded = if case .sqlite = location { true } else { false }
         let workerCount = workers ?? (embedded ? loaded.pipeline.inProcessWorkers : 0)
         logger.info("serving", metadata: ["address": "http://\(server.host):\(server.port)", "store": "\(location)", "workers": "\(workerCount)"])

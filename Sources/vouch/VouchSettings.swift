@@ -16,6 +16,7 @@ struct VouchSettings: Codable {
     var pipeline = PipelineSettings()
     var scoring = ScoringModel()
     var server = ServerSettings()
+    var moderation = ModerationSettings()
 
     var pipelineConfiguration: PipelineConfiguration {
         var index = index

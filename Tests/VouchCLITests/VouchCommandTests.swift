@@ -12,7 +12,7 @@ import VouchTestSupport
 
     static let executable = VouchExecutable.url
 
-    func vouch(_ arguments: String...) throws -> Outcome {
+    func vouch(_ arguments: String..., input: String? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -20,7 +20,13 @@ import VouchTestSupport
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

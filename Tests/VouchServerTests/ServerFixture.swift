@@ -22,7 +22,7 @@ struct ServerFixture {
     let task: Task<Void, any Error>
     let directory: URL
 
-    static func make(maxUploadBytes: Int64 = 1 << 20) async throws -> ServerFixture {
+    static func make(maxUploadBytes: Int64 = 1 << 20, adjust: (inout VouchServer) -> Void = { _ in }) async throws -> ServerFixture {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-server-\(UUID())")
         let shop = try await TestPlatform(id: "shop")
         let social = try await TestPlatform(id: "social")
@@ -34,8 +34,9 @@ struct ServerFixture {
         var settings = ServerSettings()
         settings.port = 0
         settings.maxUploadBytes = maxUploadBytes
-        let server = try await VouchServer(pipeline: pipeline, settings: settings,
+        var server = try await VouchServer(pipeline: pipeline, settings: settings,
                                            identity: IdentitySettings(platforms: [shop.registration, social.registration]), settingsDirectory: directory)
+        adjust(&server)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var quiet = Logger(label: "test")
         quiet.logLevel = .critical

@@ -1,0 +1,113 @@
+"""Takes the moderator UI's screenshots in Docs/screenshots/: a fresh embedded Vouch
+under .vouch/screenshots with the sample platforms and a demo admin, the brand's advert
+uploaded and marked as reference footage through the UI, the other sample clips
+uploaded, then the queue and an item captured by headless Chromium, one held clip
+rejected through the UI, and the audit log captured.
+
+Logging in is done as a person would, through the login form, with urllib; the session
+cookie is then handed to Chromium over the DevTools protocol (Storage.setCookies)."""
+
+import datetime
+import http.cookiejar
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import urllib.parse
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(__file__))
+from devtools import Chromium  # noqa: E402
+from platform_client import Platform, wait_until_serving  # noqa: E402
+
+VOUCH = os.environ.get("VOUCH", ".build/debug/vouch")
+DATA = ".vouch/screenshots"
+PORT = int(os.environ.get("VOUCH_PORT", "8091"))
+BASE = f"http://127.0.0.1:{PORT}"
+OUT = "Docs/screenshots"
+
+
+class Moderator:
+    """A logged-in moderator session, driven through the UI's own forms."""
+
+    def __init__(self, name, password):
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        form = self.get("/moderate/login")
+        token = re.search(r'name="token" value="([^"]+)"', form).group(1)
+        self.post("/moderate/login", {"name": name, "password": password, "token": token})
+        self.session = next(c.value for c in self.jar if c.name == "vouch_session")
+
+    def get(self, path):
+        request = urllib.request.Request(BASE + path, headers={"Accept": "text/html"})
+        with self.opener.open(request) as response:
+            return response.read().decode()
+
+    def post(self, path, fields):
+        body = urllib.parse.urlencode(fields).encode()
+        request = urllib.request.Request(BASE + path, data=body, headers={"Accept": "text/html"})
+        with self.opener.open(request) as response:
+            return response.read().decode()
+
+    def decide(self, clip_id, action, reason):
+        token = re.search(r'name="csrf" value="([^"]+)"', self.get(f"/moderate/clips/{clip_id}")).group(1)
+        self.post(f"/moderate/clips/{clip_id}/decisions", {"csrf": token, "action": action, "reason": reason})
+
+
+def main():
+    catalog = json.load(open("Samples/catalog.json"))
+    shutil.rmtree(DATA, ignore_errors=True)
+    os.makedirs(DATA)
+    os.makedirs(OUT, exist_ok=True)
+    settings = f"{DATA}/vouch.json"
+    config = json.load(open("Config/vouch.json"))
+    config["server"] = dict(config.get("server", {}), port=PORT)
+    json.dump(config, open(settings, "w"), indent=2)
+    platforms = {p["id"]: Platform(VOUCH, settings, p["id"], p["name"], DATA) for p in catalog["platforms"]}
+    password = secrets.token_urlsafe(18)
+    subprocess.run([VOUCH, "moderator", "add", "--name", "demo", "--role", "admin", "--password-stdin", "--config", settings],
+                   input=password + "\n", text=True, check=True, capture_output=True)
+    server = subprocess.Popen([VOUCH, "serve", "--config", settings, "--data", DATA])
+    try:
+        wait_until_serving(BASE, server)
+        moderator = Moderator("demo", password)
+        reviewers = {r["id"]: r for r in catalog["reviewers"]}
+        products = {p["id"]: p["name"] for p in catalog["products"]}
+        for clip in catalog["clips"]:
+            reviewer = reviewers[clip["reviewer"]]
+            platform = platforms[reviewer["platform"]]
+            since = reviewer.get("since")
+            created = datetime.datetime.fromisoformat(since).replace(tzinfo=datetime.timezone.utc).timestamp() if since else None
+            answer = platform.upload(BASE, f"Samples/clips/{clip['file']}", reviewer["account"], clip["product"], products[clip["product"]],
+                                     account_created=created)
+            platform.wait_final(BASE, [answer["id"]])
+            if clip["kind"] == "brand-footage":
+                moderator.decide(answer["id"], "mark-reference", "The brand's own advert: stock footage for the reference bank.")
+        queue = moderator.get("/moderate")
+        held = [int(i) for i in re.findall(r'href="/moderate/clips/(\d+)"', queue)]
+        print(f"{len(held)} clips held: {held}")
+        browser = Chromium()
+        try:
+            browser.set_cookie("vouch_session", moderator.session, BASE + "/moderate")
+            browser.screenshot(BASE + "/", f"{OUT}/landing.png")
+            browser.screenshot(BASE + "/moderate", f"{OUT}/moderation-queue.png")
+            # The mirrored re-upload shows the most on one page: a flip, a timeline, keyframes side by side.
+            item = next((clip_id for clip_id in held if "<td>mirror</td>" in moderator.get(f"/moderate/clips/{clip_id}")), held[0])
+            browser.screenshot(f"{BASE}/moderate/clips/{item}", f"{OUT}/moderation-item.png", full_page=True)
+            rejected = next(clip_id for clip_id in held if clip_id != item)
+            moderator.decide(rejected, "reject", "A trimmed, downscaled copy of another reviewer's video.")
+            browser.screenshot(BASE + "/moderate/audit", f"{OUT}/moderation-audit.png")
+        finally:
+            browser.close()
+        print(f"Screenshots in {OUT}/ (item: clip {item})")
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,14 @@
+import Hummingbird
+import VouchStore
+
+/// The server's HTML side: the landing page, the stylesheet, and the moderator UI under
+/// `/moderate`. Server-rendered from Mustache templates, with no script.
+struct ModeratorUI: Sendable {
+    let store: Store
+    let settings: ModerationSettings
+
+    func register(on router: Router<some RequestContext>) {
+        SiteRoutes().register(on: router)
+        ModerationRoutes(store: store, settings: settings).register(on: router)
+    }
+}
