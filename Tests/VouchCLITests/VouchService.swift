@@ -91,12 +91,13 @@ struct TestDeployment {
     }
 
     /// Waits until the API answers, or fails after `seconds`.
-    func waitUntilServing(_ service: VouchService, seconds: Double = 60) async throws {
+    func waitUntilServing(_ service: VouchService, seconds: Double = 120) async throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             guard service.process.isRunning else { throw DeploymentError.exited(service.output) }
-            if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/healthz")!),
-               (response as? HTTPURLResponse)?.statusCode == 200 { return }
+            var probe = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/healthz")!)
+            probe.timeoutInterval = 2
+            if let (_, response) = try? await URLSession.shared.data(for: probe), (response as? HTTPURLResponse)?.statusCode == 200 { return }
             try await Task.sleep(for: .milliseconds(200))
         }
         throw DeploymentError.timedOut("the server did not answer within \(seconds) s:\n\(service.output)")
