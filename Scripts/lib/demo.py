@@ -27,6 +27,9 @@ def main():
     config["server"] = dict(config.get("server", {}), port=PORT)
     json.dump(config, open(settings, "w"), indent=2)
     platforms = {p["id"]: Platform(VOUCH, settings, p["id"], p["name"], DATA) for p in catalog["platforms"]}
+    # A demo administrator for the moderator UI; a real deployment picks its own password.
+    subprocess.run([VOUCH, "moderator", "add", "--name", "demo", "--role", "admin", "--password-stdin", "--config", settings],
+                   input="vouch-demo-2026\n", text=True, check=True, capture_output=True)
     server = subprocess.Popen([VOUCH, "serve", "--config", settings, "--data", DATA])
     base = f"http://127.0.0.1:{PORT}"
     try:
@@ -52,7 +55,8 @@ def main():
             score = f"{status['score']:.2f}" if status.get("score") is not None else "-"
             print(f"{clip['file']:30} {reviewers[clip['reviewer']]['account']:16} {status['status']:10} "
                   f"{status.get('verdict') or '-':18} {score:>5}  {flags}")
-        print(f"\nVouch is serving on {base} (data in {DATA}). Platform API keys:")
+        print(f"\nVouch is serving on {base} (data in {DATA}).")
+        print(f"Moderator UI: {base}/moderate (user demo, password vouch-demo-2026). Platform API keys:")
         for platform in platforms.values():
             print(f"  {platform.id}: {platform.api_key}")
         print(f"Try: curl -H 'Authorization: Bearer {platforms['northwind'].api_key}' {base}/v1/clips/1")
