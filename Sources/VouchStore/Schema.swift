@@ -5,6 +5,7 @@ enum Schema {
     static let migrations: [Migration] = [
         Migration(version: 1, name: "core tables", apply: createCoreTables),
         Migration(version: 2, name: "append-only audit log", apply: protectAuditLog),
+        Migration(version: 4, name: "webhooks and shopper index", apply: createWebhooksAndShopperIndex),
     ]
 }
 
