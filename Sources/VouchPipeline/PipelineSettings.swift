@@ -19,6 +19,8 @@ public struct PipelineSettings: Sendable, Codable, Equatable {
     public var queue = QueuePolicy()
     /// How often each process recomputes graph trust from the stored social graph.
     public var trustRecomputeSeconds = 300.0
+    /// How verdict changes reach the platforms' webhooks.
+    public var webhooks = WebhookSettings()
 
     public init() {}
 
