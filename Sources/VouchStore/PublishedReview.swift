@@ -18,7 +18,7 @@ public struct PublishedReview: Sendable, Equatable {
     public var position: RankingPosition { RankingPosition(score: score, clipID: clipID) }
 }
 
-/// A place in a product's ranking: best score first, then oldest clip id.
+/// A place in a product's ranking: best score first, then newest clip.
 public struct RankingPosition: Sendable, Hashable {
     public var score: Double
     public var clipID: Int64

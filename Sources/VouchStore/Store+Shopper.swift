@@ -2,23 +2,23 @@ import Foundation
 import SQLKit
 
 extension Store {
-    /// A product's published clips, best score first (ties by clip id), `limit` at most,
+    /// A product's published clips, best score first (ties: newest first), `limit` at most,
     /// starting after `position`. Flagged, rejected, failed and pending clips never appear.
     ///
-    /// Keyset paging over the `clips_ranked` index: each page costs the same however deep
-    /// it is, and a clip published between two pages neither repeats nor shifts the rest.
+    /// Keyset paging over the `clips_ranked` index, read backwards: each page costs the same
+    /// however deep it is, and a clip published between two pages neither repeats nor shifts the rest.
     public func publishedReviews(product: String, limit: Int, after position: RankingPosition? = nil) async throws -> ReviewPage {
         let count = max(1, limit)
         let published = ClipStatus.published.rawValue
         return try await database.run { db in
             let after: SQLQueryString = position.map { position -> SQLQueryString in
-                " AND (c.score < \(bind: position.score) OR (c.score = \(bind: position.score) AND c.id > \(bind: position.clipID)))"
+                " AND (c.score < \(bind: position.score) OR (c.score = \(bind: position.score) AND c.id < \(bind: position.clipID)))"
             } ?? ""
             let rows = try await db.raw("""
                 SELECT c.id, c.score, c.explanation, c.platform_id, c.created_at, r.handle, r.identity_id
                 FROM clips c JOIN reviewers r ON r.id = c.reviewer_id
                 WHERE c.product_id = \(bind: product) AND c.status = \(bind: published)\(after)
-                ORDER BY c.score DESC, c.id ASC LIMIT \(literal: count + 1)
+                ORDER BY c.score DESC, c.id DESC LIMIT \(bind: count + 1)
                 """).all()
             let reviews = try rows.prefix(count).map { row in
                 PublishedReview(
@@ -39,7 +39,9 @@ extension Store {
     /// must forget. Changes made by other processes are seen too, since they share the store.
     public func productsChanged(since: Date) async throws -> Set<String> {
         try await database.run { db in
-            Set(try await db.select().distinct().column("product_id").from("clips")
+            // Not DISTINCT: SQLite would then scan every clip in product order instead of
+            // reading the few recent ones through `clips_by_update`.
+            Set(try await db.select().column("product_id").from("clips")
                 .where("updated_at", .greaterThanOrEqual, SQLBind(since.storeMilliseconds)).all()
                 .map { try $0.decode(column: "product_id", as: String.self) })
         }

@@ -58,7 +58,7 @@ extension Store {
                 UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = \(bind: leased)
                 WHERE id IN (
                   SELECT id FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= \(bind: now)
-                  ORDER BY next_attempt_at, id LIMIT \(literal: max(1, limit))\(unsafeRaw: lock)
+                  ORDER BY next_attempt_at, id LIMIT \(bind: max(1, limit))\(unsafeRaw: lock)
                 )
                 RETURNING id
                 """).all().map { try $0.decode(column: "id", as: Int64.self) }

@@ -32,7 +32,7 @@ import VouchTestSupport
                 expected.append(try await fixture.store.finishedClip(reviewer: "r\(number)", product: "sku-1", score: score))
             }
             let scores = [0.4, 0.8, 0.8, 0.6, 0.8, 0.2, 0.9]
-            expected = zip(expected, scores).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
+            expected = zip(expected, scores).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 > $1.0 }.map(\.0)
             var seen: [Int64] = []
             var position: RankingPosition?
             repeat {
