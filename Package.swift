@@ -135,7 +135,8 @@ let package = Package(
         .testTarget(
             name: "VouchServerTests",
             dependencies: ["VouchServer", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchIdentity", "VouchTestSupport",
-                           .product(name: "Crypto", package: "swift-crypto"), .product(name: "Hummingbird", package: "hummingbird")]
+                           .product(name: "Crypto", package: "swift-crypto"), .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "SQLKit", package: "sql-kit")]
         ),
         .testTarget(
             name: "VouchCLITests",

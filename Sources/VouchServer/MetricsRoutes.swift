@@ -1,4 +1,5 @@
 import Hummingbird
+import Prometheus
 import VouchStore
 
 /// `/metrics` in Prometheus's text format: every route's request count and latency
@@ -12,13 +13,16 @@ struct MetricsRoutes: Sendable {
 
     func register(on router: Router<VouchRequestContext>) {
         let registry = ServerMetrics.registry
+        let jobs = MetricNameDescriptor(namespace: "vouch", metricName: "jobs", unitName: "", helpText: "Jobs in the queue, by state")
+        let states = [Job.State.queued, .running, .done, .dead]
+        let jobGauges = states.map { registry.makeGauge(descriptor: jobs, labels: [("state", $0.rawValue)]) }
+        let outbox = registry.makeGauge(descriptor: MetricNameDescriptor(namespace: "vouch", metricName: "webhook_deliveries_pending", unitName: "",
+                                                                         helpText: "Webhook deliveries waiting for an attempt"))
         router.middlewares.add(MetricsMiddleware())
         router.get("/metrics") { _, _ -> Response in
             let counts = try await store.jobCounts()
-            for state in [Job.State.queued, .running, .done, .dead] {
-                registry.makeGauge(name: "vouch_jobs", labels: [("state", state.rawValue)]).set(Double(counts[state] ?? 0))
-            }
-            registry.makeGauge(name: "vouch_webhook_deliveries_pending").set(Double(try await store.pendingDeliveryCount()))
+            for (state, gauge) in zip(states, jobGauges) { gauge.set(Double(counts[state] ?? 0)) }
+            outbox.set(Double(try await store.pendingDeliveryCount()))
             let text = registry.emitToBuffer()
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"

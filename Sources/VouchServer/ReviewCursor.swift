@@ -10,9 +10,8 @@ enum ReviewCursor {
 
     static func decode(_ text: String) throws(Problem) -> RankingPosition {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count <= 16, let bits = UInt64(parts[0], radix: 16), let clipID = Int64(parts[1]), clipID >= 0,
-              case let score = Double(bitPattern: bits), score.isFinite
+        guard parts.count == 2, parts[0].count <= 16, let bits = UInt64(parts[0], radix: 16), let clipID = Int64(parts[1]), clipID >= 0
         else { throw .badRequest("the cursor is not one this API returned; pass nextCursor from the previous page unchanged") }
-        return RankingPosition(score: score, clipID: clipID)
+        return RankingPosition(score: Double(bitPattern: bits), clipID: clipID)
     }
 }

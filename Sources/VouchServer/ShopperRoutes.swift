@@ -10,6 +10,8 @@ struct ShopperRoutes: Sendable {
     let verifier: AttestationVerifier
     let platforms: [PlatformTrust]
     let limiter: RateLimiter?
+    /// Pages kept in memory; nil reads and encodes every page anew.
+    let cache: RankingCache?
     static let defaultLimit = 20
     static let maximumLimit = 100
 
@@ -27,12 +29,15 @@ struct ShopperRoutes: Sendable {
         let query = request.uri.queryParameters
         let limit = try Self.limit(query["limit"].map(String.init))
         let after = try query["cursor"].map { cursor throws(Problem) in try ReviewCursor.decode(String(cursor)) }
-        let page = try await store.publishedReviews(product: product, limit: limit, after: after)
-        var body = ReviewsBody(product: product, page: page)
-        if let viewer {
-            let links = try await ViewerLinks(store: store).links(for: viewer, to: page.reviews)
-            for index in body.reviews.indices { body.reviews[index].personalTrust = links[body.reviews[index].clip] }
+        let entry = if let cache {
+            try await cache.entry(product: product, limit: limit, after: after)
+        } else {
+            try await RankingCache.load(product: product, limit: limit, after: after, from: store)
         }
+        guard let viewer else { return JSONAnswer.response(entry.body) }
+        var body = ReviewsBody(product: product, page: entry.page)
+        let links = try await ViewerLinks(store: store).links(for: viewer, to: entry.page.reviews)
+        for index in body.reviews.indices { body.reviews[index].personalTrust = links[body.reviews[index].clip] }
         return try JSONAnswer.response(body)
     }
 

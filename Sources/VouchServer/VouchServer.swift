@@ -39,10 +39,12 @@ public struct VouchServer: Sendable {
         SocialGraphRoutes(store: pipeline.store, platforms: authenticator).register(on: router)
         HealthRoutes(store: pipeline.store).register(on: router)
         ShopperRoutes(store: pipeline.store, verifier: verifier, platforms: platforms.map(\.trust),
-                      limiter: settings.rateLimit.enabled ? RateLimiter(settings: settings.rateLimit) : nil).register(on: router)
+                      limiter: settings.rateLimit.enabled ? RateLimiter(settings: settings.rateLimit) : nil,
+                      cache: settings.rankingCacheEntries > 0 ? RankingCache(store: pipeline.store, capacity: settings.rankingCacheEntries) : nil).register(on: router)
         WebhookRoutes(store: pipeline.store, platforms: authenticator,
                       addresses: WebhookAddressPolicy(allowPrivateAddresses: pipeline.configuration.pipeline.webhooks.allowPrivateAddresses)).register(on: router)
         OpenAPIRoute().register(on: router)
+        router.middlewares.add(MethodNotAllowedMiddleware(routes: router.routes))
         return router
     }
 

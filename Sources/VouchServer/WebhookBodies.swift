@@ -4,7 +4,7 @@ import VouchStore
 /// `POST /v1/webhooks`'s body.
 struct WebhookRequest: Decodable {
     var url: String
-    /// Defaults to every event.
+    /// Every event when left out or null.
     var events: [String]?
 }
 

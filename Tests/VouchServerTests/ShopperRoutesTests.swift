@@ -76,10 +76,13 @@ import VouchTestSupport
 
     @Test func badParametersAndViewersGetAProblem() async throws {
         try await withServer { server in
-            for query in ["limit=0", "limit=101", "limit=ten", "cursor=garbage", "cursor=7ff8000000000000-1"] {
+            for query in ["limit=0", "limit=101", "limit=ten", "cursor=garbage", "cursor=", "cursor=1-", "cursor=10000000000000000-1"] {
                 let answer = try await server.send("/v1/products/sku-1/reviews?\(query)")
                 #expect(answer.status == 400 && answer.isProblem, "\(query)")
             }
+            let wrongMethod = try await server.send("/v1/products/sku-1/reviews", method: "DELETE")
+            #expect(wrongMethod.status == 405 && wrongMethod.isProblem)
+            #expect(wrongMethod.response.value(forHTTPHeaderField: "Allow") == "GET")
             let forged = try await server.send("/v1/products/sku-1/reviews", headers: ["Vouch-Viewer": "not.a.jwt"])
             #expect(forged.status == 401 && forged.isProblem)
             let untyped = try await server.shop.viewerAttestation(account: "sam", type: nil)
