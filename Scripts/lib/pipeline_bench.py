@@ -9,14 +9,13 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from platform_client import Platform, wait_until_serving  # noqa: E402
+from platform_client import Platform, free_port, wait_until_serving  # noqa: E402
 
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -39,12 +38,6 @@ def postgres_cpu():
             fields = text.rsplit(")", 1)[1].split()
             total += int(fields[11]) + int(fields[12])
     return total / TICKS
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def run(mode, args, clips):

@@ -5,6 +5,7 @@ benchmark; run it with /usr/bin/python3 (Debian's python3-jwt)."""
 
 import hashlib
 import json
+import socket
 import subprocess
 import time
 import urllib.error
@@ -78,6 +79,12 @@ class Platform:
                         done[clip_id] = answer
             time.sleep(poll)
         return done
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def wait_until_serving(base_url, process, timeout=60):

@@ -6,6 +6,7 @@ public enum AttestationError: Error, Sendable, Equatable {
     case malformedToken(String)
     case algorithmNotAllowed(String)
     case unknownKey(kid: String?)
+    case unknownIssuer(String)
     case algorithmMismatch(kid: String, expected: AttestationAlgorithm, actual: String)
     case unusableKey(kid: String, reason: String)
     case badSignature
@@ -26,6 +27,7 @@ extension AttestationError {
         case .malformedToken: "malformed-token"
         case .algorithmNotAllowed: "algorithm-not-allowed"
         case .unknownKey: "unknown-key"
+        case .unknownIssuer: "unknown-issuer"
         case .algorithmMismatch: "algorithm-mismatch"
         case .unusableKey: "unusable-key"
         case .badSignature: "bad-signature"
@@ -47,6 +49,7 @@ extension AttestationError: CustomStringConvertible {
         case .malformedToken(let detail): "the attestation is not a compact JWS ([header].[payload].[signature]): \(detail)"
         case .algorithmNotAllowed(let alg): "the attestation's algorithm '\(alg)' is not accepted; sign with RS256, ES256 or EdDSA"
         case .unknownKey(let kid): "no key \(kid.map { "'\($0)'" } ?? "(no kid header)") is registered for this platform; name a registered key in the kid header"
+        case .unknownIssuer(let issuer): "no platform '\(issuer)' is registered; iss must be a registered platform's id"
         case .algorithmMismatch(let kid, let expected, let actual): "key '\(kid)' is registered for \(expected.rawValue) but the token says \(actual)"
         case .unusableKey(let kid, let reason): "registered key '\(kid)' cannot be loaded: \(reason)"
         case .badSignature: "the attestation's signature does not verify with the registered key"

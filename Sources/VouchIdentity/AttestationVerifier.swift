@@ -28,18 +28,23 @@ public struct AttestationVerifier: Sendable {
 
     /// The verified attestation of `token` from `platform`, for clip bytes hashing to `clipSHA256` (lowercase hex).
     public func verify(_ token: String, from platform: PlatformTrust, clipSHA256: String, now: Date = Date()) async throws(AttestationError) -> ReviewerAttestation {
-        let header = try JOSEHeader(token: token)
-        guard let alg = header.alg else { throw .malformedToken("the header has no alg") }
-        guard let algorithm = AttestationAlgorithm(rawValue: alg) else { throw .algorithmNotAllowed(alg) }
-        let key = try key(named: header.kid, in: platform)
-        guard key.algorithm == algorithm else { throw .algorithmMismatch(kid: key.id, expected: key.algorithm, actual: alg) }
-        let claims = try await signatureChecked(token, with: key)
+        let claims: ReviewerAttestation = try await signedClaims(token, from: platform)
         try check(claims, from: platform, clipSHA256: clipSHA256, now: now)
         guard let jti = claims.jti?.value, let exp = claims.exp?.value else { throw .missingClaim("jti") }
         guard await replays.claim("\(platform.platformID) \(jti)", until: exp.addingTimeInterval(clockSkew), now: now) else {
             throw .replayed(jti: jti)
         }
         return claims
+    }
+
+    /// The token's claims once its algorithm is its key's and its signature verifies.
+    func signedClaims<Claims: JWTPayload>(_ token: String, from platform: PlatformTrust) async throws(AttestationError) -> Claims {
+        let header = try JOSEHeader(token: token)
+        guard let alg = header.alg else { throw .malformedToken("the header has no alg") }
+        guard let algorithm = AttestationAlgorithm(rawValue: alg) else { throw .algorithmNotAllowed(alg) }
+        let key = try key(named: header.kid, in: platform)
+        guard key.algorithm == algorithm else { throw .algorithmMismatch(kid: key.id, expected: key.algorithm, actual: alg) }
+        return try await signatureChecked(token, with: key)
     }
 
     private func key(named kid: String?, in platform: PlatformTrust) throws(AttestationError) -> PlatformKey {
@@ -51,7 +56,7 @@ public struct AttestationVerifier: Sendable {
         return only
     }
 
-    private func signatureChecked(_ token: String, with key: PlatformKey) async throws(AttestationError) -> ReviewerAttestation {
+    private func signatureChecked<Claims: JWTPayload>(_ token: String, with key: PlatformKey) async throws(AttestationError) -> Claims {
         let keys = JWTKeyCollection()
         do {
             let kid = JWKIdentifier(string: key.id)
@@ -70,7 +75,7 @@ public struct AttestationVerifier: Sendable {
             throw .unusableKey(kid: key.id, reason: "\(error)")
         }
         do {
-            return try await keys.verify(token, as: ReviewerAttestation.self)
+            return try await keys.verify(token, as: Claims.self)
         } catch let error as JWTError where error.errorType == .signatureVerificationFailed {
             throw .badSignature
         } catch let error as JWTError where error.errorType == .malformedToken {
@@ -81,20 +86,27 @@ public struct AttestationVerifier: Sendable {
     }
 
     private func check(_ claims: ReviewerAttestation, from platform: PlatformTrust, clipSHA256: String, now: Date) throws(AttestationError) {
-        guard let issuer = claims.iss?.value else { throw .missingClaim("iss") }
-        guard issuer == platform.platformID else { throw .wrongIssuer(expected: platform.platformID, actual: issuer) }
-        guard claims.sub?.value != nil else { throw .missingClaim("sub") }
-        guard let audiences = claims.aud?.value else { throw .missingClaim("aud") }
-        guard audiences == [audience] else { throw .wrongAudience(expected: audience, actual: audiences) }
-        guard let issuedAt = claims.iat?.value else { throw .missingClaim("iat") }
-        guard let expiry = claims.exp?.value else { throw .missingClaim("exp") }
+        try checkEnvelope(iss: claims.iss, sub: claims.sub, aud: claims.aud, iat: claims.iat, exp: claims.exp, from: platform, now: now)
         guard claims.jti?.value != nil else { throw .missingClaim("jti") }
+        guard let attested = claims.clipSHA256?.lowercased() else { throw .missingClaim("clip_sha256") }
+        guard attested == clipSHA256.lowercased() else { throw .clipMismatch(attested: attested, uploaded: clipSHA256.lowercased()) }
+    }
+
+    /// The checks every token from a platform passes: issuer, subject, exact audience,
+    /// and a bounded lifetime that includes now (within the skew).
+    func checkEnvelope(iss: IssuerClaim?, sub: SubjectClaim?, aud: AudienceClaim?, iat: IssuedAtClaim?, exp: ExpirationClaim?,
+                       from platform: PlatformTrust, now: Date) throws(AttestationError) {
+        guard let issuer = iss?.value else { throw .missingClaim("iss") }
+        guard issuer == platform.platformID else { throw .wrongIssuer(expected: platform.platformID, actual: issuer) }
+        guard sub?.value != nil else { throw .missingClaim("sub") }
+        guard let audiences = aud?.value else { throw .missingClaim("aud") }
+        guard audiences == [audience] else { throw .wrongAudience(expected: audience, actual: audiences) }
+        guard let issuedAt = iat?.value else { throw .missingClaim("iat") }
+        guard let expiry = exp?.value else { throw .missingClaim("exp") }
         guard now <= expiry.addingTimeInterval(clockSkew) else { throw .expired(at: expiry) }
         guard issuedAt <= now.addingTimeInterval(clockSkew) else { throw .issuedInFuture(at: issuedAt) }
         let lifetime = expiry.timeIntervalSince(issuedAt)
         guard lifetime <= maximumLifetime else { throw .lifetimeTooLong(seconds: lifetime, limit: maximumLifetime) }
-        guard let attested = claims.clipSHA256?.lowercased() else { throw .missingClaim("clip_sha256") }
-        guard attested == clipSHA256.lowercased() else { throw .clipMismatch(attested: attested, uploaded: clipSHA256.lowercased()) }
     }
 }
 
@@ -103,6 +115,7 @@ public struct AttestationVerifier: Sendable {
 struct JOSEHeader: Decodable {
     var alg: String?
     var kid: String?
+    var typ: String?
 
     init(token: String) throws(AttestationError) {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
@@ -112,5 +125,4 @@ struct JOSEHeader: Decodable {
         }
         self = header
     }
-
 }

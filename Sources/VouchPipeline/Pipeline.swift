@@ -28,7 +28,8 @@ public struct Pipeline: Sendable {
                fingerprinting: configuration.fingerprint, scoring: configuration.scoring, logger: logger)
     }
 
-    /// Follows the store's index and runs `count` workers until the task is cancelled.
+    /// Follows the store's index, recomputes trust, delivers webhooks and runs `count`
+    /// workers until the task is cancelled.
     public func runWorkers(count: Int, namePrefix: String) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await index.follow(every: configuration.pipeline.indexPollSeconds) }
@@ -36,6 +37,7 @@ public struct Pipeline: Sendable {
                 await TrustRecomputer(store: store, matureAccountDays: configuration.scoring.matureAccountDays, logger: logger)
                     .run(every: configuration.pipeline.trustRecomputeSeconds)
             }
+            group.addTask { await WebhookDispatcher(store: store, settings: configuration.pipeline.webhooks, logger: logger).run() }
             for number in 0..<count {
                 let worker = worker(named: count == 1 ? namePrefix : "\(namePrefix)/\(number + 1)")
                 group.addTask { await worker.run() }

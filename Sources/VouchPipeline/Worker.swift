@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import VouchFingerprint
 import VouchIndex
 import VouchMedia
@@ -65,12 +66,16 @@ public struct Worker: Sendable {
             let (outcome, fingerprint) = try await process(clip)
             try await store.finish(job, with: outcome)
             if let fingerprint, outcome.status != .rejected { await index.insert(clip.id, fingerprint) }
+            Counter(label: "vouch_clips_processed_total", dimensions: [("status", outcome.status.rawValue)]).increment()
             logger.info("clip processed", metadata: ["clip": "\(clip.id)", "status": "\(outcome.status.rawValue)", "score": "\(outcome.score)"])
             await releaseUpload(of: clip)
         } catch let error as PipelineError {
             logger.warning("clip failed", metadata: ["clip": "\(job.clipID)", "reason": "\(error)"])
             let state = try await store.failJob(job, reason: error.description, retryable: error.isRetryable)
-            if state == .dead, let clip { await releaseUpload(of: clip) }
+            if state == .dead {
+                Counter(label: "vouch_clips_processed_total", dimensions: [("status", ClipStatus.failed.rawValue)]).increment()
+                if let clip { await releaseUpload(of: clip) }
+            }
         } catch StoreError.leaseLost(let lostJob, _) {
             logger.warning("lease lost; another worker finishes the clip", metadata: ["job": "\(lostJob)"])
         } catch {

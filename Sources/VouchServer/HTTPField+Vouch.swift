@@ -6,4 +6,6 @@ extension HTTPField.Name {
     /// The reviewer's own Ed25519 signature over the review statement, base64url.
     static let vouchReviewerSignature = Self("Vouch-Reviewer-Signature")!
     static let idempotencyKey = Self("Idempotency-Key")!
+    /// A platform's attestation of the shopper viewing reviews, to show personal trust links.
+    static let vouchViewer = Self("Vouch-Viewer")!
 }

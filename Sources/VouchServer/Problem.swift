@@ -9,19 +9,22 @@ public struct Problem: Error, HTTPResponseError, Equatable {
     public var slug: String
     public var title: String
     public var detail: String
+    /// Headers the answer needs besides its content type, such as `Retry-After`.
+    public var headers: HTTPFields
 
-    public init(_ status: HTTPResponse.Status, _ slug: String, title: String, detail: String) {
+    public init(_ status: HTTPResponse.Status, _ slug: String, title: String, detail: String, headers: HTTPFields = [:]) {
         self.status = status
         self.slug = slug
         self.title = title
         self.detail = detail
+        self.headers = headers
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = ProblemDocument(type: "https://vouch.local/problems/\(slug)", title: title, status: status.code, detail: detail, instance: request.uri.path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var headers = HTTPFields()
+        var headers = headers
         headers[.contentType] = "application/problem+json"
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: try encoder.encode(body))))
     }

@@ -14,6 +14,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             let problem = Problem(error.status, "http-\(error.status.code)", title: error.status.reasonPhrase,
                                   detail: error.body ?? Self.detail(for: error.status))
             return try problem.response(from: request, context: context)
+        } catch let error as any HTTPResponseError {
+            let problem = Problem(error.status, "http-\(error.status.code)", title: error.status.reasonPhrase, detail: Self.detail(for: error.status))
+            return try problem.response(from: request, context: context)
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
             let problem = Problem(.internalServerError, "internal", title: "Internal error",

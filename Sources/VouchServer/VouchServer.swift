@@ -5,7 +5,8 @@ import VouchIdentity
 import VouchPipeline
 import VouchStore
 
-/// Vouch's HTTP service: the platform API today, built on Hummingbird 2.
+/// Vouch's HTTP service, built on Hummingbird 2: the platform API, the public shopper API,
+/// the OpenAPI document and metrics.
 public struct VouchServer: Sendable {
     public let pipeline: Pipeline
     public let settings: ServerSettings
@@ -26,9 +27,10 @@ public struct VouchServer: Sendable {
     }
 
     /// The router with every route, for the server and for tests.
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    public func router() -> Router<VouchRequestContext> {
+        let router = Router(context: VouchRequestContext.self)
         router.middlewares.add(ProblemMiddleware())
+        MetricsRoutes(store: pipeline.store).register(on: router)
         let verifier = AttestationVerifier(
             audience: identity.audience, clockSkew: identity.clockSkewSeconds,
             maximumLifetime: identity.maximumLifetimeSeconds, replays: StoreReplays(store: pipeline.store)
@@ -38,7 +40,14 @@ public struct VouchServer: Sendable {
                    verifier: verifier, maxUploadBytes: settings.maxUploadBytes).register(on: router)
         SocialGraphRoutes(store: pipeline.store, platforms: authenticator).register(on: router)
         HealthRoutes(store: pipeline.store).register(on: router)
+        ShopperRoutes(store: pipeline.store, verifier: verifier, platforms: platforms.map(\.trust),
+                      limiter: settings.rateLimit.enabled ? RateLimiter(settings: settings.rateLimit) : nil,
+                      cache: settings.rankingCacheEntries > 0 ? RankingCache(store: pipeline.store, capacity: settings.rankingCacheEntries) : nil).register(on: router)
+        WebhookRoutes(store: pipeline.store, platforms: authenticator,
+                      addresses: WebhookAddressPolicy(allowPrivateAddresses: pipeline.configuration.pipeline.webhooks.allowPrivateAddresses)).register(on: router)
+        OpenAPIRoute().register(on: router)
         ModeratorUI(store: pipeline.store, settings: moderation).register(on: router)
+        router.middlewares.add(MethodNotAllowedMiddleware(routes: router.routes))
         return router
     }
 

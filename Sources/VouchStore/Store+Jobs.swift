@@ -97,6 +97,7 @@ extension Store {
         try await db.update("clips").set("status", to: SQLBind(ClipStatus.failed.rawValue)).set("failure", to: SQLBind(reason))
             .set("updated_at", to: SQLBind(now)).where("id", .equal, clip).run()
         try await appendAudit(db, actor: "system", action: "clip.failed", subject: "clip:\(clip)", detail: ["reason": reason])
+        try await enqueueWebhookDeliveries(clip: clip, in: db, now: now)
     }
 
     /// The job for a clip, newest first.

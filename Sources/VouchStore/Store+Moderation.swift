@@ -41,6 +41,7 @@ extension Store {
                 "reason": reason, "identity": "\(identity)", "from": clip.status.rawValue, "to": action.resultingStatus.rawValue,
                 "reputation": "\(action.reputationChange)",
             ])
+            try await enqueueWebhookDeliveries(clip: id, in: db, now: now)
             if action == .banIdentity {
                 let held = try await holdPublishedClips(of: identity, besides: id, in: db, now: now)
                 try await appendAudit(db, actor: actor, action: "identity.banned", subject: "identity:\(identity)", detail: [
@@ -80,6 +81,7 @@ extension Store {
                 .values(SQLBind(heldClip), SQLBind("banned-identity"), SQLBind("the reviewer's identity \(identity) was banned"),
                         SQLBind("{\"bannedWithClip\":\(clip)}"), SQLBind(now))
                 .run()
+            try await enqueueWebhookDeliveries(clip: heldClip, in: db, now: now)
         }
         return held
     }

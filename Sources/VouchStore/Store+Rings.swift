@@ -43,8 +43,9 @@ extension Store {
                 guard existing == nil else { continue }
                 try await db.insert(into: "clip_flags").columns("clip_id", "kind", "detail", "evidence", "created_at")
                     .values(SQLBind(clip), SQLBind("ring"), SQLBind(detail), SQLBind(evidence), SQLBind(now)).run()
-                try await db.update("clips").set("status", to: SQLBind(ClipStatus.flagged.rawValue)).set("updated_at", to: SQLBind(now))
-                    .where("id", .equal, clip).where("status", .equal, ClipStatus.published.rawValue).run()
+                let held = try await db.update("clips").set("status", to: SQLBind(ClipStatus.flagged.rawValue)).set("updated_at", to: SQLBind(now))
+                    .where("id", .equal, clip).where("status", .equal, ClipStatus.published.rawValue).returning("id").first()
+                if held != nil { try await enqueueWebhookDeliveries(clip: clip, in: db, now: now) }
                 try await appendAudit(db, actor: "system", action: "clip.ring-flagged", subject: "clip:\(clip)", detail: ["ring": detail])
                 flagged += 1
             }

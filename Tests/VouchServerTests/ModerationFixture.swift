@@ -39,7 +39,7 @@ struct ModerationFixture {
 
 func withModeration(_ body: (ModerationFixture) async throws -> Void) async throws {
     let settings = try ModerationFixture.settings()
-    try await withFixture({ try await ServerFixture.make { $0.moderation = settings } }, tearDown: { await $0.tearDown() }) { server in
+    try await withFixture({ try await ServerFixture.make(moderation: settings) }, tearDown: { await $0.tearDown() }) { server in
         let store = server.pipeline.store
         let original = try await store.analysedClip(AnalysedClips.submission("a", reviewer: "alice"), outcome: AnalysedClips.original())
         let copy = try await store.analysedClip(AnalysedClips.submission("b", platform: "social", reviewer: "bob"), outcome: AnalysedClips.copy(of: original.id))

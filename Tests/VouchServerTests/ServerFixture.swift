@@ -22,21 +22,24 @@ struct ServerFixture {
     let task: Task<Void, any Error>
     let directory: URL
 
-    static func make(maxUploadBytes: Int64 = 1 << 20, adjust: (inout VouchServer) -> Void = { _ in }) async throws -> ServerFixture {
+    static func make(maxUploadBytes: Int64 = 1 << 20, moderation: ModerationSettings = ModerationSettings(),
+                     adjust: (inout ServerSettings, inout PipelineSettings) -> Void = { _, _ in }) async throws -> ServerFixture {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-server-\(UUID())")
         let shop = try await TestPlatform(id: "shop")
         let social = try await TestPlatform(id: "social")
-        let configuration = PipelineConfiguration(pipeline: PipelineSettings(), media: MediaSettings(), fingerprint: FingerprintSettings(),
+        var settings = ServerSettings()
+        var pipelineSettings = PipelineSettings()
+        adjust(&settings, &pipelineSettings)
+        let configuration = PipelineConfiguration(pipeline: pipelineSettings, media: MediaSettings(), fingerprint: FingerprintSettings(),
                                                   index: IndexSettings(), scoring: ScoringModel())
         let pipeline = try await Pipeline.start(location: .sqlite(path: directory.appendingPathComponent("vouch.sqlite").path),
                                                 spool: Spool(directory: directory.appendingPathComponent("spool")),
                                                 settings: configuration, logger: Logger(label: "test"))
-        var settings = ServerSettings()
         settings.port = 0
         settings.maxUploadBytes = maxUploadBytes
         var server = try await VouchServer(pipeline: pipeline, settings: settings,
                                            identity: IdentitySettings(platforms: [shop.registration, social.registration]), settingsDirectory: directory)
-        adjust(&server)
+        server.moderation = moderation
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var quiet = Logger(label: "test")
         quiet.logLevel = .critical
@@ -54,7 +57,7 @@ struct ServerFixture {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// Sends a request and returns the status, the content type and the JSON body.
+    /// Sends a request and returns the status, the content type, the body, and the body as JSON.
     func send(_ path: String, method: String = "GET", headers: [String: String] = [:], body: Data? = nil) async throws -> Answer {
         var request = URLRequest(url: URL(string: path, relativeTo: baseURL)!)
         request.httpMethod = method
@@ -62,7 +65,7 @@ struct ServerFixture {
         let (data, response) = if let body { try await URLSession.shared.upload(for: request, from: body) } else { try await URLSession.shared.data(for: request) }
         let http = response as! HTTPURLResponse
         return Answer(status: http.statusCode, contentType: http.value(forHTTPHeaderField: "Content-Type") ?? "",
-                      json: (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:])
+                      json: (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:], body: data, response: http)
     }
 
     /// Uploads `clip` as `platform`'s, with a fresh attestation unless one is given.
@@ -82,11 +85,14 @@ struct ServerFixture {
         var status: Int
         var contentType: String
         var json: [String: Any]
+        var body: Data
+        var response: HTTPURLResponse
 
         var isProblem: Bool { contentType.hasPrefix("application/problem+json") && json["status"] as? Int == status && json["detail"] is String }
     }
 }
 
-func withServer(maxUploadBytes: Int64 = 1 << 20, _ body: (ServerFixture) async throws -> Void) async throws {
-    try await withFixture({ try await ServerFixture.make(maxUploadBytes: maxUploadBytes) }, tearDown: { await $0.tearDown() }, body)
+func withServer(maxUploadBytes: Int64 = 1 << 20, adjust: (inout ServerSettings, inout PipelineSettings) -> Void = { _, _ in },
+                _ body: (ServerFixture) async throws -> Void) async throws {
+    try await withFixture({ try await ServerFixture.make(maxUploadBytes: maxUploadBytes, adjust: adjust) }, tearDown: { await $0.tearDown() }, body)
 }

@@ -32,6 +32,25 @@ public struct TestPlatform: Sendable {
         return try await keys.sign(claims, kid: JWKIdentifier(string: "\(id)-ed"))
     }
 
+    /// An attestation that the shopper viewing reviews is `account` on this platform.
+    public func viewerAttestation(account: String, audience: String = "vouch", type: String? = ViewerAttestation.type,
+                                  lifetime: TimeInterval = 600, now: Date = Date()) async throws -> String {
+        let claims = ViewerClaims(iss: id, sub: account, aud: audience, iat: Int(now.timeIntervalSince1970), exp: Int(now.timeIntervalSince1970 + lifetime))
+        var header = JWTHeader()
+        header.typ = type
+        return try await keys.sign(claims, kid: JWKIdentifier(string: "\(id)-ed"), header: header)
+    }
+
+    private struct ViewerClaims: JWTPayload {
+        var iss: String
+        var sub: String
+        var aud: String
+        var iat: Int
+        var exp: Int
+
+        func verify(using algorithm: some JWTAlgorithm) async throws {}
+    }
+
     private struct Claims: JWTPayload {
         var iss: String
         var sub: String

@@ -8,7 +8,7 @@ struct ModeratorUI: Sendable {
     let settings: ModerationSettings
 
     func register(on router: Router<some RequestContext>) {
-        SiteRoutes().register(on: router)
+        SiteRoutes(store: store).register(on: router)
         ModerationRoutes(store: store, settings: settings).register(on: router)
     }
 }

@@ -14,8 +14,3 @@ struct ErrorPage: Sendable {
     var detail: String
     var moderator: ModeratorView?
 }
-
-/// The front door: what this Vouch serves and where.
-struct LandingPage: Sendable {
-    var title = "Vouch"
-}

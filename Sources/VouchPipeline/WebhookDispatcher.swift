@@ -1,0 +1,74 @@
+import Foundation
+import Logging
+import Metrics
+import VouchStore
+
+/// Empties the webhook outbox: takes due deliveries, signs and posts each, logs the
+/// attempt, and schedules a retry with exponential backoff until the receiver answers
+/// 2xx or the attempts run out. Every process that runs workers runs one; the store's
+/// claims keep two of them from sending the same attempt.
+public struct WebhookDispatcher: Sendable {
+    let store: Store
+    let sender: any WebhookSender
+    let settings: WebhookSettings
+    let logger: Logger
+
+    public init(store: Store, sender: any WebhookSender = URLSessionWebhookSender(), settings: WebhookSettings, logger: Logger) {
+        self.store = store
+        self.sender = sender
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Delivers until the task is cancelled, polling when nothing is due.
+    public func run() async {
+        while !Task.isCancelled {
+            do {
+                if try await deliverDue() > 0 { continue }
+            } catch {
+                logger.error("webhook dispatcher could not reach the store", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: .seconds(settings.pollSeconds))
+        }
+    }
+
+    /// Makes one attempt at each due delivery, concurrently; returns how many there were.
+    @discardableResult
+    public func deliverDue() async throws -> Int {
+        let due = try await store.claimDeliveries(limit: settings.batchSize, leaseSeconds: settings.retry.leaseSeconds)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for delivery in due {
+                group.addTask { try await attempt(delivery) }
+            }
+            try await group.waitForAll()
+        }
+        return due.count
+    }
+
+    private func attempt(_ delivery: PendingDelivery) async throws {
+        let result: DeliveryResult
+        do {
+            let url = try WebhookAddressPolicy(allowPrivateAddresses: settings.allowPrivateAddresses).check(delivery.url)
+            let body = Data(delivery.payload.utf8)
+            let signature = WebhookSignature(signing: body, secret: delivery.secret, at: Int64(store.clock.now().timeIntervalSince1970))
+            result = await sender.post(body, to: url, headers: [
+                "Content-Type": "application/json",
+                "User-Agent": "Vouch-Webhooks/1",
+                "Vouch-Event": delivery.event.rawValue,
+                "Vouch-Delivery": "\(delivery.id)",
+                "Vouch-Signature": signature.header,
+            ], timeout: settings.timeoutSeconds)
+        } catch {
+            result = DeliveryResult(statusCode: nil, error: "refused: \(error)", duration: .zero)
+        }
+        let retryAt = result.delivered || delivery.attempt >= settings.retry.maxAttempts
+            ? nil : store.clock.now().addingTimeInterval(settings.retry.backoff(afterAttempt: delivery.attempt))
+        try await store.record(result, of: delivery, retryAt: retryAt)
+        let outcome = result.delivered ? "delivered" : retryAt == nil ? "failed" : "retrying"
+        Counter(label: "vouch_webhook_attempts_total", dimensions: [("outcome", outcome)]).increment()
+        if !result.delivered {
+            logger.warning("webhook attempt failed", metadata: ["delivery": "\(delivery.id)", "attempt": "\(delivery.attempt)",
+                                                                "status": "\(result.statusCode.map(String.init) ?? "none")", "error": "\(result.error ?? "")"])
+        }
+    }
+}

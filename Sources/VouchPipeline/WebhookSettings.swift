@@ -1,0 +1,26 @@
+import VouchStore
+
+/// How webhooks are delivered: `pipeline.webhooks` in `Config/vouch.json`.
+public struct WebhookSettings: Sendable, Codable, Equatable {
+    /// How often an idle dispatcher looks for due deliveries.
+    public var pollSeconds = 1.0
+    /// How long a receiver has to answer one attempt.
+    public var timeoutSeconds = 10.0
+    /// Deliveries sent at once by one process.
+    public var batchSize = 16
+    /// Accept webhook URLs that resolve to loopback, private, link-local or unique-local
+    /// addresses. Off by default: a platform could otherwise make Vouch probe its own network.
+    public var allowPrivateAddresses = false
+    /// Attempts before a delivery is given up on, and the exponential backoff between them;
+    /// `leaseSeconds` is how long a claimed delivery is reserved for its attempt.
+    public var retry: QueuePolicy = {
+        var policy = QueuePolicy()
+        policy.maxAttempts = 8
+        policy.backoffSeconds = 10
+        policy.maxBackoffSeconds = 3600
+        policy.leaseSeconds = 60
+        return policy
+    }()
+
+    public init() {}
+}

@@ -1,0 +1,90 @@
+import Foundation
+import VouchStore
+
+/// A product's published reviews for shoppers, best first: each with its poster frame,
+/// its score and the parts the score is made of.
+struct ProductPage: Sendable {
+    var title: String
+    var product: String
+    var reviews: [ReviewCard]
+    var next: String?
+    var later: Bool
+    var isEmpty: Bool
+
+    /// One review as a card: who, when, how far it can be trusted, and why.
+    struct ReviewCard: Sendable {
+        var clip: Int64
+        var poster: String
+        var handle: String
+        var platform: String
+        var date: String
+        var score: String
+        var verdict: String
+        var parts: [Part]
+        var flags: [String]
+        var hasFlags: Bool
+    }
+
+    /// One part of a score, as a labelled bar.
+    struct Part: Sendable {
+        var name: String
+        var value: Double
+        var percent: String
+    }
+
+    init(product: String, page: ReviewPage, later: Bool) {
+        title = product
+        self.product = product
+        self.later = later
+        let path = Self.path(product)
+        reviews = ReviewsBody(product: product, page: page).reviews.map { review in
+            let explanation = review.explanation
+            return ReviewCard(
+                clip: review.clip, poster: "\(path)/clips/\(review.clip)/poster.jpg",
+                handle: review.reviewer.handle ?? "a reviewer", platform: review.reviewer.platform,
+                date: PageFormat.time(review.createdAt), score: PageFormat.percent(review.score), verdict: explanation.verdict,
+                parts: [
+                    Part(name: "Identity assurance", value: explanation.identityAssurance, percent: PageFormat.percent(explanation.identityAssurance)),
+                    Part(name: "Originality", value: explanation.originality, percent: PageFormat.percent(explanation.originality)),
+                    Part(name: "Reviewer trust", value: explanation.reviewerTrust, percent: PageFormat.percent(explanation.reviewerTrust)),
+                ],
+                flags: explanation.flags, hasFlags: !explanation.flags.isEmpty
+            )
+        }
+        isEmpty = reviews.isEmpty
+        next = page.next.map { PageFormat.link(path, [("cursor", ReviewCursor.encode($0))]) }
+    }
+
+    /// The page's own path, the product id percent-encoded as one path segment.
+    static func path(_ product: String) -> String {
+        "/products/" + (product.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed) ?? product)
+    }
+}
+
+/// The front door: what this Vouch serves and where, and the products shoppers can read.
+struct LandingPage: Sendable {
+    var title = "Vouch"
+    var products: [ProductLink]
+    var isEmpty: Bool
+
+    /// A product with published reviews, linked to its page.
+    struct ProductLink: Sendable {
+        var name: String
+        var path: String
+        var reviews: Int
+    }
+
+    init(products: [ProductSummary]) {
+        self.products = products.map { ProductLink(name: $0.product, path: ProductPage.path($0.product), reviews: $0.publishedReviews) }
+        isEmpty = products.isEmpty
+    }
+}
+
+extension CharacterSet {
+    /// What may stand unescaped inside one path segment (no `/`).
+    static let urlPathSegmentAllowed: CharacterSet = {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove("/")
+        return allowed
+    }()
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+import VouchStore
+
+/// Ranking pages kept in memory, with their encoded JSON, so that a page shoppers ask for
+/// again costs no query and no encoding: the shopper API's hot path, which
+/// `Docs/benchmarks.md` measured at a fraction of the goal without it.
+///
+/// A page is forgotten when its product's clips change, in this process or any other on
+/// the same store: at most every `checkInterval`, the request that finds the check due
+/// asks the store which products changed since shortly before the previous check (the
+/// margin covers transactions that commit after the time they stamped). So a page can be
+/// stale for about `checkInterval`. When full, the cache starts again empty.
+actor RankingCache {
+    /// A page as the store gave it, and its anonymous answer's body.
+    struct Entry: Sendable {
+        var page: ReviewPage
+        var body: ByteBuffer
+    }
+
+    private struct Key: Hashable {
+        var limit: Int
+        var after: RankingPosition?
+    }
+
+    private let store: Store
+    private let capacity: Int
+    private let checkInterval: Duration
+    private let margin: TimeInterval
+    private var entries: [String: [Key: Entry]] = [:]
+    private var count = 0
+    private var checkedAt = ContinuousClock.now
+    private var changesSince: Date
+
+    init(store: Store, capacity: Int, checkInterval: Duration = .milliseconds(250), margin: TimeInterval = 5) {
+        self.store = store
+        self.capacity = max(1, capacity)
+        self.checkInterval = checkInterval
+        self.margin = margin
+        changesSince = store.clock.now()
+    }
+
+    /// The page, from memory when it is there and its product has not changed since.
+    func entry(product: String, limit: Int, after: RankingPosition?) async throws -> Entry {
+        try await forgetChangedProducts()
+        let key = Key(limit: limit, after: after)
+        if let entry = entries[product]?[key] { return entry }
+        let entry = try await Self.load(product: product, limit: limit, after: after, from: store)
+        if count >= capacity {
+            entries.removeAll()
+            count = 0
+        }
+        if entries[product, default: [:]].updateValue(entry, forKey: key) == nil { count += 1 }
+        return entry
+    }
+
+    /// The page read from the store and encoded, as the cache keeps it, or as a route without a cache answers it.
+    static func load(product: String, limit: Int, after: RankingPosition?, from store: Store) async throws -> Entry {
+        let page = try await store.publishedReviews(product: product, limit: limit, after: after)
+        return Entry(page: page, body: try JSONAnswer.body(ReviewsBody(product: product, page: page)))
+    }
+
+    private func forgetChangedProducts() async throws {
+        let now = ContinuousClock.now
+        guard now - checkedAt >= checkInterval else { return }
+        checkedAt = now
+        let since = changesSince.addingTimeInterval(-margin)
+        changesSince = store.clock.now()
+        for product in try await store.productsChanged(since: since) {
+            count -= entries.removeValue(forKey: product)?.count ?? 0
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import VouchPipeline
+import VouchStore
+
+/// A page of a product's ranking as the shopper API returns it.
+struct ReviewsBody: Encodable, Sendable {
+    var product: String
+    var reviews: [Review]
+    var nextCursor: String?
+
+    /// One published clip: its score, why, who made it, and how the viewer relates to them.
+    struct Review: Encodable, Sendable {
+        var clip: Int64
+        var score: Double
+        var explanation: Explanation
+        var reviewer: Reviewer
+        var createdAt: Date
+        var personalTrust: PersonalTrustBody?
+    }
+
+    /// The score's parts (Docs/scoring.md), the verdict and any flags a moderator cleared.
+    struct Explanation: Encodable, Sendable {
+        var identityAssurance: Double
+        var originality: Double
+        var reviewerTrust: Double
+        var verdict: String
+        var flags: [String]
+    }
+
+    struct Reviewer: Encodable, Sendable {
+        var handle: String?
+        var platform: String
+    }
+
+    init(product: String, page: ReviewPage) {
+        self.product = product
+        reviews = page.reviews.map { review in
+            Review(clip: review.clipID, score: review.score, explanation: Explanation(json: review.explanation, score: review.score),
+                   reviewer: Reviewer(handle: review.reviewerHandle, platform: review.platformID), createdAt: review.createdAt)
+        }
+        nextCursor = page.next.map(ReviewCursor.encode)
+    }
+}
+
+extension ReviewsBody.Explanation {
+    /// The pipeline's explanation document: `{"score": {...parts}, "verdict", "matches", "flags"}`.
+    private struct Stored: Decodable {
+        var score: ScoreExplanation
+        var verdict: String
+        var flags: [String]
+    }
+
+    /// The parts of a stored explanation; a clip published without one shows its score as every part.
+    init(json: String?, score: Double) {
+        if let json, let stored = try? JSONDecoder().decode(Stored.self, from: Data(json.utf8)) {
+            self.init(identityAssurance: stored.score.identityAssurance, originality: stored.score.originality,
+                      reviewerTrust: stored.score.reviewerTrust, verdict: stored.verdict, flags: stored.flags)
+        } else {
+            self.init(identityAssurance: score, originality: score, reviewerTrust: score, verdict: "unexplained", flags: [])
+        }
+    }
+}
+
+/// How a viewer relates to a reviewer on the viewer's platform: "you follow this reviewer",
+/// "2 people you follow or know relate to this reviewer".
+struct PersonalTrustBody: Encodable, Sendable, Equatable {
+    /// The viewer's own relation to the reviewer: follows, friend or vouches-for.
+    var direct: String?
+    /// People the viewer relates to who relate to the reviewer.
+    var contacts: Int
+    var explanation: [String]
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import VouchIdentity
+import VouchStore
+
+/// The public shopper API: a product's published reviews, best first, each with its
+/// score and why; with a viewer attestation, also how the viewer relates to each reviewer.
+struct ShopperRoutes: Sendable {
+    let store: Store
+    let verifier: AttestationVerifier
+    let platforms: [PlatformTrust]
+    let limiter: RateLimiter?
+    /// Pages kept in memory; nil reads and encodes every page anew.
+    let cache: RankingCache?
+    static let defaultLimit = 20
+    static let maximumLimit = 100
+
+    func register(on router: Router<VouchRequestContext>) {
+        router.get("/v1/products/{id}/reviews") { request, context in try await reviews(request, context: context) }
+        router.get("/products/{id}") { request, context in try await productPage(request, context: context) }
+        router.get("/products/{id}/clips/{clip}/poster.jpg") { request, context in try await poster(request, context: context) }
+    }
+
+    /// `GET /v1/products/{id}/reviews?limit=&cursor=`, with an optional `Vouch-Viewer` attestation.
+    func reviews(_ request: Request, context: VouchRequestContext) async throws -> Response {
+        let viewer = try await viewer(of: request)
+        try await admit(context, viewer: viewer)
+        let product = try Self.product(context)
+        let query = request.uri.queryParameters
+        let entry = try await ranking(product: product, limit: try Self.limit(query["limit"].map(String.init)), cursor: query["cursor"])
+        guard let viewer else { return JSONAnswer.response(entry.body) }
+        var body = ReviewsBody(product: product, page: entry.page)
+        let links = try await ViewerLinks(store: store).links(for: viewer, to: entry.page.reviews)
+        for index in body.reviews.indices { body.reviews[index].personalTrust = links[body.reviews[index].clip] }
+        return try JSONAnswer.response(body)
+    }
+
+    /// One page of `product`'s ranking, from the cache when there is one.
+    func ranking(product: String, limit: Int, cursor: Substring?) async throws -> RankingCache.Entry {
+        let after = try cursor.map { cursor throws(Problem) in try ReviewCursor.decode(String(cursor)) }
+        if let cache { return try await cache.entry(product: product, limit: limit, after: after) }
+        return try await RankingCache.load(product: product, limit: limit, after: after, from: store)
+    }
+
+    /// The product id from the path, percent-decoded as it was when the platform submitted it.
+    static func product(_ context: VouchRequestContext) throws(Problem) -> String {
+        guard let product = context.parameters.get("id")?.removingPercentEncoding, !product.isEmpty, product.count <= 200 else {
+            throw .badRequest("product ids are 1–200 characters")
+        }
+        return product
+    }
+
+    private func viewer(of request: Request) async throws(Problem) -> Viewer? {
+        guard let token = request.headers[.vouchViewer] else { return nil }
+        do {
+            return try await verifier.verifyViewer(token, platforms: platforms)
+        } catch {
+            throw Problem(.unauthorized, "viewer-rejected", title: "The viewer attestation was rejected", detail: error.description)
+        }
+    }
+
+    func admit(_ context: VouchRequestContext, viewer: Viewer?) async throws(Problem) {
+        guard let limiter else { return }
+        var keys = ["address:\(context.clientAddress ?? "unknown")"]
+        if let viewer { keys.append("viewer:\(viewer.platformID)/\(viewer.account)") }
+        guard let wait = await limiter.admit(keys) else { return }
+        let seconds = max(1, Int(wait.components.seconds) + (wait.components.attoseconds > 0 ? 1 : 0))
+        throw Problem(.tooManyRequests, "rate-limited", title: "Too many requests",
+                      detail: "this client may ask again in \(seconds) s", headers: [.retryAfter: "\(seconds)"])
+    }
+
+    private static func limit(_ text: String?) throws(Problem) -> Int {
+        guard let text else { return defaultLimit }
+        guard let limit = Int(text), (1...maximumLimit).contains(limit) else {
+            throw .badRequest("limit must be a whole number from 1 to \(maximumLimit)")
+        }
+        return limit
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import VouchPipeline
+import VouchStore
+
+/// The platform API's webhook routes: register, list, delete, and read the delivery log.
+/// A platform sees and changes only its own webhooks; another's are "not found".
+struct WebhookRoutes: Sendable {
+    let store: Store
+    let platforms: PlatformAuthenticator
+    let addresses: WebhookAddressPolicy
+    static let maximumPerPlatform = 20
+
+    func register(on router: Router<VouchRequestContext>) {
+        router.post("/v1/webhooks") { request, context in try await create(request, context: context) }
+        router.get("/v1/webhooks") { request, _ in
+            let platform = try platforms.platform(for: request)
+            return try JSONAnswer.response(WebhookListBody(webhooks: try await store.webhooks(platform: platform.registration.id).map { WebhookBody($0) }))
+        }
+        router.delete("/v1/webhooks/{id}") { request, context in
+            let platform = try platforms.platform(for: request)
+            let id = try Self.id(context)
+            guard try await store.deleteWebhook(id: id, platform: platform.registration.id) else { throw Self.notFound(id) }
+            return Response(status: .noContent)
+        }
+        router.get("/v1/webhooks/{id}/deliveries") { request, context in
+            let platform = try platforms.platform(for: request)
+            let id = try Self.id(context)
+            guard try await store.webhook(id: id, platform: platform.registration.id) != nil else { throw Self.notFound(id) }
+            return try JSONAnswer.response(DeliveryLogBody(try await store.deliveryLog(webhook: id)))
+        }
+    }
+
+    /// `POST /v1/webhooks`: the answer carries the signing secret, the only time it is shown.
+    func create(_ request: Request, context: VouchRequestContext) async throws -> Response {
+        let platform = try platforms.platform(for: request)
+        let body: WebhookRequest
+        do {
+            body = try await request.decode(as: WebhookRequest.self, context: context)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw error
+        } catch {
+            throw Problem.badRequest("the body must be JSON: {\"url\": \"https://…\", \"events\": [\"clip.published\", …]}")
+        }
+        let events = try Self.events(body.events)
+        do {
+            _ = try addresses.check(body.url)
+        } catch {
+            throw Problem(.unprocessableContent, "webhook-url-refused", title: "The webhook URL was refused", detail: error.description)
+        }
+        guard try await store.webhooks(platform: platform.registration.id).count < Self.maximumPerPlatform else {
+            throw Problem(.conflict, "too-many-webhooks", title: "Too many webhooks",
+                          detail: "a platform may register at most \(Self.maximumPerPlatform) webhooks; delete one first")
+        }
+        let secret = Self.newSecret()
+        let webhook = try await store.createWebhook(platform: platform.registration.id, url: body.url, events: events, secret: secret)
+        return try JSONAnswer.response(WebhookBody(webhook, secret: secret), status: .created, headers: [.location: "/v1/webhooks/\(webhook.id)"])
+    }
+
+    private static func events(_ names: [String]?) throws(Problem) -> [WebhookEvent] {
+        guard let names else { return WebhookEvent.allCases }
+        guard !names.isEmpty else { throw .badRequest("events must name at least one event, or be left out for all") }
+        var events: [WebhookEvent] = []
+        for name in names {
+            guard let event = WebhookEvent(rawValue: name) else {
+                throw .badRequest("unknown event '\(name.prefix(100))': use \(WebhookEvent.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !events.contains(event) { events.append(event) }
+        }
+        return events
+    }
+
+    /// 256 random bits from the system's cryptographic generator, as `whsec_` and 64 hex digits.
+    private static func newSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return "whsec_" + (0..<4).map { _ in
+            let word = String(generator.next() as UInt64, radix: 16)
+            return String(repeating: "0", count: 16 - word.count) + word
+        }.joined()
+    }
+
+    private static func id(_ context: VouchRequestContext) throws(Problem) -> Int64 {
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw .notFound("webhook ids are numbers") }
+        return id
+    }
+
+    private static func notFound(_ id: Int64) -> Problem {
+        .notFound("webhook \(id) does not exist for this platform")
+    }
+}

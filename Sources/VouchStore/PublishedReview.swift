@@ -1,0 +1,36 @@
+import Foundation
+
+/// A published clip as shoppers see it: its score and why, and who the reviewer is in
+/// public terms. Internal ids of reviewers and identities stay in the store.
+public struct PublishedReview: Sendable, Equatable {
+    public var clipID: Int64
+    public var score: Double
+    /// The pipeline's explanation of the score, as JSON (see `Docs/scoring.md`).
+    public var explanation: String?
+    public var platformID: String
+    /// The reviewer's public handle on their platform, if the platform gave one.
+    public var reviewerHandle: String?
+    /// The reviewer's identity, to relate it to a shopper's social graph; never shown.
+    public var reviewerIdentity: Int64
+    public var createdAt: Date
+
+    /// Where this review stands in its product's ranking, for the next page to start after.
+    public var position: RankingPosition { RankingPosition(score: score, clipID: clipID) }
+}
+
+/// A place in a product's ranking: best score first, then newest clip.
+public struct RankingPosition: Sendable, Hashable {
+    public var score: Double
+    public var clipID: Int64
+
+    public init(score: Double, clipID: Int64) {
+        self.score = score
+        self.clipID = clipID
+    }
+}
+
+/// One page of a product's ranking, and where the next page starts if there is one.
+public struct ReviewPage: Sendable, Equatable {
+    public var reviews: [PublishedReview]
+    public var next: RankingPosition?
+}

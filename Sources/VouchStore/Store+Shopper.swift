@@ -1,0 +1,74 @@
+import Foundation
+import SQLKit
+
+extension Store {
+    /// A product's published clips, best score first (ties: newest first), `limit` at most,
+    /// starting after `position`. Flagged, rejected, failed and pending clips never appear.
+    ///
+    /// Keyset paging over the `clips_ranked` index, read backwards: each page costs the same
+    /// however deep it is, and a clip published between two pages neither repeats nor shifts the rest.
+    public func publishedReviews(product: String, limit: Int, after position: RankingPosition? = nil) async throws -> ReviewPage {
+        let count = max(1, limit)
+        let published = ClipStatus.published.rawValue
+        return try await database.run { db in
+            let after: SQLQueryString = position.map { position -> SQLQueryString in
+                " AND (c.score < \(bind: position.score) OR (c.score = \(bind: position.score) AND c.id < \(bind: position.clipID)))"
+            } ?? ""
+            let rows = try await db.raw("""
+                SELECT c.id, c.score, c.explanation, c.platform_id, c.created_at, r.handle, r.identity_id
+                FROM clips c JOIN reviewers r ON r.id = c.reviewer_id
+                WHERE c.product_id = \(bind: product) AND c.status = \(bind: published)\(after)
+                ORDER BY c.score DESC, c.id DESC LIMIT \(bind: count + 1)
+                """).all()
+            let reviews = try rows.prefix(count).map { row in
+                PublishedReview(
+                    clipID: try row.decode(column: "id", as: Int64.self),
+                    score: try row.decode(column: "score", as: Double?.self) ?? 0,
+                    explanation: try row.decode(column: "explanation", as: String?.self),
+                    platformID: try row.decode(column: "platform_id", as: String.self),
+                    reviewerHandle: try row.decode(column: "handle", as: String?.self),
+                    reviewerIdentity: try row.decode(column: "identity_id", as: Int64.self),
+                    createdAt: Date(storeMilliseconds: try row.decode(column: "created_at", as: Int64.self))
+                )
+            }
+            return ReviewPage(reviews: reviews, next: rows.count > count ? reviews.last?.position : nil)
+        }
+    }
+
+    /// The products whose clips changed at or after `since`: what a cache of rankings
+    /// must forget. Changes made by other processes are seen too, since they share the store.
+    public func productsChanged(since: Date) async throws -> Set<String> {
+        try await database.run { db in
+            // Not DISTINCT: SQLite would then scan every clip in product order instead of
+            // reading the few recent ones through `clips_by_update`.
+            Set(try await db.select().column("product_id").from("clips")
+                .where("updated_at", .greaterThanOrEqual, SQLBind(since.storeMilliseconds)).all()
+                .map { try $0.decode(column: "product_id", as: String.self) })
+        }
+    }
+
+    /// The products with published reviews, most reviewed first, `limit` at most.
+    public func productsWithReviews(limit: Int) async throws -> [ProductSummary] {
+        try await database.run { db in
+            try await db.raw("""
+                SELECT product_id, COUNT(*) AS reviews FROM clips WHERE status = \(bind: ClipStatus.published.rawValue)
+                GROUP BY product_id ORDER BY reviews DESC, product_id LIMIT \(bind: max(1, limit))
+                """).all().map { row in
+                    ProductSummary(product: try row.decode(column: "product_id", as: String.self),
+                                   publishedReviews: try row.decode(column: "reviews", as: Int.self))
+                }
+        }
+    }
+
+    /// The first keyframe of a clip shoppers may see: published, and reviewing `product`.
+    /// Nil for any other clip, so the poster route reveals nothing held from shoppers.
+    public func publishedPoster(product: String, clip id: Int64) async throws -> Data? {
+        try await database.run { db in
+            try await db.raw("""
+                SELECT t.jpeg FROM thumbnails t JOIN clips c ON c.id = t.clip_id
+                WHERE c.id = \(bind: id) AND c.product_id = \(bind: product) AND c.status = \(bind: ClipStatus.published.rawValue)
+                ORDER BY t.position LIMIT 1
+                """).first().map { try $0.decode(column: "jpeg", as: Data.self) }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import SQLKit
+
+extension Store {
+    /// Registers a webhook for `platform`. The secret signs every delivery; the store keeps
+    /// it because signing needs it (a hash would not do), and the API shows it only once.
+    public func createWebhook(platform: String, url: String, events: [WebhookEvent], secret: String) async throws -> Webhook {
+        let now = nowMilliseconds
+        let eventList = events.map(\.rawValue).joined(separator: ",")
+        return try await database.transaction { db in
+            guard let row = try await db.insert(into: "webhooks").columns("platform_id", "url", "events", "secret", "created_at")
+                .values(SQLBind(platform), SQLBind(url), SQLBind(eventList), SQLBind(secret), SQLBind(now))
+                .returning("id").first()
+            else { throw StoreError.corruptRecord("new webhook") }
+            let id = try row.decode(column: "id", as: Int64.self)
+            try await appendAudit(db, actor: "platform:\(platform)", action: "webhook.created", subject: "webhook:\(id)",
+                                  detail: ["url": url, "events": eventList])
+            return Webhook(id: id, platformID: platform, url: url, events: events, createdAt: Date(storeMilliseconds: now))
+        }
+    }
+
+    /// A platform's webhooks, oldest first; never another platform's.
+    public func webhooks(platform: String) async throws -> [Webhook] {
+        try await database.run { db in
+            try await db.select().columns("id", "platform_id", "url", "events", "created_at").from("webhooks")
+                .where("platform_id", .equal, platform).orderBy("id").all().map(Self.webhook(row:))
+        }
+    }
+
+    /// The webhook `id` if `platform` owns it.
+    public func webhook(id: Int64, platform: String) async throws -> Webhook? {
+        try await database.run { db in
+            try await db.select().columns("id", "platform_id", "url", "events", "created_at").from("webhooks")
+                .where("id", .equal, id).where("platform_id", .equal, platform).first().map(Self.webhook(row:))
+        }
+    }
+
+    /// Deletes `platform`'s webhook `id` with its deliveries and their log (by cascade); false when the platform has no such webhook.
+    @discardableResult
+    public func deleteWebhook(id: Int64, platform: String) async throws -> Bool {
+        try await database.transaction { db in
+            guard try await db.select().column("id").from("webhooks").where("id", .equal, id).where("platform_id", .equal, platform).first() != nil
+            else { return false }
+            try await db.delete(from: "webhooks").where("id", .equal, id).run()
+            try await appendAudit(db, actor: "platform:\(platform)", action: "webhook.deleted", subject: "webhook:\(id)")
+            return true
+        }
+    }
+
+    private static func webhook(row: any SQLRow) throws -> Webhook {
+        let events = try row.decode(column: "events", as: String.self).split(separator: ",").compactMap { WebhookEvent(rawValue: String($0)) }
+        return Webhook(id: try row.decode(column: "id", as: Int64.self), platformID: try row.decode(column: "platform_id", as: String.self),
+                       url: try row.decode(column: "url", as: String.self), events: events,
+                       createdAt: Date(storeMilliseconds: try row.decode(column: "created_at", as: Int64.self)))
+    }
+}

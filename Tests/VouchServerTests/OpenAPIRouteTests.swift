@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import VouchTestSupport
+
+@Suite struct OpenAPIRouteTests {
+    /// Docs/openapi.json, found from this file's place in the repository.
+    static let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Docs/openapi.json")
+
+    @Test func theServedDocumentIsDocsOpenAPIByteForByte() async throws {
+        try await withServer { server in
+            let served = try await server.send("/openapi.json")
+            #expect(served.status == 200)
+            #expect(served.contentType.hasPrefix("application/json"))
+            #expect(served.body == (try Data(contentsOf: Self.source)), "copy Docs/openapi.json to Sources/VouchServer/Resources/openapi.json")
+            #expect(served.json["openapi"] as? String == "3.1.0")
+        }
+    }
+
+    @Test func theDocumentCoversEveryRoute() async throws {
+        let spec = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.source)) as? [String: Any])
+        let paths = try #require(spec["paths"] as? [String: [String: Any]])
+        let routes = ["post /v1/clips", "get /v1/clips/{id}", "post /v1/social/edges", "post /v1/webhooks", "get /v1/webhooks",
+                      "delete /v1/webhooks/{id}", "get /v1/webhooks/{id}/deliveries", "get /v1/products/{id}/reviews",
+                      "get /healthz", "get /readyz", "get /metrics", "get /openapi.json", "get /docs"]
+        let documented = paths.flatMap { path, operations in operations.keys.map { "\($0) \(path)" } }
+        #expect(Set(documented) == Set(routes))
+    }
+
+    @Test func theDocsPageListsTheRoutesWithoutScripts() async throws {
+        try await withServer { server in
+            let page = try await server.send("/docs")
+            let html = String(decoding: page.body, as: UTF8.self)
+            #expect(page.status == 200 && page.contentType.hasPrefix("text/html"))
+            #expect(html.contains("GET /v1/products/{id}/reviews"))
+            #expect(!html.contains("<script"))
+        }
+    }
+
+    @Test func metricsCountRequestsAndShowTheQueue() async throws {
+        try await withServer { server in
+            _ = try await server.send("/healthz")
+            try await server.pipeline.store.finishedClip(reviewer: "alice", product: "sku-1", score: 0.5)
+            let metrics = try await server.send("/metrics")
+            let text = String(decoding: metrics.body, as: UTF8.self)
+            #expect(metrics.status == 200 && metrics.contentType.hasPrefix("text/plain"))
+            #expect(text.contains(#"hb_requests{http_route="/healthz""#))
+            #expect(text.contains("http_server_request_duration"))
+            #expect(text.contains(#"vouch_jobs{state="done"} 1"#))
+            #expect(text.contains("vouch_webhook_deliveries_pending 0"))
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import VouchStore
+import VouchTestSupport
+
+@Suite struct ProductPageTests {
+    private static let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0]) + Data("poster".utf8) + Data([0xFF, 0xD9])
+
+    @Test func theProductPageRanksPublishedReviewsWithTheirParts() async throws {
+        try await withServer { server in
+            let store = server.pipeline.store
+            let best = try await store.finishedClip(reviewer: "alice", handle: "Alice <3", product: "barista pro", score: 0.91, poster: Self.jpeg)
+            try await store.finishedClip(reviewer: "bob", handle: "Bob", product: "barista pro", score: 0.42)
+            try await store.finishedClip(reviewer: "carol", handle: "Carol", product: "barista pro", score: 0.99, status: .flagged,
+                                         flags: ["copy-of-other-identity"], poster: Self.jpeg)
+
+            let page = try await server.send("/products/barista%20pro")
+            #expect(page.status == 200 && page.contentType.hasPrefix("text/html"))
+            let html = String(decoding: page.body, as: UTF8.self)
+            let alice = try #require(html.range(of: "Alice &lt;3"), "handles are escaped")
+            let bob = try #require(html.range(of: "Bob"))
+            #expect(alice.lowerBound < bob.lowerBound, "best first")
+            #expect(html.contains("91%") && html.contains("42%"))
+            #expect(html.contains("Identity assurance") && html.contains("60%") && html.contains("Reviewer trust") && html.contains("25%"))
+            #expect(!html.contains("Carol") && !html.contains("99%"), "a flagged clip never appears")
+            #expect(html.contains("/products/barista%20pro/clips/\(best)/poster.jpg"))
+            #expect(page.response.value(forHTTPHeaderField: "Content-Security-Policy")?.contains("default-src 'none'") == true)
+
+            let landing = String(decoding: try await server.send("/").body, as: UTF8.self)
+            #expect(landing.contains("href=\"/products/barista%20pro\"") && landing.contains("2 published review(s)"))
+        }
+    }
+
+    @Test func postersAreServedOnlyForPublishedReviewsOfTheirProduct() async throws {
+        try await withServer { server in
+            let store = server.pipeline.store
+            let published = try await store.finishedClip(reviewer: "alice", product: "sku-1", score: 0.8, poster: Self.jpeg)
+            let flagged = try await store.finishedClip(reviewer: "carol", product: "sku-1", score: 0.9, status: .flagged, poster: Self.jpeg)
+
+            let poster = try await server.send("/products/sku-1/clips/\(published)/poster.jpg")
+            #expect(poster.status == 200 && poster.contentType == "image/jpeg" && poster.body == Self.jpeg)
+            for path in ["/products/sku-1/clips/\(flagged)/poster.jpg", "/products/sku-2/clips/\(published)/poster.jpg",
+                         "/products/sku-1/clips/9999/poster.jpg", "/products/sku-1/clips/one/poster.jpg"] {
+                let refused = try await server.send(path)
+                #expect(refused.status == 404 && refused.isProblem, "\(path)")
+            }
+        }
+    }
+
+    @Test func theCursorLeadsToTheNextPageAndABadOneIsAProblem() async throws {
+        try await withServer { server in
+            for number in 0..<25 {
+                try await server.pipeline.store.finishedClip(reviewer: "r\(number)", handle: "reviewer-\(number)", product: "sku-1",
+                                                             score: Double(number) / 100)
+            }
+            let first = String(decoding: try await server.send("/products/sku-1").body, as: UTF8.self)
+            #expect(first.contains("reviewer-24") && !first.contains("reviewer-4<"))
+            let link = try #require(first.firstMatch(of: /href="(\/products\/sku-1\?cursor=[^"]+)"/)?.1)
+            let second = String(decoding: try await server.send(String(link)).body, as: UTF8.self)
+            #expect(second.contains("reviewer-4<") && second.contains("reviewer-0<") && !second.contains("reviewer-24"))
+            #expect(!second.contains("rel=\"next\""))
+
+            let bad = try await server.send("/products/sku-1?cursor=nonsense")
+            #expect(bad.status == 400 && bad.isProblem)
+            let empty = String(decoding: try await server.send("/products/nothing-here").body, as: UTF8.self)
+            #expect(empty.contains("No published reviews of this product yet."))
+        }
+    }
+}

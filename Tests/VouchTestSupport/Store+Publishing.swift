@@ -1,0 +1,23 @@
+import Foundation
+import VouchStore
+
+extension Store {
+    /// Submits a clip and finishes its job at once with `status` and `score`: a clip as the
+    /// pipeline leaves it, without media but with `poster` as its one keyframe when given.
+    /// Returns the clip's id.
+    @discardableResult
+    public func finishedClip(platform: String = "shop", reviewer: String, handle: String? = nil, product: String, score: Double,
+                             status: ClipStatus = .published, flags: [String] = [], poster: Data? = nil) async throws -> Int64 {
+        let submission = ClipSubmission(platformID: platform, reviewerAccount: reviewer, reviewerHandle: handle, productID: product,
+                                        contentSHA256: String(repeating: "0", count: 64), byteCount: 1, attestationID: UUID().uuidString,
+                                        spoolPath: "/spool/none")
+        let clip = try await submit(submission).clip
+        guard let job = try await claimJob(worker: "test"), job.clipID == clip.id else { throw StoreError.notFound("the job of clip \(clip.id)") }
+        let flagList = flags.map { "\"\($0)\"" }.joined(separator: ",")
+        let explanation = #"{"flags":[\#(flagList)],"matches":[],"score":{"identityAssurance":0.6,"originality":1,"reviewerTrust":0.25,"score":\#(score)},"verdict":"original"}"#
+        try await finish(job, with: ClipOutcome(status: status, verdict: "original", score: score, explanation: explanation, probe: "{}",
+                                                fingerprint: nil, flags: flags.map { ClipFlag(kind: $0, detail: "test") },
+                                                thumbnails: poster.map { [KeyframeImage(position: 0, timestamp: 0, jpeg: $0)] } ?? []))
+        return clip.id
+    }
+}
