@@ -43,7 +43,7 @@ def main():
             created = datetime.datetime.fromisoformat(since).replace(tzinfo=datetime.timezone.utc).timestamp() if since else None
             platform = platforms[reviewer["platform"]]
             answer = platform.upload(base, f"Samples/clips/{clip['file']}", reviewer["account"], clip["product"],
-                                     products[clip["product"]], account_created=created)
+                                     products[clip["product"]], account_created=created, handle=reviewer["account"])
             submitted.append((clip, platform, answer["id"]))
             # Each clip is matched against those indexed before it, as in production:
             # wait for this one's verdict before uploading the next.

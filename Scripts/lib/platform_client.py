@@ -38,15 +38,17 @@ class Platform:
             check=True, capture_output=True, text=True).stdout
         self.api_key = next(line for line in out.splitlines() if line.startswith("vk_"))
 
-    def attestation(self, sha256, reviewer, audience="vouch", verified_purchase=True, account_created=None):
+    def attestation(self, sha256, reviewer, audience="vouch", verified_purchase=True, account_created=None, handle=None):
         now = int(time.time())
         claims = {"iss": self.id, "sub": reviewer, "aud": audience, "iat": now, "exp": now + 600,
                   "jti": str(uuid.uuid4()), "clip_sha256": sha256, "verified_purchase": verified_purchase}
         if account_created is not None:
             claims["account_created"] = account_created
+        if handle is not None:
+            claims["handle"] = handle
         return jwt.encode(claims, self.private_key, algorithm="EdDSA", headers={"kid": self.key_id})
 
-    def upload(self, base_url, path, reviewer, product, product_name=None, account_created=None):
+    def upload(self, base_url, path, reviewer, product, product_name=None, account_created=None, handle=None):
         """Uploads one clip; returns the API's JSON answer (status 202 or 200)."""
         with open(path, "rb") as f:
             body = f.read()
@@ -55,7 +57,7 @@ class Platform:
             query += f"&product_name={urllib.parse.quote(product_name)}"
         request = urllib.request.Request(f"{base_url}/v1/clips?{query}", data=body, method="POST", headers={
             "Authorization": f"Bearer {self.api_key}", "Content-Type": "video/mp4",
-            "Vouch-Attestation": self.attestation(hashlib.sha256(body).hexdigest(), reviewer, account_created=account_created),
+            "Vouch-Attestation": self.attestation(hashlib.sha256(body).hexdigest(), reviewer, account_created=account_created, handle=handle),
         })
         with urllib.request.urlopen(request) as response:
             return json.load(response)

@@ -83,7 +83,7 @@ def main():
             since = reviewer.get("since")
             created = datetime.datetime.fromisoformat(since).replace(tzinfo=datetime.timezone.utc).timestamp() if since else None
             answer = platform.upload(BASE, f"Samples/clips/{clip['file']}", reviewer["account"], clip["product"], products[clip["product"]],
-                                     account_created=created)
+                                     account_created=created, handle=reviewer["account"])
             platform.wait_final(BASE, [answer["id"]])
             if clip["kind"] == "brand-footage":
                 moderator.decide(answer["id"], "mark-reference", "The brand's own advert: stock footage for the reference bank.")
@@ -94,6 +94,7 @@ def main():
         try:
             browser.set_cookie("vouch_session", moderator.session, BASE + "/moderate")
             browser.screenshot(BASE + "/", f"{OUT}/landing.png")
+            browser.screenshot(BASE + "/products/trail-30", f"{OUT}/product.png", full_page=True)
             browser.screenshot(BASE + "/moderate", f"{OUT}/moderation-queue.png")
             # The mirrored re-upload shows the most on one page: a flip, a timeline, keyframes side by side.
             item = next((clip_id for clip_id in held if "<td>mirror</td>" in moderator.get(f"/moderate/clips/{clip_id}")), held[0])

@@ -9,7 +9,8 @@ extension ShopperRoutes {
         let product = try Self.product(context)
         let cursor = request.uri.queryParameters["cursor"]
         let entry = try await ranking(product: product, limit: Self.defaultLimit, cursor: cursor)
-        return try PageRenderer().render(ProductPage(product: product, page: entry.page, later: cursor != nil), template: "product")
+        let page = ProductPage(product: product, name: try await store.productName(product), page: entry.page, later: cursor != nil)
+        return try PageRenderer().render(page, template: "product")
     }
 
     /// `GET /products/{id}/clips/{clip}/poster.jpg`: a published review's first keyframe.

@@ -51,12 +51,22 @@ extension Store {
     public func productsWithReviews(limit: Int) async throws -> [ProductSummary] {
         try await database.run { db in
             try await db.raw("""
-                SELECT product_id, COUNT(*) AS reviews FROM clips WHERE status = \(bind: ClipStatus.published.rawValue)
-                GROUP BY product_id ORDER BY reviews DESC, product_id LIMIT \(bind: max(1, limit))
+                SELECT c.product_id, p.name, COUNT(*) AS reviews FROM clips c JOIN products p ON p.id = c.product_id
+                WHERE c.status = \(bind: ClipStatus.published.rawValue)
+                GROUP BY c.product_id, p.name ORDER BY reviews DESC, c.product_id LIMIT \(bind: max(1, limit))
                 """).all().map { row in
                     ProductSummary(product: try row.decode(column: "product_id", as: String.self),
+                                   name: try row.decode(column: "name", as: String?.self),
                                    publishedReviews: try row.decode(column: "reviews", as: Int.self))
                 }
+        }
+    }
+
+    /// The name a platform gave `product` when it first submitted a clip of it, if any.
+    public func productName(_ product: String) async throws -> String? {
+        try await database.run { db in
+            try await db.select().column("name").from("products").where("id", .equal, product).first()
+                .flatMap { try $0.decode(column: "name", as: String?.self) }
         }
     }
 

@@ -9,7 +9,8 @@ import VouchTestSupport
     @Test func theProductPageRanksPublishedReviewsWithTheirParts() async throws {
         try await withServer { server in
             let store = server.pipeline.store
-            let best = try await store.finishedClip(reviewer: "alice", handle: "Alice <3", product: "barista pro", score: 0.91, poster: Self.jpeg)
+            let best = try await store.finishedClip(reviewer: "alice", handle: "Alice <3", product: "barista pro", productName: "Barista Pro",
+                                                    score: 0.91, poster: Self.jpeg)
             try await store.finishedClip(reviewer: "bob", handle: "Bob", product: "barista pro", score: 0.42)
             try await store.finishedClip(reviewer: "carol", handle: "Carol", product: "barista pro", score: 0.99, status: .flagged,
                                          flags: ["copy-of-other-identity"], poster: Self.jpeg)
@@ -17,6 +18,7 @@ import VouchTestSupport
             let page = try await server.send("/products/barista%20pro")
             #expect(page.status == 200 && page.contentType.hasPrefix("text/html"))
             let html = String(decoding: page.body, as: UTF8.self)
+            #expect(html.contains("<h1>Reviews of Barista Pro</h1>"))
             let alice = try #require(html.range(of: "Alice &lt;3"), "handles are escaped")
             let bob = try #require(html.range(of: "Bob"))
             #expect(alice.lowerBound < bob.lowerBound, "best first")
@@ -27,7 +29,8 @@ import VouchTestSupport
             #expect(page.response.value(forHTTPHeaderField: "Content-Security-Policy")?.contains("default-src 'none'") == true)
 
             let landing = String(decoding: try await server.send("/").body, as: UTF8.self)
-            #expect(landing.contains("href=\"/products/barista%20pro\"") && landing.contains("2 published review(s)"))
+            #expect(landing.contains("href=\"/products/barista%20pro\"") && landing.contains("Barista Pro")
+                    && landing.contains("2 published reviews"))
         }
     }
 

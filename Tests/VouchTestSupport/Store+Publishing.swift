@@ -6,9 +6,9 @@ extension Store {
     /// pipeline leaves it, without media but with `poster` as its one keyframe when given.
     /// Returns the clip's id.
     @discardableResult
-    public func finishedClip(platform: String = "shop", reviewer: String, handle: String? = nil, product: String, score: Double,
+    public func finishedClip(platform: String = "shop", reviewer: String, handle: String? = nil, product: String, productName: String? = nil, score: Double,
                              status: ClipStatus = .published, flags: [String] = [], poster: Data? = nil) async throws -> Int64 {
-        let submission = ClipSubmission(platformID: platform, reviewerAccount: reviewer, reviewerHandle: handle, productID: product,
+        let submission = ClipSubmission(platformID: platform, reviewerAccount: reviewer, reviewerHandle: handle, productID: product, productName: productName,
                                         contentSHA256: String(repeating: "0", count: 64), byteCount: 1, attestationID: UUID().uuidString,
                                         spoolPath: "/spool/none")
         let clip = try await submit(submission).clip

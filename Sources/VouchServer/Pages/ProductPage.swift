@@ -6,6 +6,7 @@ import VouchStore
 struct ProductPage: Sendable {
     var title: String
     var product: String
+    var name: String
     var reviews: [ReviewCard]
     var next: String?
     var later: Bool
@@ -32,8 +33,9 @@ struct ProductPage: Sendable {
         var percent: String
     }
 
-    init(product: String, page: ReviewPage, later: Bool) {
-        title = product
+    init(product: String, name: String?, page: ReviewPage, later: Bool) {
+        self.name = name ?? product
+        title = self.name
         self.product = product
         self.later = later
         let path = Self.path(product)
@@ -71,11 +73,14 @@ struct LandingPage: Sendable {
     struct ProductLink: Sendable {
         var name: String
         var path: String
-        var reviews: Int
+        var reviews: String
     }
 
     init(products: [ProductSummary]) {
-        self.products = products.map { ProductLink(name: $0.product, path: ProductPage.path($0.product), reviews: $0.publishedReviews) }
+        self.products = products.map { summary in
+            ProductLink(name: summary.name ?? summary.product, path: ProductPage.path(summary.product),
+                        reviews: summary.publishedReviews == 1 ? "1 published review" : "\(summary.publishedReviews) published reviews")
+        }
         isEmpty = products.isEmpty
     }
 }
