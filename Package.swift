@@ -56,9 +56,13 @@ let package = Package(
             ]
         ),
         .target(
+            name: "VouchLog",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
             name: "VouchStore",
             dependencies: [
-                "VouchFingerprint",
+                "VouchFingerprint", "VouchLog",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -97,6 +101,7 @@ let package = Package(
                 "VouchStore",
                 "VouchPipeline",
                 "VouchServer",
+                "VouchLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -127,6 +132,10 @@ let package = Package(
             name: "VouchIdentityTests",
             dependencies: ["VouchIdentity", "VouchTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "VouchLogTests",
+            dependencies: ["VouchLog"]
         ),
         .testTarget(
             name: "VouchStoreTests",
