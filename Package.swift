@@ -63,6 +63,7 @@ let package = Package(
             name: "VouchStore",
             dependencies: [
                 "VouchFingerprint", "VouchLog",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -139,7 +140,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchStoreTests",
-            dependencies: ["VouchStore", "VouchTestSupport", .product(name: "SQLKit", package: "sql-kit")]
+            dependencies: ["VouchStore", "VouchLog", "VouchTestSupport", .product(name: "SQLKit", package: "sql-kit")]
         ),
         .testTarget(
             name: "VouchPipelineTests",

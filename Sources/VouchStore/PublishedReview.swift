@@ -13,6 +13,8 @@ public struct PublishedReview: Sendable, Equatable {
     /// The reviewer's identity, to relate it to a shopper's social graph; never shown.
     public var reviewerIdentity: Int64
     public var createdAt: Date
+    /// The review's latest entry in the review log, which shoppers can have proved.
+    public var logIndex: Int64?
 
     /// Where this review stands in its product's ranking, for the next page to start after.
     public var position: RankingPosition { RankingPosition(score: score, clipID: clipID) }

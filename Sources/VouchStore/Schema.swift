@@ -7,6 +7,7 @@ enum Schema {
         Migration(version: 2, name: "append-only audit log", apply: protectAuditLog),
         Migration(version: 3, name: "moderation", apply: createModerationTables),
         Migration(version: 4, name: "webhooks and shopper index", apply: createWebhooksAndShopperIndex),
+        Migration(version: 5, name: "review log", apply: createReviewLog),
     ]
 }
 

@@ -3,8 +3,8 @@ import SQLKit
 
 extension Store {
     /// Applies a moderator's decision: the clip's status, the reference bank, the index,
-    /// the identity's reputation and ban, the decision row and its audit entries, all in
-    /// one transaction.
+    /// the identity's reputation and ban, the decision row, its review-log entry and its
+    /// audit entries, all in one transaction.
     ///
     /// The status change is conditional on the clip still being decidable, so two
     /// moderators deciding the same clip at once cannot both succeed.
@@ -41,6 +41,7 @@ extension Store {
                 "reason": reason, "identity": "\(identity)", "from": clip.status.rawValue, "to": action.resultingStatus.rawValue,
                 "reputation": "\(action.reputationChange)",
             ])
+            try await logChange(of: id, .moderated, decision: action.rawValue, in: db, now: now)
             try await enqueueWebhookDeliveries(clip: id, in: db, now: now)
             if action == .banIdentity {
                 let held = try await holdPublishedClips(of: identity, besides: id, in: db, now: now)
@@ -81,6 +82,7 @@ extension Store {
                 .values(SQLBind(heldClip), SQLBind("banned-identity"), SQLBind("the reviewer's identity \(identity) was banned"),
                         SQLBind("{\"bannedWithClip\":\(clip)}"), SQLBind(now))
                 .run()
+            try await logChange(of: heldClip, .held, in: db, now: now)
             try await enqueueWebhookDeliveries(clip: heldClip, in: db, now: now)
         }
         return held

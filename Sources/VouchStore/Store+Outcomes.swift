@@ -3,7 +3,7 @@ import SQLKit
 
 extension Store {
     /// Commits a job's outcome: the clip's verdict and evidence, its place in the index,
-    /// the webhook deliveries it raises, and the job's completion, together. If the job's lease passed to another worker,
+    /// its entry in the review log when it is published, the webhook deliveries it raises, and the job's completion, together. If the job's lease passed to another worker,
     /// nothing is written and ``StoreError/leaseLost(job:worker:)`` is thrown.
     public func finish(_ job: Job, with outcome: ClipOutcome) async throws {
         let now = nowMilliseconds
@@ -32,6 +32,9 @@ extension Store {
             }
             if indexed {
                 try await appendIndexChange(.insert, clip: job.clipID, in: db, now: now)
+            }
+            if outcome.status == .published {
+                try await logChange(of: job.clipID, .published, in: db, now: now)
             }
             try await enqueueWebhookDeliveries(clip: job.clipID, in: db, now: now)
             try await appendAudit(db, actor: "worker:\(job.leaseOwner ?? "")", action: "clip.\(outcome.status.rawValue)", subject: "clip:\(job.clipID)",

@@ -45,7 +45,10 @@ extension Store {
                     .values(SQLBind(clip), SQLBind("ring"), SQLBind(detail), SQLBind(evidence), SQLBind(now)).run()
                 let held = try await db.update("clips").set("status", to: SQLBind(ClipStatus.flagged.rawValue)).set("updated_at", to: SQLBind(now))
                     .where("id", .equal, clip).where("status", .equal, ClipStatus.published.rawValue).returning("id").first()
-                if held != nil { try await enqueueWebhookDeliveries(clip: clip, in: db, now: now) }
+                if held != nil {
+                    try await logChange(of: clip, .held, in: db, now: now)
+                    try await enqueueWebhookDeliveries(clip: clip, in: db, now: now)
+                }
                 try await appendAudit(db, actor: "system", action: "clip.ring-flagged", subject: "clip:\(clip)", detail: ["ring": detail])
                 flagged += 1
             }

@@ -15,7 +15,7 @@ extension Store {
                 " AND (c.score < \(bind: position.score) OR (c.score = \(bind: position.score) AND c.id < \(bind: position.clipID)))"
             } ?? ""
             let rows = try await db.raw("""
-                SELECT c.id, c.score, c.explanation, c.platform_id, c.created_at, r.handle, r.identity_id
+                SELECT c.id, c.score, c.explanation, c.platform_id, c.created_at, c.log_index, r.handle, r.identity_id
                 FROM clips c JOIN reviewers r ON r.id = c.reviewer_id
                 WHERE c.product_id = \(bind: product) AND c.status = \(bind: published)\(after)
                 ORDER BY c.score DESC, c.id DESC LIMIT \(bind: count + 1)
@@ -28,7 +28,8 @@ extension Store {
                     platformID: try row.decode(column: "platform_id", as: String.self),
                     reviewerHandle: try row.decode(column: "handle", as: String?.self),
                     reviewerIdentity: try row.decode(column: "identity_id", as: Int64.self),
-                    createdAt: Date(storeMilliseconds: try row.decode(column: "created_at", as: Int64.self))
+                    createdAt: Date(storeMilliseconds: try row.decode(column: "created_at", as: Int64.self)),
+                    logIndex: try row.decode(column: "log_index", as: Int64?.self)
                 )
             }
             return ReviewPage(reviews: reviews, next: rows.count > count ? reviews.last?.position : nil)

@@ -1,0 +1,195 @@
+import Crypto
+import Foundation
+import SQLKit
+import VouchLog
+
+extension Store {
+    /// Appends `entries` to the review log as one batch, in one transaction; returns the
+    /// leaf index of each. What a bulk import or a benchmark uses; the pipeline and the
+    /// moderators append through their own transactions.
+    @discardableResult
+    public func appendToLog(_ entries: [Data]) async throws -> [Int64] {
+        let now = nowMilliseconds
+        return try await database.transaction { db in
+            try await appendToLog(entries.map { (entry: $0, clip: nil) }, in: db, now: now)
+        }
+    }
+
+    /// Inside a transaction, records what just became of `clip` as a new leaf, and makes
+    /// it the clip's latest entry.
+    func logChange(of clip: Int64, _ event: ReviewEntry.Event, decision: String? = nil, in db: any SQLDatabase, now: Int64) async throws {
+        guard let row = try await db.raw("""
+            SELECT c.status, c.content_sha256, c.fingerprint, c.product_id, c.verdict, c.score, c.platform_id,
+                   r.id AS reviewer_id, r.account, r.binding_salt
+            FROM clips c JOIN reviewers r ON r.id = c.reviewer_id WHERE c.id = \(bind: clip)
+            """).first()
+        else { throw StoreError.notFound("clip \(clip)") }
+        var salt = try row.decode(column: "binding_salt", as: Data?.self)
+        if salt == nil {
+            let fresh = Data((0..<32).map { _ in UInt8.random(in: .min ... .max) })
+            try await db.update("reviewers").set("binding_salt", to: SQLBind(fresh))
+                .where("id", .equal, try row.decode(column: "reviewer_id", as: Int64.self)).run()
+            salt = fresh
+        }
+        let binding = SHA256.hash(data: (salt ?? Data()) + Data(try row.decode(column: "platform_id", as: String.self).utf8) + [0]
+            + Data(try row.decode(column: "account", as: String.self).utf8))
+        let entry = ReviewEntry(
+            event: event, status: try row.decode(column: "status", as: String.self), decision: decision, clip: clip,
+            clipSHA256: try row.decode(column: "content_sha256", as: String.self),
+            fingerprintSHA256: try row.decode(column: "fingerprint", as: Data?.self).map { Self.hex(SHA256.hash(data: $0)) },
+            reviewerBinding: Self.hex(binding), product: try row.decode(column: "product_id", as: String.self),
+            verdict: try row.decode(column: "verdict", as: String?.self), score: try row.decode(column: "score", as: Double?.self),
+            time: Date(storeMilliseconds: now))
+        let index = try await appendToLog([(entry: entry.encoded(), clip: clip)], in: db, now: now)[0]
+        try await db.update("clips").set("log_index", to: SQLBind(index)).where("id", .equal, clip).run()
+    }
+
+    /// The append itself: takes the head (locked on PostgreSQL, so appends from every
+    /// process are serialised), extends the frontier, and writes the leaves, every node
+    /// they complete and the new size.
+    func appendToLog(_ entries: [(entry: Data, clip: Int64?)], in db: any SQLDatabase, now: Int64) async throws -> [Int64] {
+        guard !entries.isEmpty else { return [] }
+        let lock = database.engine == .postgres ? " FOR UPDATE" : ""
+        guard let head = try await db.raw("SELECT size FROM log_head WHERE id = 1\(unsafeRaw: lock)").first() else {
+            throw StoreError.corruptRecord("the review log has no head")
+        }
+        let size = try head.decode(column: "size", as: Int64.self)
+        var frontier = try await frontier(size: size, in: db)
+        var completed: [(node: TreeNode, hash: TreeHash)] = []
+        for item in entries { completed += frontier.append(.leaf(item.entry)) }
+        for (offset, chunk) in entries.chunked(into: 500).enumerated() {
+            var insert = db.insert(into: "log_entries").columns("leaf_index", "clip_id", "entry", "created_at")
+            for (position, item) in chunk.enumerated() {
+                insert = insert.values(SQLBind(size + Int64(offset * 500 + position)), SQLBind(item.clip),
+                                       SQLBind(String(decoding: item.entry, as: UTF8.self)), SQLBind(now))
+            }
+            try await insert.run()
+        }
+        for chunk in completed.chunked(into: 1000) {
+            var insert = db.insert(into: "log_nodes").columns("node_key", "hash")
+            for item in chunk { insert = insert.values(SQLBind(item.node.key), SQLBind(Data(item.hash.bytes))) }
+            try await insert.run()
+        }
+        try await db.update("log_head").set("size", to: SQLBind(frontier.size)).where("id", .equal, 1).run()
+        return Array(size..<frontier.size)
+    }
+
+    /// The log's size now.
+    public func logSize() async throws -> Int64 {
+        try await database.run { db in
+            guard let head = try await db.select().column("size").from("log_head").where("id", .equal, 1).first() else {
+                throw StoreError.corruptRecord("the review log has no head")
+            }
+            return try head.decode(column: "size", as: Int64.self)
+        }
+    }
+
+    /// The log's size and root hash now, for the next checkpoint.
+    public func logHead() async throws -> (size: Int64, root: TreeHash) {
+        try await database.run { db in
+            guard let head = try await db.select().column("size").from("log_head").where("id", .equal, 1).first() else {
+                throw StoreError.corruptRecord("the review log has no head")
+            }
+            let frontier = try await frontier(size: try head.decode(column: "size", as: Int64.self), in: db)
+            return (frontier.size, frontier.root)
+        }
+    }
+
+    /// The proof that leaf `index` is in the tree of `treeSize` leaves.
+    public func inclusionProof(leaf index: Int64, treeSize: Int64) async throws -> InclusionProof {
+        try await checkWithinLog(index < treeSize && index >= 0, size: treeSize, "leaf \(index) is not in a tree of \(treeSize)")
+        let ranges = TreeShape.inclusionPath(leaf: index, treeSize: treeSize)
+        return InclusionProof(leafIndex: index, treeSize: treeSize, hashes: try await hashes(of: ranges))
+    }
+
+    /// The proof that the tree of `oldSize` leaves is a prefix of the tree of `newSize`.
+    public func consistencyProof(from oldSize: Int64, to newSize: Int64) async throws -> ConsistencyProof {
+        try await checkWithinLog(oldSize > 0 && oldSize <= newSize, size: newSize, "no consistency proof from \(oldSize) to \(newSize)")
+        let ranges = oldSize == newSize ? [] : TreeShape.consistencyPath(from: oldSize, to: newSize)
+        return ConsistencyProof(oldSize: oldSize, newSize: newSize, hashes: try await hashes(of: ranges))
+    }
+
+    /// Leaves `start ..< start + limit` (as many as exist), with their bytes.
+    public func logEntries(from start: Int64, limit: Int) async throws -> [LoggedEntry] {
+        try await database.run { db in
+            try await db.select().columns("leaf_index", "entry").from("log_entries")
+                .where("leaf_index", .greaterThanOrEqual, start).where("leaf_index", .lessThan, start + Int64(max(0, limit)))
+                .orderBy("leaf_index").all().map { row in
+                    LoggedEntry(index: try row.decode(column: "leaf_index", as: Int64.self),
+                                entry: Data(try row.decode(column: "entry", as: String.self).utf8))
+                }
+        }
+    }
+
+    /// Records a signed checkpoint; a second one for the same size is ignored (Ed25519 is
+    /// deterministic, so two processes signing the same head write the same note).
+    public func saveCheckpoint(_ checkpoint: Checkpoint, note: String, verifier: NoteVerifier) async throws {
+        let now = nowMilliseconds
+        try await database.transaction { db in
+            let head = try await db.select().column("verifier").from("log_head").where("id", .equal, 1).first()
+            let known = try head?.decode(column: "verifier", as: String?.self)
+            guard known == nil || known == verifier.encoded else { throw LogError.foreignKey(configured: verifier.encoded, recorded: known ?? "") }
+            if known == nil {
+                try await db.update("log_head").set("verifier", to: SQLBind(verifier.encoded)).where("id", .equal, 1).run()
+            }
+            try await db.insert(into: "log_checkpoints").columns("tree_size", "root", "note", "created_at")
+                .values(SQLBind(checkpoint.size), SQLBind(Data(checkpoint.root.bytes)), SQLBind(note), SQLBind(now))
+                .ignoringConflicts(with: ["tree_size"]).run()
+        }
+    }
+
+    /// The newest signed checkpoint, if any has been signed.
+    public func latestCheckpoint() async throws -> SignedCheckpoint? {
+        try await database.run { db in
+            try await db.select().columns("tree_size", "note").from("log_checkpoints").orderBy("tree_size", .descending).limit(1).first()
+                .map { SignedCheckpoint(size: try $0.decode(column: "tree_size", as: Int64.self), note: try $0.decode(column: "note", as: String.self)) }
+        }
+    }
+
+    /// The log's public key, as recorded by the first checkpoint signed.
+    public func logVerifier() async throws -> String? {
+        try await database.run { db in
+            try await db.select().column("verifier").from("log_head").where("id", .equal, 1).first()
+                .flatMap { try $0.decode(column: "verifier", as: String?.self) }
+        }
+    }
+
+    private func checkWithinLog(_ condition: Bool, size: Int64, _ message: String) async throws {
+        guard condition else { throw LogError.outOfRange(message) }
+        let current = try await logSize()
+        guard size <= current else { throw LogError.outOfRange("the log has \(current) entries, not \(size)") }
+    }
+
+    private func hashes(of ranges: [Range<Int64>]) async throws -> [TreeHash] {
+        let nodes = TreeShape.subtrees(coveringEach: ranges)
+        let known = try await database.run { db in try await nodeHashes(nodes, in: db) }
+        return try ranges.map { range in
+            guard let hash = TreeShape.hash(of: range, from: known) else { throw StoreError.corruptRecord("the log's nodes for leaves \(range)") }
+            return hash
+        }
+    }
+
+    func frontier(size: Int64, in db: any SQLDatabase) async throws -> TreeFrontier {
+        guard let frontier = TreeFrontier(size: size, hashes: try await nodeHashes(TreeShape.subtrees(covering: 0..<size), in: db)) else {
+            throw StoreError.corruptRecord("the log's right edge at size \(size)")
+        }
+        return frontier
+    }
+
+    func nodeHashes(_ nodes: [TreeNode], in db: any SQLDatabase) async throws -> [TreeNode: TreeHash] {
+        guard !nodes.isEmpty else { return [:] }
+        var hashes: [TreeNode: TreeHash] = [:]
+        for chunk in nodes.chunked(into: 500) {
+            for row in try await db.select().columns("node_key", "hash").from("log_nodes").where("node_key", .in, chunk.map(\.key)).all() {
+                if let hash = TreeHash(bytes: try row.decode(column: "hash", as: Data.self)) {
+                    hashes[TreeNode(key: try row.decode(column: "node_key", as: Int64.self))] = hash
+                }
+            }
+        }
+        return hashes
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
+    }
+}

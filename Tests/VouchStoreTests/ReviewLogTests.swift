@@ -1,0 +1,97 @@
+import Foundation
+import SQLKit
+import Testing
+import VouchLog
+import VouchStore
+import VouchTestSupport
+
+@Suite struct ReviewLogTests {
+    @Test(arguments: TestEngine.available)
+    func batchesAndSingleAppendsGrowOneTreeWhoseProofsVerify(_ engine: TestEngine) async throws {
+        try await withStore(engine) { fixture in
+            let store = fixture.store
+            let entries = (0..<37).map { Data("entry \($0)".utf8) }
+            #expect(try await store.appendToLog(Array(entries[0..<5])) == [0, 1, 2, 3, 4])
+            for entry in entries[5..<12] { _ = try await store.appendToLog([entry]) }
+            #expect(try await store.appendToLog(Array(entries[12...])) == Array(12..<37))
+
+            let leaves = entries.map { TreeHash.leaf($0) }
+            var reference = TreeFrontier()
+            var roots: [TreeHash] = []
+            for leaf in leaves {
+                _ = reference.append(leaf)
+                roots.append(reference.root)
+            }
+            let head = try await store.logHead()
+            #expect(head.size == 37 && head.root == roots[36])
+            for index in 0..<37 {
+                let proof = try await store.inclusionProof(leaf: Int64(index), treeSize: 37)
+                #expect(proof.verify(leaf: leaves[index], root: head.root), "leaf \(index)")
+            }
+            for old in [1, 2, 5, 12, 16, 36, 37] {
+                let proof = try await store.consistencyProof(from: Int64(old), to: 37)
+                #expect(proof.verify(oldRoot: roots[old - 1], newRoot: head.root), "\(old) → 37")
+            }
+            #expect(try await store.logEntries(from: 35, limit: 10).map(\.entry) == Array(entries[35...]))
+            await #expect(throws: LogError.self) { try await store.inclusionProof(leaf: 37, treeSize: 37) }
+            await #expect(throws: LogError.self) { try await store.inclusionProof(leaf: 3, treeSize: 38) }
+            await #expect(throws: LogError.self) { try await store.consistencyProof(from: 0, to: 5) }
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func publishedClipsAndDecisionsAreLoggedAndRankedWithTheirIndex(_ engine: TestEngine) async throws {
+        try await withStore(engine) { fixture in
+            let store = fixture.store
+            let published = try await store.finishedClip(reviewer: "alice", product: "sku-1", score: 0.8)
+            let held = try await store.finishedClip(reviewer: "bob", product: "sku-1", score: 0.3, status: .flagged)
+            #expect(try await store.logSize() == 1, "a clip held for moderators is not logged until decided")
+            try await store.decide(.approve, clip: held, moderator: "mo", reason: "looked fine")
+            try await store.decide(.banIdentity, clip: published, moderator: "mo", reason: "paid reviews")
+
+            let entries = try await store.logEntries(from: 0, limit: 10).map { try ReviewEntry(decoding: $0.entry) }
+            #expect(entries.map(\.clip) == [published, held, published])
+            #expect(entries.map(\.event) == [.published, .moderated, .moderated])
+            #expect(entries.map(\.isPublic) == [true, true, false])
+            #expect(entries[0].score == "0.800000" && entries[0].product == "sku-1" && entries[0].verdict == "original")
+            #expect(entries[2].decision == "ban-identity")
+            let firstText = String(decoding: try await store.logEntries(from: 0, limit: 1)[0].entry, as: UTF8.self)
+            #expect(entries[0].reviewerBinding.count == 64 && !firstText.contains("alice"))
+
+            let ranking = try await store.publishedReviews(product: "sku-1", limit: 10)
+            #expect(ranking.reviews.map(\.clipID) == [held] && ranking.reviews.first?.logIndex == 1)
+            #expect(try await store.auditLog(verifier: nil).isEmpty)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func theAuditFindsEveryChangeMadeBehindTheLogsBack(_ engine: TestEngine) async throws {
+        try await withStore(engine) { fixture in
+            let store = fixture.store
+            let signer = try NoteSigner.generate(name: "test.example/log")
+            let clip = try await store.finishedClip(reviewer: "alice", product: "sku-1", score: 0.4)
+            try await store.finishedClip(reviewer: "bob", product: "sku-1", score: 0.6)
+            let head = try await store.logHead()
+            let checkpoint = Checkpoint(origin: "test.example/log", size: head.size, root: head.root)
+            try await store.saveCheckpoint(checkpoint, note: try signer.sign(checkpoint.text), verifier: signer.verifier)
+            #expect(try await store.auditLog(verifier: signer.verifier).isEmpty)
+            let other = try NoteSigner.generate(name: "test.example/log")
+            await #expect(throws: LogError.self) { try await store.saveCheckpoint(checkpoint, note: try other.sign(checkpoint.text), verifier: other.verifier) }
+
+            func tamper(_ sql: String) async throws {
+                try await store.database.run { db in try await db.raw(SQLQueryString(sql)).run() }
+            }
+            try await tamper("UPDATE clips SET score = 0.99 WHERE id = \(clip)")
+            #expect(try await store.auditLog(verifier: signer.verifier) == [.clipDiffers(clip: clip, field: "score")])
+
+            try await tamper("UPDATE log_entries SET entry = REPLACE(entry, '0.400000', '0.990000') WHERE leaf_index = 0")
+            let altered = try await store.auditLog(verifier: signer.verifier)
+            #expect(altered.contains(.entryAltered(index: 0)) && altered.contains(.checkpointBroken(size: 2)))
+            #expect(!altered.contains(.clipDiffers(clip: clip, field: "score")), "the row and the entry now agree; the tree does not")
+
+            try await store.finishedClip(reviewer: "carol", product: "sku-1", score: 0.2, status: .flagged)
+            try await tamper("UPDATE clips SET status = 'published' WHERE log_index IS NULL")
+            #expect(try await store.auditLog(verifier: signer.verifier).contains { if case .clipNotLogged = $0 { true } else { false } })
+        }
+    }
+}
