@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "VouchPipeline",
             dependencies: [
-                "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore",
+                "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import VouchLog
 import VouchStore
 
 /// One process's share of the pipeline: the store, the index that follows it, the
@@ -9,14 +10,17 @@ public struct Pipeline: Sendable {
     public let index: IndexFollower
     public let spool: Spool
     public let configuration: PipelineConfiguration
+    /// The review log's signing key, when this process signs checkpoints.
+    public let logSigner: NoteSigner?
     let logger: Logger
 
     /// Opens the store, migrates it, and loads the index from it.
-    public static func start(location: StoreLocation, spool: Spool, settings: PipelineConfiguration, logger: Logger) async throws -> Pipeline {
+    public static func start(location: StoreLocation, spool: Spool, settings: PipelineConfiguration, logSigner: NoteSigner? = nil,
+                             logger: Logger) async throws -> Pipeline {
         let store = try await Store.open(location, queue: settings.pipeline.queue, logger: logger)
         do {
             let index = try await IndexFollower.start(store: store, settings: settings.index, logger: logger)
-            return Pipeline(store: store, index: index, spool: spool, configuration: settings, logger: logger)
+            return Pipeline(store: store, index: index, spool: spool, configuration: settings, logSigner: logSigner, logger: logger)
         } catch {
             try? await store.close()
             throw error
@@ -28,11 +32,12 @@ public struct Pipeline: Sendable {
                fingerprinting: configuration.fingerprint, scoring: configuration.scoring, logger: logger)
     }
 
-    /// Follows the store's index, recomputes trust, delivers webhooks and runs `count`
-    /// workers until the task is cancelled.
+    /// Follows the store's index, recomputes trust, delivers webhooks, keeps the review log
+    /// signed and checked, and runs `count` workers until the task is cancelled.
     public func runWorkers(count: Int, namePrefix: String) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await index.follow(every: configuration.pipeline.indexPollSeconds) }
+            group.addTask { await maintainLog() }
             group.addTask {
                 await TrustRecomputer(store: store, matureAccountDays: configuration.scoring.matureAccountDays, logger: logger)
                     .run(every: configuration.pipeline.trustRecomputeSeconds)
@@ -41,6 +46,19 @@ public struct Pipeline: Sendable {
             for number in 0..<count {
                 let worker = worker(named: count == 1 ? namePrefix : "\(namePrefix)/\(number + 1)")
                 group.addTask { await worker.run() }
+            }
+        }
+    }
+
+    /// Signs checkpoints (with the key) and checks the log against the store, until cancelled.
+    public func maintainLog() async {
+        await withTaskGroup(of: Void.self) { group in
+            if let logSigner {
+                let signer = CheckpointSigner(store: store, signer: logSigner, origin: configuration.log.origin, logger: logger)
+                group.addTask { await signer.run(every: configuration.log.checkpointSeconds) }
+            }
+            group.addTask {
+                await LogSelfCheck(store: store, verifier: logSigner?.verifier, logger: logger).run(every: configuration.log.selfCheckSeconds)
             }
         }
     }

@@ -9,12 +9,15 @@ public struct PipelineConfiguration: Sendable {
     public var fingerprint: FingerprintSettings
     public var index: IndexSettings
     public var scoring: ScoringModel
+    public var log: LogSettings
 
-    public init(pipeline: PipelineSettings, media: MediaSettings, fingerprint: FingerprintSettings, index: IndexSettings, scoring: ScoringModel) {
+    public init(pipeline: PipelineSettings, media: MediaSettings, fingerprint: FingerprintSettings, index: IndexSettings, scoring: ScoringModel,
+                log: LogSettings = LogSettings()) {
         self.pipeline = pipeline
         self.media = media
         self.fingerprint = fingerprint
         self.index = index
         self.scoring = scoring
+        self.log = log
     }
 }

@@ -15,6 +15,8 @@ struct ReviewsBody: Encodable, Sendable {
         var explanation: Explanation
         var reviewer: Reviewer
         var createdAt: Date
+        /// The review's latest entry in the review log (`/v1/log/proofs/inclusion?index=`).
+        var logIndex: Int64?
         var personalTrust: PersonalTrustBody?
     }
 
@@ -36,7 +38,8 @@ struct ReviewsBody: Encodable, Sendable {
         self.product = product
         reviews = page.reviews.map { review in
             Review(clip: review.clipID, score: review.score, explanation: Explanation(json: review.explanation, score: review.score),
-                   reviewer: Reviewer(handle: review.reviewerHandle, platform: review.platformID), createdAt: review.createdAt)
+                   reviewer: Reviewer(handle: review.reviewerHandle, platform: review.platformID), createdAt: review.createdAt,
+                   logIndex: review.logIndex)
         }
         nextCursor = page.next.map(ReviewCursor.encode)
     }

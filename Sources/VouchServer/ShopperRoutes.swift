@@ -60,13 +60,7 @@ struct ShopperRoutes: Sendable {
     }
 
     func admit(_ context: VouchRequestContext, viewer: Viewer?) async throws(Problem) {
-        guard let limiter else { return }
-        var keys = ["address:\(context.clientAddress ?? "unknown")"]
-        if let viewer { keys.append("viewer:\(viewer.platformID)/\(viewer.account)") }
-        guard let wait = await limiter.admit(keys) else { return }
-        let seconds = max(1, Int(wait.components.seconds) + (wait.components.attoseconds > 0 ? 1 : 0))
-        throw Problem(.tooManyRequests, "rate-limited", title: "Too many requests",
-                      detail: "this client may ask again in \(seconds) s", headers: [.retryAfter: "\(seconds)"])
+        try await limiter?.admit(context, viewer: viewer)
     }
 
     private static func limit(_ text: String?) throws(Problem) -> Int {

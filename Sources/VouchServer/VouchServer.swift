@@ -40,11 +40,12 @@ public struct VouchServer: Sendable {
                    verifier: verifier, maxUploadBytes: settings.maxUploadBytes).register(on: router)
         SocialGraphRoutes(store: pipeline.store, platforms: authenticator).register(on: router)
         HealthRoutes(store: pipeline.store).register(on: router)
-        ShopperRoutes(store: pipeline.store, verifier: verifier, platforms: platforms.map(\.trust),
-                      limiter: settings.rateLimit.enabled ? RateLimiter(settings: settings.rateLimit) : nil,
+        let limiter = settings.rateLimit.enabled ? RateLimiter(settings: settings.rateLimit) : nil
+        ShopperRoutes(store: pipeline.store, verifier: verifier, platforms: platforms.map(\.trust), limiter: limiter,
                       cache: settings.rankingCacheEntries > 0 ? RankingCache(store: pipeline.store, capacity: settings.rankingCacheEntries) : nil).register(on: router)
         WebhookRoutes(store: pipeline.store, platforms: authenticator,
                       addresses: WebhookAddressPolicy(allowPrivateAddresses: pipeline.configuration.pipeline.webhooks.allowPrivateAddresses)).register(on: router)
+        LogRoutes(store: pipeline.store, limiter: limiter).register(on: router)
         OpenAPIRoute().register(on: router)
         ModeratorUI(store: pipeline.store, settings: moderation).register(on: router)
         router.middlewares.add(MethodNotAllowedMiddleware(routes: router.routes))
@@ -70,6 +71,7 @@ public struct VouchServer: Sendable {
                 group.addTask { await pipeline.runWorkers(count: workers, namePrefix: workerName) }
             } else {
                 group.addTask { await pipeline.index.follow(every: pipeline.configuration.pipeline.indexPollSeconds) }
+                group.addTask { await pipeline.maintainLog() }
             }
             try await group.next()
             group.cancelAll()

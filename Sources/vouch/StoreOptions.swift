@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import VouchLog
+import VouchPipeline
 import VouchStore
 
 /// `--database` and `--data`, shared by the commands that use the store.
@@ -27,5 +29,19 @@ struct StoreOptions: ParsableArguments {
 
     var spoolDirectory: URL {
         URL(fileURLWithPath: data).appendingPathComponent("spool", isDirectory: true)
+    }
+
+    /// The review log's key file: `log.keyFile`, under the data directory unless absolute.
+    func logKeyFile(_ settings: LogSettings) -> LogKeyFile {
+        LogKeyFile(path: settings.keyFile.hasPrefix("/") ? settings.keyFile : URL(fileURLWithPath: data).appendingPathComponent(settings.keyFile).path)
+    }
+
+    /// The key this process signs checkpoints with. On the embedded store it is created on
+    /// first use; on PostgreSQL it must be given to each signing process, so that every
+    /// one signs with the same key, and a process without it does not sign.
+    func logSigner(_ settings: LogSettings) throws -> NoteSigner? {
+        let file = logKeyFile(settings)
+        if case .sqlite = try location { return try file.loadOrCreate(origin: settings.origin) }
+        return try file.load()
     }
 }

@@ -17,11 +17,12 @@ struct VouchSettings: Codable {
     var scoring = ScoringModel()
     var server = ServerSettings()
     var moderation = ModerationSettings()
+    var log = LogSettings()
 
     var pipelineConfiguration: PipelineConfiguration {
         var index = index
         index.matching = fingerprint.matching
-        return PipelineConfiguration(pipeline: pipeline, media: media, fingerprint: fingerprint, index: index, scoring: scoring)
+        return PipelineConfiguration(pipeline: pipeline, media: media, fingerprint: fingerprint, index: index, scoring: scoring, log: log)
     }
 
     var clipFingerprinter: ClipFingerprinter {

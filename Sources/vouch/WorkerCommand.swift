@@ -31,7 +31,8 @@ struct WorkerCommand: AsyncParsableCommand {
         let loaded = try settings.load()
         let logger = Logger(label: "vouch.worker")
         let pipeline = try await Pipeline.start(
-            location: try store.location, spool: Spool(directory: store.spoolDirectory), settings: loaded.pipelineConfiguration, logger: logger
+            location: try store.location, spool: Spool(directory: store.spoolDirectory), settings: loaded.pipelineConfiguration,
+            logSigner: try store.logSigner(loaded.log), logger: logger
         )
         let base = name ?? "\(ProcessInfo.processInfo.hostName):\(getpid())"
         await pipeline.runWorkers(count: concurrency, namePrefix: base)

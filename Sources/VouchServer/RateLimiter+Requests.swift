@@ -1,0 +1,14 @@
+import VouchIdentity
+
+extension RateLimiter {
+    /// Admits a public request: a token from its client address's bucket and, when the
+    /// shopper is identified, from the viewer's; otherwise 429 with `Retry-After`.
+    func admit(_ context: VouchRequestContext, viewer: Viewer?) async throws(Problem) {
+        var keys = ["address:\(context.clientAddress ?? "unknown")"]
+        if let viewer { keys.append("viewer:\(viewer.platformID)/\(viewer.account)") }
+        guard let wait = admit(keys) else { return }
+        let seconds = max(1, Int(wait.components.seconds) + (wait.components.attoseconds > 0 ? 1 : 0))
+        throw Problem(.tooManyRequests, "rate-limited", title: "Too many requests",
+                      detail: "this client may ask again in \(seconds) s", headers: [.retryAfter: "\(seconds)"])
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import VouchLog
+
+/// `vouch verify`: a shopper's or auditor's check that what a Vouch server shows for a
+/// product is what its tamper-evident log committed to.
+struct VerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check a product's reviews against the server's signed review log, using only the public API and the log's key.",
+        discussion: """
+            Checks the latest checkpoint's signature; that the log only grew since the checkpoint \
+            saved in --state (which is then updated); that each review shown is in the log, with the \
+            score and verdict shown (inclusion proofs); and, unless --no-complete, replays the whole \
+            log to find reviews it says are public that the server no longer shows. Exits 1 on any failure.
+            """
+    )
+
+    @Option(help: "The Vouch server.")
+    var server: String = "http://127.0.0.1:8080"
+
+    @Option(help: ArgumentHelp("The log's public key (name+hash+base64), or @file to read it from a file.", valueName: "key"))
+    var key: String
+
+    @Option(help: "The product whose reviews to check.")
+    var product: String
+
+    @Option(help: ArgumentHelp("Where the last verified checkpoint is kept, to prove the log only grew.", valueName: "path"))
+    var state: String = ".vouch-verify-checkpoint"
+
+    @Flag(inversion: .prefixedNo, help: "Replay the whole log to find public reviews the server hides.")
+    var complete = true
+
+    func run() async throws {
+        guard let url = URL(string: server), url.scheme == "http" || url.scheme == "https" else { throw ValidationError("--server must be an http(s) URL") }
+        let verifier: NoteVerifier
+        do {
+            let text = key.hasPrefix("@") ? try String(contentsOfFile: String(key.dropFirst()), encoding: .utf8) : key
+            verifier = try NoteVerifier(parsing: text.trimmingCharacters(in: .whitespacesAndNewlines))
+        } catch {
+            throw ValidationError("--key: \(error)")
+        }
+        let previous = FileManager.default.fileExists(atPath: state) ? try String(contentsOfFile: state, encoding: .utf8) : nil
+        let report: ReviewLogVerifier.Report
+        do {
+            report = try await ReviewLogVerifier(client: LogClient(server: url), verifier: verifier)
+                .verify(product: product, previous: previous, complete: complete)
+        } catch let error as VerifyError {
+            print("error: \(error)")
+            throw ExitCode(69)
+        }
+        for line in report.passed { print("ok   \(line)") }
+        for line in report.failures { print("FAIL \(line)") }
+        guard report.failures.isEmpty else { throw ExitCode.failure }
+        if let note = report.note { try note.write(toFile: state, atomically: true, encoding: .utf8) }
+        print("verified: \(product) is shown as the log says")
+    }
+}
