@@ -4,33 +4,8 @@ import VouchTestSupport
 
 /// Runs the built `vouch` executable as a user would, and checks its output and exit codes.
 @Suite struct VouchCommandTests {
-    struct Outcome {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    static let executable = VouchExecutable.url
-
-    func vouch(_ arguments: String..., input: String? = nil) throws -> Outcome {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let stdin = Pipe()
-        if input != nil { process.standardInput = stdin }
-        try process.run()
-        if let input {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try stdin.fileHandleForWriting.close()
-        }
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), errors: String(decoding: err, as: UTF8.self))
+    func vouch(_ arguments: String..., input: String? = nil) throws -> VouchRun {
+        try VouchRun(arguments, input: input)
     }
 
     @Test func probesAClipAsJSON() throws {

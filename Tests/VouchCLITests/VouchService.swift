@@ -45,7 +45,8 @@ struct TestDeployment {
     let platform: TestPlatform
     let port: Int
 
-    static func make(location: StoreLocation, leaseSeconds: Double = 2, analyzerDelay: Double = 0) async throws -> TestDeployment {
+    static func make(location: StoreLocation, leaseSeconds: Double = 2, analyzerDelay: Double = 0,
+                     sections: [String: Any] = [:]) async throws -> TestDeployment {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-deployment-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let platform = try await TestPlatform(id: "shop")
@@ -59,7 +60,10 @@ struct TestDeployment {
             "pipeline": ["pollSeconds": 0.2, "indexPollSeconds": 0.2, "keyframes": 1, "analyzerCommand": analyzer,
                          "queue": ["leaseSeconds": leaseSeconds, "maxAttempts": 5, "backoffSeconds": 0.5, "maxBackoffSeconds": 2]],
             "server": ["host": "127.0.0.1", "port": port],
-        ]
+        ].merging(sections) { base, given in
+            guard let base = base as? [String: Any], let given = given as? [String: Any] else { return given }
+            return base.merging(given) { $1 }
+        }
         let settingsFile = directory.appendingPathComponent("vouch.json")
         try JSONSerialization.data(withJSONObject: settings, options: [.prettyPrinted]).write(to: settingsFile)
         return TestDeployment(directory: directory, settingsFile: settingsFile, location: location, platform: platform, port: port)
