@@ -60,6 +60,9 @@ def main():
         for platform in platforms.values():
             print(f"  {platform.id}: {platform.api_key}")
         print(f"Try: curl -H 'Authorization: Bearer {platforms['northwind'].api_key}' {base}/v1/clips/1")
+        key = subprocess.run([VOUCH, "log", "key", "--config", settings, "--data", DATA], check=True, capture_output=True, text=True).stdout.strip()
+        print(f"Review log key: {key}")
+        print(f"Verify a product's reviews against the signed log: {VOUCH} verify --server {base} --key {key} --product barista-pro")
         print("Press Ctrl-C to stop.")
         server.wait()
     except KeyboardInterrupt:

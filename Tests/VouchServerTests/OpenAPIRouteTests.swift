@@ -22,7 +22,9 @@ import VouchTestSupport
         let paths = try #require(spec["paths"] as? [String: [String: Any]])
         let routes = ["post /v1/clips", "get /v1/clips/{id}", "post /v1/social/edges", "post /v1/webhooks", "get /v1/webhooks",
                       "delete /v1/webhooks/{id}", "get /v1/webhooks/{id}/deliveries", "get /v1/products/{id}/reviews",
-                      "get /healthz", "get /readyz", "get /metrics", "get /openapi.json", "get /docs"]
+                      "get /healthz", "get /readyz", "get /metrics", "get /openapi.json", "get /docs",
+                      "get /v1/log/checkpoint", "get /v1/log/key", "get /v1/log/entries", "get /v1/log/proofs/inclusion",
+                      "get /v1/log/proofs/consistency"]
         let documented = paths.flatMap { path, operations in operations.keys.map { "\($0) \(path)" } }
         #expect(Set(documented) == Set(routes))
     }

@@ -24,6 +24,8 @@ struct ProductPage: Sendable {
         var parts: [Part]
         var flags: [String]
         var hasFlags: Bool
+        /// "entry 12 of the review log", when the review is logged.
+        var logEntry: String?
     }
 
     /// One part of a score, as a labelled bar.
@@ -50,7 +52,8 @@ struct ProductPage: Sendable {
                     Part(name: "Originality", value: explanation.originality, percent: PageFormat.percent(explanation.originality)),
                     Part(name: "Reviewer trust", value: explanation.reviewerTrust, percent: PageFormat.percent(explanation.reviewerTrust)),
                 ],
-                flags: explanation.flags, hasFlags: !explanation.flags.isEmpty
+                flags: explanation.flags, hasFlags: !explanation.flags.isEmpty,
+                logEntry: review.logIndex.map { "entry \($0) of the review log" }
             )
         }
         isEmpty = reviews.isEmpty
