@@ -2,7 +2,8 @@ import SQLKit
 
 extension Schema {
     /// The review log beside the store: its entries, the hashes of its complete subtrees
-    /// (keyed by `TreeNode.key`), its signed checkpoints and its head; each clip's latest
+    /// (the lower eight levels in 256-leaf tiles, the rest keyed by `TreeNode.key`), its
+    /// signed checkpoints and its head; each clip's latest
     /// entry, and each reviewer's binding salt.
     @Sendable static func createReviewLog(_ db: any SQLDatabase, _ engine: StoreDatabase.Engine) async throws {
         // On SQLite an INTEGER PRIMARY KEY is the row id itself: one B-tree, no second index.
@@ -10,6 +11,7 @@ extension Schema {
         let bytes = engine == .sqlite ? "BLOB" : "BYTEA"
         try await db.raw("CREATE TABLE log_entries (leaf_index \(unsafeRaw: key) PRIMARY KEY, clip_id BIGINT, entry TEXT NOT NULL, created_at BIGINT NOT NULL)").run()
         try await db.create(index: "log_entries_by_clip").on("log_entries").column("clip_id").run()
+        try await db.raw("CREATE TABLE log_tiles (block \(unsafeRaw: key) PRIMARY KEY, hashes \(unsafeRaw: bytes) NOT NULL)").run()
         try await db.raw("CREATE TABLE log_nodes (node_key \(unsafeRaw: key) PRIMARY KEY, hash \(unsafeRaw: bytes) NOT NULL)").run()
         try await db.create(table: "log_checkpoints")
             .column("tree_size", type: .bigint, .primaryKey(autoIncrement: false))

@@ -65,11 +65,7 @@ extension Store {
             }
             try await insert.run()
         }
-        for chunk in completed.chunked(into: 1000) {
-            var insert = db.insert(into: "log_nodes").columns("node_key", "hash")
-            for item in chunk { insert = insert.values(SQLBind(item.node.key), SQLBind(Data(item.hash.bytes))) }
-            try await insert.run()
-        }
+        try await store(completed, in: db)
         try await db.update("log_head").set("size", to: SQLBind(frontier.size)).where("id", .equal, 1).run()
         return Array(size..<frontier.size)
     }
@@ -156,13 +152,19 @@ extension Store {
 
     private func checkWithinLog(_ condition: Bool, size: Int64, _ message: String) async throws {
         guard condition else { throw LogError.outOfRange(message) }
+        guard size > (await logCache.knownSize) else { return }
         let current = try await logSize()
+        await logCache.saw(size: current)
         guard size <= current else { throw LogError.outOfRange("the log has \(current) entries, not \(size)") }
     }
 
     private func hashes(of ranges: [Range<Int64>]) async throws -> [TreeHash] {
         let nodes = TreeShape.subtrees(coveringEach: ranges)
-        let known = try await database.run { db in try await nodeHashes(nodes, in: db) }
+        var known = await logCache.hashes(of: nodes)
+        let missing = nodes.filter { known[$0] == nil }
+        let read = try await database.run { db in try await nodeHashes(missing, in: db) }
+        await logCache.remember(read)
+        known.merge(read) { cached, _ in cached }
         return try ranges.map { range in
             guard let hash = TreeShape.hash(of: range, from: known) else { throw StoreError.corruptRecord("the log's nodes for leaves \(range)") }
             return hash
@@ -176,10 +178,46 @@ extension Store {
         return frontier
     }
 
+    /// Writes newly completed nodes: the lower levels into their blocks' tiles, the upper
+    /// ones as rows of their own.
+    private func store(_ completed: [(node: TreeNode, hash: TreeHash)], in db: any SQLDatabase) async throws {
+        let lower = completed.filter { LogTile.holds($0.node) }
+        var tiles = try await self.tiles(Set(lower.map { LogTile.block(of: $0.node) }), in: db)
+        for (node, hash) in lower { tiles[LogTile.block(of: node), default: LogTile()].set(hash, of: node) }
+        for chunk in tiles.sorted(by: { $0.key < $1.key }).chunked(into: 100) {
+            var upsert = db.insert(into: "log_tiles").columns("block", "hashes")
+            for (block, tile) in chunk { upsert = upsert.values(SQLBind(block), SQLBind(Data(tile.bytes))) }
+            try await upsert.onConflict(with: ["block"]) { $0.set(excludedValueOf: "hashes") }.run()
+        }
+        for chunk in completed.filter({ !LogTile.holds($0.node) }).chunked(into: 1000) {
+            var insert = db.insert(into: "log_nodes").columns("node_key", "hash")
+            for item in chunk { insert = insert.values(SQLBind(item.node.key), SQLBind(Data(item.hash.bytes))) }
+            try await insert.run()
+        }
+    }
+
+    private func tiles(_ blocks: Set<Int64>, in db: any SQLDatabase) async throws -> [Int64: LogTile] {
+        var tiles: [Int64: LogTile] = [:]
+        for chunk in Array(blocks).chunked(into: 500) where !chunk.isEmpty {
+            for row in try await db.select().columns("block", "hashes").from("log_tiles").where("block", .in, Array(chunk)).all() {
+                if let tile = LogTile(bytes: Array(try row.decode(column: "hashes", as: Data.self))) {
+                    tiles[try row.decode(column: "block", as: Int64.self)] = tile
+                }
+            }
+        }
+        return tiles
+    }
+
+    /// The stored hashes of `nodes`, from their tiles and rows; a node never stored is absent.
     func nodeHashes(_ nodes: [TreeNode], in db: any SQLDatabase) async throws -> [TreeNode: TreeHash] {
         guard !nodes.isEmpty else { return [:] }
         var hashes: [TreeNode: TreeHash] = [:]
-        for chunk in nodes.chunked(into: 500) {
+        let lower = nodes.filter(LogTile.holds)
+        let tiles = try await self.tiles(Set(lower.map(LogTile.block(of:))), in: db)
+        for node in lower {
+            if let hash = tiles[LogTile.block(of: node)]?.hash(of: node) { hashes[node] = hash }
+        }
+        for chunk in nodes.filter({ !LogTile.holds($0) }).chunked(into: 500) where !chunk.isEmpty {
             for row in try await db.select().columns("node_key", "hash").from("log_nodes").where("node_key", .in, chunk.map(\.key)).all() {
                 if let hash = TreeHash(bytes: try row.decode(column: "hash", as: Data.self)) {
                     hashes[TreeNode(key: try row.decode(column: "node_key", as: Int64.self))] = hash

@@ -11,6 +11,8 @@ public struct Store: Sendable {
     public let database: StoreDatabase
     public let clock: any WallClock
     public let queue: QueuePolicy
+    /// The review log's upper nodes and known size, kept once read.
+    let logCache = LogNodeCache()
 
     /// Opens the database at `location` and brings its schema up to date.
     public static func open(

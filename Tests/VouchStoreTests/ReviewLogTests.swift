@@ -7,13 +7,14 @@ import VouchTestSupport
 
 @Suite struct ReviewLogTests {
     @Test(arguments: TestEngine.available)
-    func batchesAndSingleAppendsGrowOneTreeWhoseProofsVerify(_ engine: TestEngine) async throws {
+    func batchesAndSingleAppendsAcrossTilesGrowOneTreeWhoseProofsVerify(_ engine: TestEngine) async throws {
         try await withStore(engine) { fixture in
             let store = fixture.store
-            let entries = (0..<37).map { Data("entry \($0)".utf8) }
+            let entries = (0..<700).map { Data("entry \($0)".utf8) }
             #expect(try await store.appendToLog(Array(entries[0..<5])) == [0, 1, 2, 3, 4])
             for entry in entries[5..<12] { _ = try await store.appendToLog([entry]) }
-            #expect(try await store.appendToLog(Array(entries[12...])) == Array(12..<37))
+            #expect(try await store.appendToLog(Array(entries[12..<300])) == Array(12..<300), "a batch across a 256-leaf tile")
+            #expect(try await store.appendToLog(Array(entries[300...])) == Array(300..<700))
 
             let leaves = entries.map { TreeHash.leaf($0) }
             var reference = TreeFrontier()
@@ -23,18 +24,28 @@ import VouchTestSupport
                 roots.append(reference.root)
             }
             let head = try await store.logHead()
-            #expect(head.size == 37 && head.root == roots[36])
-            for index in 0..<37 {
-                let proof = try await store.inclusionProof(leaf: Int64(index), treeSize: 37)
+            #expect(head.size == 700 && head.root == roots[699])
+            for index in stride(from: 0, to: 700, by: 7) + [255, 256, 511, 512, 699] {
+                let proof = try await store.inclusionProof(leaf: Int64(index), treeSize: 700)
                 #expect(proof.verify(leaf: leaves[index], root: head.root), "leaf \(index)")
+                let early = try await store.inclusionProof(leaf: Int64(index / 2), treeSize: Int64(index + 1))
+                #expect(early.verify(leaf: leaves[index / 2], root: roots[index]), "leaf \(index / 2) of \(index + 1)")
             }
-            for old in [1, 2, 5, 12, 16, 36, 37] {
-                let proof = try await store.consistencyProof(from: Int64(old), to: 37)
-                #expect(proof.verify(oldRoot: roots[old - 1], newRoot: head.root), "\(old) → 37")
+            for old in [1, 2, 5, 12, 16, 255, 256, 257, 512, 699, 700] {
+                let proof = try await store.consistencyProof(from: Int64(old), to: 700)
+                #expect(proof.verify(oldRoot: roots[old - 1], newRoot: head.root), "\(old) → 700")
             }
-            #expect(try await store.logEntries(from: 35, limit: 10).map(\.entry) == Array(entries[35...]))
-            await #expect(throws: LogError.self) { try await store.inclusionProof(leaf: 37, treeSize: 37) }
-            await #expect(throws: LogError.self) { try await store.inclusionProof(leaf: 3, treeSize: 38) }
+            #expect(try await store.logEntries(from: 698, limit: 10).map(\.entry) == Array(entries[698...]))
+            #expect(try await store.auditLog(verifier: nil).isEmpty)
+            try await store.database.run { db in
+                let tile = try #require(try await db.select().column("hashes").from("log_tiles").where("block", .equal, 1).first())
+                var bytes = try tile.decode(column: "hashes", as: Data.self)
+                bytes[32 * 3] ^= 1
+                try await db.update("log_tiles").set("hashes", to: SQLBind(bytes)).where("block", .equal, 1).run()
+            }
+            #expect(try await store.auditLog(verifier: nil) == [.entryAltered(index: 259)], "the fourth leaf hash of the second tile")
+            await #expect(throws: LogError.self) { try await store.inclusionProof(leaf: 700, treeSize: 700) }
+            await #expect(throws: LogError.self) { try await store.inclusionProof(leaf: 3, treeSize: 701) }
             await #expect(throws: LogError.self) { try await store.consistencyProof(from: 0, to: 5) }
         }
     }
