@@ -197,34 +197,52 @@ extension Store {
     }
 
     private func tiles(_ blocks: Set<Int64>, in db: any SQLDatabase) async throws -> [Int64: LogTile] {
-        var tiles: [Int64: LogTile] = [:]
-        for chunk in Array(blocks).chunked(into: 500) where !chunk.isEmpty {
-            for row in try await db.select().columns("block", "hashes").from("log_tiles").where("block", .in, Array(chunk)).all() {
-                if let tile = LogTile(bytes: Array(try row.decode(column: "hashes", as: Data.self))) {
-                    tiles[try row.decode(column: "block", as: Int64.self)] = tile
-                }
-            }
-        }
-        return tiles
+        try await stored(blocks: Array(blocks), keys: [], in: db).tiles
     }
 
     /// The stored hashes of `nodes`, from their tiles and rows; a node never stored is absent.
     func nodeHashes(_ nodes: [TreeNode], in db: any SQLDatabase) async throws -> [TreeNode: TreeHash] {
-        guard !nodes.isEmpty else { return [:] }
-        var hashes: [TreeNode: TreeHash] = [:]
         let lower = nodes.filter(LogTile.holds)
-        let tiles = try await self.tiles(Set(lower.map(LogTile.block(of:))), in: db)
+        let upper = nodes.filter { !LogTile.holds($0) }
+        let found = try await stored(blocks: Array(Set(lower.map(LogTile.block(of:)))), keys: upper.map(\.key), in: db)
+        var hashes: [TreeNode: TreeHash] = [:]
         for node in lower {
-            if let hash = tiles[LogTile.block(of: node)]?.hash(of: node) { hashes[node] = hash }
+            if let hash = found.tiles[LogTile.block(of: node)]?.hash(of: node) { hashes[node] = hash }
         }
-        for chunk in nodes.filter({ !LogTile.holds($0) }).chunked(into: 500) where !chunk.isEmpty {
-            for row in try await db.select().columns("node_key", "hash").from("log_nodes").where("node_key", .in, chunk.map(\.key)).all() {
-                if let hash = TreeHash(bytes: try row.decode(column: "hash", as: Data.self)) {
-                    hashes[TreeNode(key: try row.decode(column: "node_key", as: Int64.self))] = hash
+        for node in upper {
+            if let hash = found.nodes[node.key] { hashes[node] = hash }
+        }
+        return hashes
+    }
+
+    /// Tiles and upper-node rows, both in one statement per 500 of each: a proof is one
+    /// round trip to the database.
+    private func stored(blocks: [Int64], keys: [Int64], in db: any SQLDatabase) async throws -> (tiles: [Int64: LogTile], nodes: [Int64: TreeHash]) {
+        var tiles: [Int64: LogTile] = [:]
+        var nodes: [Int64: TreeHash] = [:]
+        let blockChunks = blocks.chunked(into: 500)
+        let keyChunks = keys.chunked(into: 500)
+        for round in 0..<max(blockChunks.count, keyChunks.count) {
+            var parts: [SQLQueryString] = []
+            if round < blockChunks.count {
+                parts.append("SELECT 0 AS tile, block AS id, hashes AS bytes FROM log_tiles WHERE block IN (\(binds: Array(blockChunks[round])))")
+            }
+            if round < keyChunks.count {
+                parts.append("SELECT 1 AS tile, node_key AS id, hash AS bytes FROM log_nodes WHERE node_key IN (\(binds: Array(keyChunks[round])))")
+            }
+            var query = parts[0]
+            if parts.count == 2 { query = "\(query) UNION ALL \(parts[1])" }
+            for row in try await db.raw(query).all() {
+                let id = try row.decode(column: "id", as: Int64.self)
+                let bytes = try row.decode(column: "bytes", as: Data.self)
+                if try row.decode(column: "tile", as: Int.self) == 0 {
+                    if let tile = LogTile(bytes: Array(bytes)) { tiles[id] = tile }
+                } else if let hash = TreeHash(bytes: bytes) {
+                    nodes[id] = hash
                 }
             }
         }
-        return hashes
+        return (tiles, nodes)
     }
 
     static func hex(_ digest: SHA256.Digest) -> String {

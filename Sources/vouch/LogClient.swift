@@ -93,17 +93,27 @@ struct LogClient {
         components?.percentEncodedPath = path
         components?.queryItems = query.isEmpty ? nil : query
         guard let url = components?.url else { throw VerifyError.server("\(server) cannot be combined with \(path)") }
-        let (data, response): (Data, URLResponse)
-        do {
-            (data, response) = try await URLSession.shared.data(from: url)
-        } catch {
-            throw VerifyError.server("\(url.absoluteString) cannot be reached: \(error.localizedDescription)")
+        var (data, response) = try await fetch(url)
+        for _ in 0..<5 {
+            guard let http = response as? HTTPURLResponse, http.statusCode == 429 else { break }
+            // The public API is rate-limited: wait as told, then ask again.
+            let wait = min(30, max(1, Int(http.value(forHTTPHeaderField: "Retry-After") ?? "") ?? 1))
+            try await Task.sleep(for: .seconds(wait))
+            (data, response) = try await fetch(url)
         }
         guard let http = response as? HTTPURLResponse, http.statusCode == 200 else {
             let detail = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["detail"] as? String
             throw VerifyError.server("\(url.absoluteString) answered \((response as? HTTPURLResponse)?.statusCode ?? 0)\(detail.map { ": \($0)" } ?? "")")
         }
         return data
+    }
+
+    private func fetch(_ url: URL) async throws -> (Data, URLResponse) {
+        do {
+            return try await URLSession.shared.data(from: url)
+        } catch {
+            throw VerifyError.server("\(url.absoluteString) cannot be reached: \(error.localizedDescription)")
+        }
     }
 }
 
