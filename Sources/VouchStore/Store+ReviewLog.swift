@@ -160,6 +160,14 @@ extension Store {
 
     private func hashes(of ranges: [Range<Int64>]) async throws -> [TreeHash] {
         let nodes = TreeShape.subtrees(coveringEach: ranges)
+        if !(await logCache.isWarm) {
+            let upper = try await database.run { db in
+                try await db.select().columns("node_key", "hash").from("log_nodes").all().reduce(into: [TreeNode: TreeHash]()) { found, row in
+                    found[TreeNode(key: try row.decode(column: "node_key", as: Int64.self))] = TreeHash(bytes: try row.decode(column: "hash", as: Data.self))
+                }
+            }
+            await logCache.warm(with: upper)
+        }
         var known = await logCache.hashes(of: nodes)
         let missing = nodes.filter { known[$0] == nil }
         let read = try await database.run { db in try await nodeHashes(missing, in: db) }
