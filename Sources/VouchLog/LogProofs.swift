@@ -20,12 +20,7 @@ public struct InclusionProof: Sendable, Equatable {
             guard sn != 0 else { return false }
             if fn & 1 == 1 || fn == sn {
                 hash = .node(sibling, hash)
-                if fn & 1 == 0 {
-                    while fn & 1 == 0, fn != 0 {
-                        fn >>= 1
-                        sn >>= 1
-                    }
-                }
+                shiftPastRightEdge(&fn, &sn)
             } else {
                 hash = .node(hash, sibling)
             }
@@ -69,12 +64,7 @@ public struct ConsistencyProof: Sendable, Equatable {
             if fn & 1 == 1 || fn == sn {
                 oldHash = .node(sibling, oldHash)
                 newHash = .node(sibling, newHash)
-                if fn & 1 == 0 {
-                    while fn & 1 == 0, fn != 0 {
-                        fn >>= 1
-                        sn >>= 1
-                    }
-                }
+                shiftPastRightEdge(&fn, &sn)
             } else {
                 newHash = .node(newHash, sibling)
             }
@@ -82,5 +72,14 @@ public struct ConsistencyProof: Sendable, Equatable {
             sn >>= 1
         }
         return sn == 0 && oldHash == oldRoot && newHash == newRoot
+    }
+}
+
+/// RFC 9162's step after combining with a left sibling: while `fn` is a right edge's even
+/// node (not yet zero), climb both `fn` and `sn` one level.
+private func shiftPastRightEdge(_ fn: inout Int64, _ sn: inout Int64) {
+    while fn & 1 == 0, fn != 0 {
+        fn >>= 1
+        sn >>= 1
     }
 }
