@@ -35,6 +35,9 @@ def main():
         platform = Platform(args.vouch, settings, "fuzz", "Fuzz", directory)
         subprocess.run([args.vouch, "bench", "shopper", "--data", directory, "--clips", "60", "--products", "3",
                         "--platform", "fuzz"], check=True, stdout=subprocess.DEVNULL)
+        # A review log of 600 entries, so proofs for small sizes exist.
+        subprocess.run([args.vouch, "bench", "log", "--data", directory, "--entries", "600", "--single", "10", "--proofs", "1"],
+                       check=True, stdout=subprocess.DEVNULL)
         server = subprocess.Popen([args.vouch, "serve", "--config", settings, "--data", directory, "--workers", "0"],
                                   stdout=subprocess.DEVNULL, stderr=open(f"{directory}/serve.log", "w"))
         base = f"http://127.0.0.1:{port}"

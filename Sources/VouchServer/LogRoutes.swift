@@ -64,7 +64,7 @@ struct LogRoutes: Sendable {
         do {
             return try JSONAnswer.response(try await body())
         } catch let error as LogError {
-            throw Problem(.badRequest, "log-out-of-range", title: "Outside the log", detail: error.description)
+            throw Problem(.notFound, "log-out-of-range", title: "No such proof", detail: error.description)
         }
     }
 

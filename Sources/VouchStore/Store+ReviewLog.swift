@@ -107,9 +107,10 @@ extension Store {
 
     /// Leaves `start ..< start + limit` (as many as exist), with their bytes.
     public func logEntries(from start: Int64, limit: Int) async throws -> [LoggedEntry] {
-        try await database.run { db in
+        let (end, overflow) = start.addingReportingOverflow(Int64(max(0, limit)))
+        return try await database.run { db in
             try await db.select().columns("leaf_index", "entry").from("log_entries")
-                .where("leaf_index", .greaterThanOrEqual, start).where("leaf_index", .lessThan, start + Int64(max(0, limit)))
+                .where("leaf_index", .greaterThanOrEqual, start).where("leaf_index", .lessThan, overflow ? Int64.max : end)
                 .orderBy("leaf_index").all().map { row in
                     LoggedEntry(index: try row.decode(column: "leaf_index", as: Int64.self),
                                 entry: Data(try row.decode(column: "entry", as: String.self).utf8))

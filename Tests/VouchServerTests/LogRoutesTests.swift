@@ -42,16 +42,21 @@ import VouchTestSupport
         }
     }
 
-    @Test func badProofRequestsGetAProblem() async throws {
+    @Test func malformedProofRequestsAre400AndProofsOutsideTheLog404() async throws {
         try await withServer { server in
             try await server.pipeline.store.finishedClip(reviewer: "alice", product: "sku-1", score: 0.9)
             for path in ["/v1/log/proofs/inclusion?index=0", "/v1/log/proofs/inclusion?index=-1&treeSize=1",
-                         "/v1/log/proofs/inclusion?index=1&treeSize=1", "/v1/log/proofs/inclusion?index=0&treeSize=5",
-                         "/v1/log/proofs/consistency?from=0&to=1", "/v1/log/proofs/consistency?from=2&to=1",
-                         "/v1/log/entries?start=x", "/v1/log/entries?start=0&limit=5000"] {
+                         "/v1/log/proofs/consistency?from=0&to=1", "/v1/log/entries?start=x", "/v1/log/entries?start=0&limit=5000"] {
                 let answer = try await server.send(path)
                 #expect(answer.status == 400 && answer.isProblem, "\(path)")
             }
+            for path in ["/v1/log/proofs/inclusion?index=1&treeSize=1", "/v1/log/proofs/inclusion?index=0&treeSize=5",
+                         "/v1/log/proofs/consistency?from=2&to=1", "/v1/log/proofs/inclusion?index=0&treeSize=9223372036854775806"] {
+                let answer = try await server.send(path)
+                #expect(answer.status == 404 && answer.isProblem && answer.json["type"] as? String != nil, "\(path)")
+            }
+            let far = try await server.send("/v1/log/entries?start=9223372036854775806&limit=100")
+            #expect(far.status == 200 && (far.json["entries"] as? [Any])?.isEmpty == true, "no overflow at the end of Int64")
             #expect(try await server.send("/v1/log/key").status == 404)
         }
     }
