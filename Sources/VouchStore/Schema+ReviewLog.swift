@@ -23,6 +23,7 @@ extension Schema {
             .column("id", type: .bigint, .primaryKey(autoIncrement: false))
             .column("size", type: .bigint, .notNull)
             .column("verifier", type: .text)
+            .column("backfilled", type: .boolean, .notNull, .default(false))
             .run()
         try await db.insert(into: "log_head").columns("id", "size").values(SQLBind(1), SQLBind(0)).run()
         try await db.alter(table: "clips").column("log_index", type: .bigint).run()

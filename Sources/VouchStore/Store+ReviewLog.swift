@@ -15,6 +15,27 @@ extension Store {
         }
     }
 
+    /// Once in a store's life, when the review log is new: a `published` entry for every
+    /// clip shoppers could already see, so that a store upgraded to the log has every
+    /// review provable. After that, clips are logged only as they change, so a clip
+    /// published behind the store's back later is never legitimised by a restart.
+    func backfillReviewLog() async throws {
+        let now = nowMilliseconds
+        let lock = database.engine == .postgres ? " FOR UPDATE" : ""
+        try await database.transaction { db in
+            guard let head = try await db.raw("SELECT backfilled FROM log_head WHERE id = 1\(unsafeRaw: lock)").first(),
+                  try head.decode(column: "backfilled", as: Bool.self) == false
+            else { return }
+            let published = try await db.select().column("id").from("clips").where("status", .equal, ClipStatus.published.rawValue)
+                .where("log_index", .is, SQLLiteral.null).orderBy("id").all().map { try $0.decode(column: "id", as: Int64.self) }
+            for clip in published { try await logChange(of: clip, .published, in: db, now: now) }
+            try await db.update("log_head").set("backfilled", to: SQLBind(true)).where("id", .equal, 1).run()
+            if !published.isEmpty {
+                try await appendAudit(db, actor: "system", action: "log.backfilled", subject: "log", detail: ["clips": "\(published.count)"])
+            }
+        }
+    }
+
     /// Inside a transaction, records what just became of `clip` as a new leaf, and makes
     /// it the clip's latest entry.
     func logChange(of clip: Int64, _ event: ReviewEntry.Event, decision: String? = nil, in db: any SQLDatabase, now: Int64) async throws {

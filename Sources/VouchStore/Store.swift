@@ -14,7 +14,8 @@ public struct Store: Sendable {
     /// The review log's upper nodes and known size, kept once read.
     let logCache = LogNodeCache()
 
-    /// Opens the database at `location` and brings its schema up to date.
+    /// Opens the database at `location`, brings its schema up to date, and (once, on a
+    /// store that had reviews before it had a review log) logs the reviews already published.
     public static func open(
         _ location: StoreLocation, clock: any WallClock = SystemClock(), queue: QueuePolicy = QueuePolicy(),
         logger: Logger = Logger(label: "vouch.store")
@@ -26,7 +27,14 @@ public struct Store: Sendable {
             try? await database.close()
             throw error
         }
-        return Store(database: database, clock: clock, queue: queue)
+        let store = Store(database: database, clock: clock, queue: queue)
+        do {
+            try await store.backfillReviewLog()
+        } catch {
+            try? await database.close()
+            throw error
+        }
+        return store
     }
 
     public func close() async throws {

@@ -105,4 +105,25 @@ import VouchTestSupport
             #expect(try await store.auditLog(verifier: signer.verifier).contains { if case .clipNotLogged = $0 { true } else { false } })
         }
     }
+
+    @Test(arguments: TestEngine.available)
+    func reviewsPublishedBeforeTheLogAreLoggedOnceOnUpgrade(_ engine: TestEngine) async throws {
+        try await withStore(engine) { fixture in
+            var generator = SeededGenerator(seed: 3)
+            // Seeding writes published clips straight into the tables, as a store from before the log holds them.
+            try await fixture.store.seedPublishedClips(count: 5, products: 2, platform: "shop", using: &generator)
+            #expect(try await fixture.store.logSize() == 0)
+            try await fixture.store.database.run { db in try await db.raw("UPDATE log_head SET backfilled = \(bind: false)").run() }
+
+            let reopened = try await Store.open(fixture.database.location)
+            #expect(try await reopened.logSize() == 5)
+            #expect(try await reopened.auditLog(verifier: nil).isEmpty, "every published clip now has its entry")
+            try await reopened.database.run { db in try await db.raw("UPDATE clips SET log_index = NULL").run() }
+            let again = try await Store.open(fixture.database.location)
+            #expect(try await again.logSize() == 5, "the backfill runs once: later unlogged clips are findings, not entries")
+            #expect(try await again.auditLog(verifier: nil).count == 5)
+            try await reopened.close()
+            try await again.close()
+        }
+    }
 }
