@@ -37,20 +37,24 @@ extension Store {
         let now = nowMilliseconds
         return try await database.transaction { db in
             var flagged = 0
+            var held: [Int64] = []
             for clip in clips {
                 let existing = try await db.select().column("id").from("clip_flags")
                     .where("clip_id", .equal, clip).where("kind", .equal, "ring").first()
                 guard existing == nil else { continue }
                 try await db.insert(into: "clip_flags").columns("clip_id", "kind", "detail", "evidence", "created_at")
                     .values(SQLBind(clip), SQLBind("ring"), SQLBind(detail), SQLBind(evidence), SQLBind(now)).run()
-                let held = try await db.update("clips").set("status", to: SQLBind(ClipStatus.flagged.rawValue)).set("updated_at", to: SQLBind(now))
-                    .where("id", .equal, clip).where("status", .equal, ClipStatus.published.rawValue).returning("id").first()
-                if held != nil {
-                    try await logChange(of: clip, .held, in: db, now: now)
-                    try await enqueueWebhookDeliveries(clip: clip, in: db, now: now)
+                if try await db.update("clips").set("status", to: SQLBind(ClipStatus.flagged.rawValue)).set("updated_at", to: SQLBind(now))
+                    .where("id", .equal, clip).where("status", .equal, ClipStatus.published.rawValue).returning("id").first() != nil {
+                    held.append(clip)
                 }
                 try await appendAudit(db, actor: "system", action: "clip.ring-flagged", subject: "clip:\(clip)", detail: ["ring": detail])
                 flagged += 1
+            }
+            // Every clip row first, the log's head last, as every other writer does: no lock-order deadlock on PostgreSQL.
+            for clip in held {
+                try await logChange(of: clip, .held, in: db, now: now)
+                try await enqueueWebhookDeliveries(clip: clip, in: db, now: now)
             }
             return flagged
         }

@@ -126,4 +126,20 @@ import VouchTestSupport
             try await again.close()
         }
     }
+
+    @Test(arguments: TestEngine.available)
+    func aRingHoldIsANewEntryThatTakesTheReviewDown(_ engine: TestEngine) async throws {
+        try await withStore(engine) { fixture in
+            let store = fixture.store
+            let first = try await store.finishedClip(reviewer: "alice", product: "sku-1", score: 0.8)
+            let second = try await store.finishedClip(reviewer: "bob", product: "sku-1", score: 0.7)
+            let held = try await store.flagRing(clips: [first, second], detail: "two accounts, one camera", evidence: "{}")
+            #expect(held == 2)
+            let entries = try await store.logEntries(from: 0, limit: 10).map { try ReviewEntry(decoding: $0.entry) }
+            #expect(entries.map(\.clip) == [first, second, first, second])
+            #expect(entries.suffix(2).allSatisfy { $0.event == .held && !$0.isPublic })
+            #expect(try await store.publishedReviews(product: "sku-1", limit: 10).reviews.isEmpty)
+            #expect(try await store.auditLog(verifier: nil).isEmpty)
+        }
+    }
 }
