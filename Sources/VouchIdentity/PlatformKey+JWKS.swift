@@ -50,7 +50,9 @@ extension PlatformKey {
                 guard let n = jwk.n, let e = jwk.e else { throw .unsupported(kid: kid, detail: "an RSA key needs n and e") }
                 keys.append(PlatformKey(id: kid, algorithm: algorithm, material: .rsa(modulus: n, exponent: e)))
             case (.es256, "EC", "P-256"):
-                guard let x = jwk.x, let y = jwk.y else { throw .unsupported(kid: kid, detail: "a P-256 key needs x and y") }
+                guard let x = jwk.x.flatMap(Self.coordinate), let y = jwk.y.flatMap(Self.coordinate) else {
+                    throw .unsupported(kid: kid, detail: "a P-256 key needs x and y of at most 32 bytes each")
+                }
                 keys.append(PlatformKey(id: kid, algorithm: algorithm, material: .p256(x: x, y: y)))
             case (.edDSA, "OKP", "Ed25519"):
                 guard let x = jwk.x else { throw .unsupported(kid: kid, detail: "an Ed25519 key needs x") }
@@ -60,5 +62,15 @@ extension PlatformKey {
             }
         }
         return keys
+    }
+
+    /// A P-256 coordinate as exactly 32 bytes of base64url. RFC 7518 §6.2.1.2 asks for the
+    /// full length, but some exporters (PyJWT before 2.8) drop leading zero bytes, which
+    /// happens to about one key in 128; the integer is the same, so it is padded back.
+    private static func coordinate(_ text: String) -> String? {
+        guard var bytes = Data(base64URLEncoded: text) else { return nil }
+        while bytes.count > 32, bytes.first == 0 { bytes.removeFirst() }
+        guard bytes.count <= 32 else { return nil }
+        return (Data(count: 32 - bytes.count) + bytes).base64URLEncodedString
     }
 }
