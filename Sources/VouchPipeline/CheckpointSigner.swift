@@ -22,9 +22,10 @@ public struct CheckpointSigner: Sendable {
     /// Signs the current head if no checkpoint covers it yet; returns the new checkpoint.
     @discardableResult
     public func signIfGrown() async throws -> Checkpoint? {
+        // Every second in every signing process: the cheap size first, the root only when grown.
+        let signed = try await store.latestCheckpoint()?.size ?? -1
+        guard try await store.logSize() > signed else { return nil }
         let head = try await store.logHead()
-        let latest = try await store.latestCheckpoint()
-        guard head.size > (latest?.size ?? -1) else { return nil }
         let checkpoint = Checkpoint(origin: origin, size: head.size, root: head.root)
         try await store.saveCheckpoint(checkpoint, note: try signer.sign(checkpoint.text), verifier: signer.verifier)
         Gauge(label: "vouch_log_size").record(Double(head.size))

@@ -70,11 +70,7 @@ extension Store {
     /// they complete and the new size.
     func appendToLog(_ entries: [(entry: Data, clip: Int64?)], in db: any SQLDatabase, now: Int64) async throws -> [Int64] {
         guard !entries.isEmpty else { return [] }
-        let lock = database.engine == .postgres ? " FOR UPDATE" : ""
-        guard let head = try await db.raw("SELECT size FROM log_head WHERE id = 1\(unsafeRaw: lock)").first() else {
-            throw StoreError.corruptRecord("the review log has no head")
-        }
-        let size = try head.decode(column: "size", as: Int64.self)
+        let size = try await headSize(in: db, locking: true)
         var frontier = try await frontier(size: size, in: db)
         var completed: [(node: TreeNode, hash: TreeHash)] = []
         for item in entries { completed += frontier.append(.leaf(item.entry)) }
@@ -93,23 +89,25 @@ extension Store {
 
     /// The log's size now.
     public func logSize() async throws -> Int64 {
-        try await database.run { db in
-            guard let head = try await db.select().column("size").from("log_head").where("id", .equal, 1).first() else {
-                throw StoreError.corruptRecord("the review log has no head")
-            }
-            return try head.decode(column: "size", as: Int64.self)
-        }
+        try await database.run { db in try await headSize(in: db, locking: false) }
     }
 
     /// The log's size and root hash now, for the next checkpoint.
     public func logHead() async throws -> (size: Int64, root: TreeHash) {
         try await database.run { db in
-            guard let head = try await db.select().column("size").from("log_head").where("id", .equal, 1).first() else {
-                throw StoreError.corruptRecord("the review log has no head")
-            }
-            let frontier = try await frontier(size: try head.decode(column: "size", as: Int64.self), in: db)
+            let frontier = try await frontier(size: try await headSize(in: db, locking: false), in: db)
             return (frontier.size, frontier.root)
         }
+    }
+
+    /// The size in the log's head row; `locking` holds the row (on PostgreSQL) until the
+    /// transaction ends, which serialises appends from every process.
+    private func headSize(in db: any SQLDatabase, locking: Bool) async throws -> Int64 {
+        let lock = locking && database.engine == .postgres ? " FOR UPDATE" : ""
+        guard let head = try await db.raw("SELECT size FROM log_head WHERE id = 1\(unsafeRaw: lock)").first() else {
+            throw StoreError.corruptRecord("the review log has no head")
+        }
+        return try head.decode(column: "size", as: Int64.self)
     }
 
     /// The proof that leaf `index` is in the tree of `treeSize` leaves.
