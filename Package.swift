@@ -144,7 +144,8 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchPipelineTests",
-            dependencies: ["VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchTestSupport"]
+            dependencies: ["VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchLog", "VouchTestSupport",
+                           .product(name: "SQLKit", package: "sql-kit")]
         ),
         .testTarget(
             name: "VouchServerTests",

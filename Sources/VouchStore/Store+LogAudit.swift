@@ -60,8 +60,9 @@ extension Store {
             let start = after
             let rows = try await database.run { db in
                 try await db.raw("""
-                    SELECT c.id, c.status, c.product_id, c.verdict, c.score, c.content_sha256, c.log_index, e.entry, e.clip_id
-                    FROM clips c LEFT JOIN log_entries e ON e.leaf_index = c.log_index
+                    SELECT c.id, c.status, c.product_id, c.verdict, c.score, c.content_sha256, c.log_index, e.entry, e.clip_id, e.leaf_index
+                    FROM clips c LEFT JOIN log_entries e
+                        ON e.leaf_index = (SELECT MAX(l.leaf_index) FROM log_entries l WHERE l.clip_id = c.id)
                     WHERE c.id > \(bind: start) AND (c.status = \(bind: ClipStatus.published.rawValue) OR c.log_index IS NOT NULL)
                     ORDER BY c.id LIMIT 1000
                     """).all()
@@ -83,6 +84,9 @@ extension Store {
               try row.decode(column: "clip_id", as: Int64?.self) == clip
         else { return [.clipDiffers(clip: clip, field: "log entry")] }
         var fields: [String] = []
+        // Shoppers are shown the entry at the clip's log index: it must be the clip's latest,
+        // or a takedown could be undone by pointing the clip back at its entry from before.
+        if try row.decode(column: "log_index", as: Int64?.self) != row.decode(column: "leaf_index", as: Int64.self) { fields.append("log index") }
         if entry.isPublic != (status == ClipStatus.published.rawValue) { fields.append("status") }
         if entry.isPublic {
             if entry.product != (try row.decode(column: "product_id", as: String.self)) { fields.append("product") }

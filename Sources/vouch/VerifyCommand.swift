@@ -10,9 +10,11 @@ struct VerifyCommand: AsyncParsableCommand {
         abstract: "Check a product's reviews against the server's signed review log, using only the public API and the log's key.",
         discussion: """
             Checks the latest checkpoint's signature; that the log only grew since the checkpoint \
-            saved in --state (which is then updated); that each review shown is in the log, with the \
-            score and verdict shown (inclusion proofs); and, unless --no-complete, replays the whole \
-            log to find reviews it says are public that the server no longer shows. Exits 1 on any failure.
+            saved in --state (which is then updated); that each review shown is its clip's latest \
+            entry in the signed log, with the score and verdict shown; and, unless --no-complete, \
+            replays the whole log to find reviews it says are public that the server no longer shows. \
+            A review logged after the latest checkpoint is waited for (--wait), then fails. Exits 1 on \
+            any failure.
             """
     )
 
@@ -31,8 +33,12 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Replay the whole log to find public reviews the server hides.")
     var complete = true
 
+    @Option(help: ArgumentHelp("Seconds to wait for a checkpoint that covers every review shown.", valueName: "seconds"))
+    var wait: Double = 10
+
     func run() async throws {
         guard let url = URL(string: server), url.scheme == "http" || url.scheme == "https" else { throw ValidationError("--server must be an http(s) URL") }
+        guard wait >= 0, wait <= 600 else { throw ValidationError("--wait must be 0–600 seconds") }
         let verifier: NoteVerifier
         do {
             let text = key.hasPrefix("@") ? try String(contentsOfFile: String(key.dropFirst()), encoding: .utf8) : key
@@ -43,7 +49,7 @@ struct VerifyCommand: AsyncParsableCommand {
         let previous = FileManager.default.fileExists(atPath: state) ? try String(contentsOfFile: state, encoding: .utf8) : nil
         let report: ReviewLogVerifier.Report
         do {
-            report = try await ReviewLogVerifier(client: LogClient(server: url), verifier: verifier)
+            report = try await ReviewLogVerifier(client: LogClient(server: url), verifier: verifier, checkpointWait: .milliseconds(Int(wait * 1000)))
                 .verify(product: product, previous: previous, complete: complete)
         } catch let error as VerifyError {
             print("error: \(error)")

@@ -62,8 +62,47 @@ import FoundationNetworking
         #expect(selfChecked, "the server's self-check reports the change")
         let check = try VouchRun(["log", "check"] + common)
         #expect(check.status == 1 && check.output.contains("FAIL clip \(ids[0])'s score differs"))
+
+        // The same change with the log index moved past the signed log's end.
+        try await store.database.run { db in
+            try await db.raw("UPDATE clips SET log_index = 1000, updated_at = \(bind: now + 1) WHERE id = \(bind: changed)").run()
+        }
+        let pastTheEnd = try await verifyFails(verify, until: "FAIL clip \(changed) is shown as logged at 1000, outside the signed log")
+        #expect(pastTheEnd.status == 1, "\(pastTheEnd.output)")
+        #expect(try VouchRun(["log", "check"] + common).status == 1)
+
+        // A takedown undone in the database: the clip published again and pointed at its old entry.
+        let takenDown = ids[1]
+        let oldEntry = try await store.database.run { db in
+            try await db.raw("SELECT log_index FROM clips WHERE id = \(bind: takenDown)").first()?.decode(column: "log_index", as: Int64.self) ?? -1
+        }
+        _ = try await store.decide(.reject, clip: takenDown, moderator: "mod", reason: "stolen footage")
+        try await waitForCheckpoint(of: 3, deployment: deployment)
+        try await store.database.run { db in
+            try await db.raw("UPDATE clips SET status = 'published', log_index = \(bind: oldEntry), updated_at = \(bind: now + 2) WHERE id = \(bind: takenDown)").run()
+        }
+        let undone = try await verifyFails(verify, until: "FAIL clip \(takenDown) is shown as logged at \(oldEntry), but the log has a later entry for it at 2")
+        #expect(undone.status == 1, "\(undone.output)")
+        let partial = try VouchRun(verify + ["--no-complete", "--wait", "0"])
+        #expect(partial.status == 1, "a tail proof catches it without a replay: \(partial.output)")
+        #expect(partial.output.contains("the log has a later entry for it at 2"))
+        #expect(try VouchRun(["log", "check"] + common).status == 1)
         try await store.close()
         await database.drop()
+    }
+
+    /// Runs `vouch verify` until its output names `failure` (the server's ranking cache may
+    /// take a moment to see a change made behind its back).
+    private func verifyFails(_ verify: [String], until failure: String) async throws -> VouchRun {
+        var last: VouchRun?
+        for _ in 0..<40 {
+            let run = try VouchRun(verify + ["--wait", "0.5"])
+            if run.output.contains(failure) { return run }
+            last = run
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        Issue.record("vouch verify never reported '\(failure)': \(last?.output ?? "")")
+        throw DeploymentError.timedOut(failure)
     }
 
     private func waitForCheckpoint(of size: Int, deployment: TestDeployment) async throws {

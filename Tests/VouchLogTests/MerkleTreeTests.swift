@@ -67,6 +67,25 @@ import VouchLog
         }
     }
 
+    @Test func aTailProofBindsEveryLaterLeafAndNoOther() {
+        let leaves = Reference.leaves(40)
+        for size in 1...40 {
+            let root = Reference.root(leaves.prefix(size))
+            for index in 0..<size {
+                let proof = InclusionProof(leafIndex: Int64(index), treeSize: Int64(size),
+                                           hashes: Reference.path(index, leaves.prefix(size)))
+                let tail = Array(leaves[index..<size])
+                #expect(proof.verifyTail(tail, root: root), "leaves \(index)..<\(size)")
+                #expect(!proof.verifyTail(Array(tail.dropLast()), root: root), "a tail missing its last leaf")
+                for dropped in 1..<tail.count {
+                    var omitted = tail
+                    omitted[dropped] = leaves[(index + dropped + 1) % 40]
+                    #expect(!proof.verifyTail(omitted, root: root), "leaf \(index + dropped) replaced in \(index)..<\(size)")
+                }
+            }
+        }
+    }
+
     @Test func everyConsistencyProofUpTo40LeavesIsTheRFCsAndVerifies() {
         let leaves = Reference.leaves(40)
         let nodes = Reference.nodes(leaves)

@@ -142,4 +142,18 @@ import VouchTestSupport
             #expect(try await store.auditLog(verifier: nil).isEmpty)
         }
     }
+
+    @Test(arguments: TestEngine.available)
+    func aTakedownUndoneByPointingAtAnOlderEntryIsFound(_ engine: TestEngine) async throws {
+        try await withStore(engine) { fixture in
+            let store = fixture.store
+            let clip = try await store.finishedClip(reviewer: "alice", product: "sku-1", score: 0.8)
+            _ = try await store.decide(.reject, clip: clip, moderator: "mod", reason: "stolen footage")
+            #expect(try await store.auditLog(verifier: nil).isEmpty)
+            try await store.database.run { db in
+                try await db.raw("UPDATE clips SET status = 'published', log_index = 0 WHERE id = \(bind: clip)").run()
+            }
+            #expect(try await store.auditLog(verifier: nil).contains(.clipDiffers(clip: clip, field: "log index")))
+        }
+    }
 }
