@@ -7,8 +7,11 @@ public struct ClipSubmission: Sendable, Equatable {
     public var reviewerAccount: String
     public var reviewerHandle: String?
     public var accountCreatedAt: Date?
-    /// The reviewer's own Ed25519 key (base64url), when the attestation carries one.
-    public var reviewerPublicKey: String?
+    /// The reviewer's own Ed25519 key (base64url), only when the reviewer's signature over
+    /// this upload verified under it. A key a platform merely attests proves nothing: any
+    /// platform could attest a victim's key for another account and so join the victim's
+    /// identity. The store links accounts by this key alone.
+    public var provenReviewerKey: String?
     public var productID: String
     public var productName: String?
     public var idempotencyKey: String?
@@ -24,7 +27,7 @@ public struct ClipSubmission: Sendable, Equatable {
 
     public init(
         platformID: String, reviewerAccount: String, reviewerHandle: String? = nil, accountCreatedAt: Date? = nil,
-        reviewerPublicKey: String? = nil, productID: String, productName: String? = nil, idempotencyKey: String? = nil,
+        provenReviewerKey: String? = nil, productID: String, productName: String? = nil, idempotencyKey: String? = nil,
         contentSHA256: String, byteCount: Int64, attestationID: String, verifiedPurchase: Bool = false,
         reviewerSignature: String? = nil, spoolPath: String
     ) {
@@ -32,7 +35,7 @@ public struct ClipSubmission: Sendable, Equatable {
         self.reviewerAccount = reviewerAccount
         self.reviewerHandle = reviewerHandle
         self.accountCreatedAt = accountCreatedAt
-        self.reviewerPublicKey = reviewerPublicKey
+        self.provenReviewerKey = provenReviewerKey
         self.productID = productID
         self.productName = productName
         self.idempotencyKey = idempotencyKey

@@ -23,10 +23,11 @@ public struct ReviewerRecord: Sendable, Equatable {
 extension Store {
     /// Finds or creates the reviewer of a submission, inside its transaction.
     ///
-    /// A reviewer key links accounts: an account presenting a key that another account
-    /// already presented joins that account's identity, so reputation follows the person.
+    /// A reviewer key links accounts: an account proving a key that another account already
+    /// proved joins that account's identity, so reputation follows the person. Only keys
+    /// proven by the reviewer's own signature reach here (``ClipSubmission/provenReviewerKey``).
     func reviewer(for submission: ClipSubmission, in db: any SQLDatabase, now: Int64) async throws -> Int64 {
-        let keyIdentity = try await submission.reviewerPublicKey.asyncFlatMap { key in
+        let keyIdentity = try await submission.provenReviewerKey.asyncFlatMap { key in
             try await db.select().column("id").from("identities").where("public_key", .equal, key).first()
                 .map { try $0.decode(column: "id", as: Int64.self) }
         }
@@ -34,7 +35,7 @@ extension Store {
             .where("platform_id", .equal, submission.platformID).where("account", .equal, submission.reviewerAccount).first() {
             let reviewerID = try row.decode(column: "id", as: Int64.self)
             let identityID = try row.decode(column: "identity_id", as: Int64.self)
-            if let key = submission.reviewerPublicKey {
+            if let key = submission.provenReviewerKey {
                 try await link(reviewer: reviewerID, from: identityID, toKey: key, keyIdentity: keyIdentity, in: db, now: now)
             }
             return reviewerID
@@ -43,7 +44,7 @@ extension Store {
         if let keyIdentity {
             identityID = keyIdentity
         } else {
-            identityID = try await newIdentity(publicKey: submission.reviewerPublicKey, in: db, now: now)
+            identityID = try await newIdentity(publicKey: submission.provenReviewerKey, in: db, now: now)
         }
         guard let inserted = try await db.insert(into: "reviewers")
             .columns("platform_id", "account", "identity_id", "handle", "account_created_at", "created_at")

@@ -5,7 +5,7 @@ import VouchTestSupport
 
 /// Reviewer-held Ed25519 keys, with keys and signatures made by the openssl CLI.
 @Suite struct ReviewerKeyTests {
-    let statement = try! ReviewStatement(clipSHA256: String(repeating: "ab", count: 32), productID: "barista-pro", platformID: "northwind")
+    let statement = try! ReviewStatement(clipSHA256: String(repeating: "ab", count: 32), productID: "barista-pro", platformID: "northwind", account: "alice.k")
 
     private func signedByOpenSSL(_ message: Data) throws -> (key: ReviewerKey, signature: Data) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-openssl-\(UUID().uuidString)")
@@ -23,12 +23,14 @@ import VouchTestSupport
         #expect(key.hasSigned(statement, signature: signature))
     }
 
-    @Test func aSignatureCoversTheProductAndThePlatform() throws {
+    @Test func aSignatureCoversTheProductThePlatformAndTheAccount() throws {
         let (key, signature) = try signedByOpenSSL(statement.message)
-        let otherProduct = try ReviewStatement(clipSHA256: statement.clipSHA256, productID: "quietwave-2", platformID: "northwind")
-        let otherPlatform = try ReviewStatement(clipSHA256: statement.clipSHA256, productID: "barista-pro", platformID: "clipstream")
+        let otherProduct = try ReviewStatement(clipSHA256: statement.clipSHA256, productID: "quietwave-2", platformID: "northwind", account: "alice.k")
+        let otherPlatform = try ReviewStatement(clipSHA256: statement.clipSHA256, productID: "barista-pro", platformID: "clipstream", account: "alice.k")
+        let otherAccount = try ReviewStatement(clipSHA256: statement.clipSHA256, productID: "barista-pro", platformID: "northwind", account: "mallory")
         #expect(!key.hasSigned(otherProduct, signature: signature))
         #expect(!key.hasSigned(otherPlatform, signature: signature))
+        #expect(!key.hasSigned(otherAccount, signature: signature), "a signature cannot be replayed under another account")
         let (otherKey, _) = try signedByOpenSSL(statement.message)
         #expect(!otherKey.hasSigned(statement, signature: signature))
     }
@@ -43,10 +45,10 @@ import VouchTestSupport
 
     @Test func statementsAreUnambiguous() {
         #expect(throws: ReviewStatement.Problem.newlineInID("a\nb")) {
-            try ReviewStatement(clipSHA256: String(repeating: "0", count: 64), productID: "a\nb", platformID: "p")
+            try ReviewStatement(clipSHA256: String(repeating: "0", count: 64), productID: "a\nb", platformID: "p", account: "x")
         }
         #expect(throws: ReviewStatement.Problem.notADigest("xyz")) {
-            try ReviewStatement(clipSHA256: "xyz", productID: "a", platformID: "p")
+            try ReviewStatement(clipSHA256: "xyz", productID: "a", platformID: "p", account: "x")
         }
     }
 }

@@ -70,7 +70,7 @@ struct ServerFixture {
 
     /// Uploads `clip` as `platform`'s, with a fresh attestation unless one is given.
     func upload(_ clip: Data, as platform: TestPlatform, product: String = "sku-1", attestation: String? = nil,
-                idempotencyKey: String? = nil, apiKey: String? = nil) async throws -> Answer {
+                idempotencyKey: String? = nil, apiKey: String? = nil, reviewerSignature: String? = nil) async throws -> Answer {
         var headers = ["Authorization": "Bearer \(apiKey ?? platform.apiKey)", "Content-Type": "video/mp4"]
         if let attestation {
             headers["Vouch-Attestation"] = attestation
@@ -78,6 +78,7 @@ struct ServerFixture {
             headers["Vouch-Attestation"] = try await platform.attestation(clipSHA256: ClipDigest.sha256Hex(of: clip), reviewer: "alice")
         }
         headers["Idempotency-Key"] = idempotencyKey
+        headers["Vouch-Reviewer-Signature"] = reviewerSignature
         return try await send("/v1/clips?product=\(product)", method: "POST", headers: headers, body: clip)
     }
 

@@ -25,7 +25,7 @@ struct StoreFixture {
     /// A submission of `bytes` (standing in for the upload's content) by `reviewer`.
     static func submission(_ bytes: String, platform: String = "shop", reviewer: String = "alice", key: String? = nil,
                            reviewerKey: String? = nil, product: String = "sku-1") -> ClipSubmission {
-        ClipSubmission(platformID: platform, reviewerAccount: reviewer, reviewerPublicKey: reviewerKey, productID: product,
+        ClipSubmission(platformID: platform, reviewerAccount: reviewer, provenReviewerKey: reviewerKey, productID: product,
                        idempotencyKey: key, contentSHA256: String(repeating: bytes, count: 64 / bytes.count + 1).prefix(64).description,
                        byteCount: Int64(bytes.count), attestationID: UUID().uuidString, spoolPath: "/spool/\(bytes)")
     }

@@ -26,9 +26,9 @@ public struct TestPlatform: Sendable {
 
     /// An attestation that `reviewer` recorded the clip whose SHA-256 is `clipSHA256`.
     public func attestation(clipSHA256: String, reviewer: String, audience: String = "vouch", jti: String = UUID().uuidString,
-                            verifiedPurchase: Bool = true, now: Date = Date()) async throws -> String {
+                            verifiedPurchase: Bool = true, reviewerKey: String? = nil, now: Date = Date()) async throws -> String {
         let claims = Claims(iss: id, sub: reviewer, aud: audience, iat: Int(now.timeIntervalSince1970), exp: Int(now.timeIntervalSince1970) + 600,
-                            jti: jti, clip_sha256: clipSHA256, verified_purchase: verifiedPurchase)
+                            jti: jti, clip_sha256: clipSHA256, verified_purchase: verifiedPurchase, reviewer_key: reviewerKey)
         return try await keys.sign(claims, kid: JWKIdentifier(string: "\(id)-ed"))
     }
 
@@ -60,6 +60,7 @@ public struct TestPlatform: Sendable {
         var jti: String
         var clip_sha256: String
         var verified_purchase: Bool
+        var reviewer_key: String?
 
         func verify(using algorithm: some JWTAlgorithm) async throws {}
     }
