@@ -3,11 +3,18 @@ import Foundation
 /// Finds review rings: groups of low-trust identities that post near-duplicate
 /// content, or review the same products within the same short window.
 ///
-/// Two low-trust identities are linked when they share a content cluster (clips
-/// the matcher found to be copies of each other), or when they reviewed at
-/// least `sharedProducts` of the same products, each pair of reviews within
-/// `window` of each other. Connected groups of at least `minimumMembers` are
-/// rings, reported with the evidence that linked them.
+/// A link needs evidence that both identities took part, never proximity alone:
+/// - two low-trust identities that both posted a *copy* in one content cluster (clips
+///   the matcher found to be copies of each other) are linked. The cluster's first
+///   uploader posted the original: the victim of the copying, never a member for it;
+/// - two low-trust identities with a mutual tie in the social graph (each follows the
+///   other, or they are friends) that reviewed at least `sharedProducts` of the same
+///   products, each pair of reviews within `window` of each other, are linked.
+///   Without the tie, two throwaway accounts reviewing beside an honest newcomer could
+///   make the newcomer a "ring" and hold their reviews.
+///
+/// Connected groups of at least `minimumMembers` are rings, reported with the evidence
+/// that linked them.
 public struct RingDetector: Sendable {
     /// One published review, as ring detection sees it.
     public struct Review: Sendable, Equatable {
@@ -52,14 +59,13 @@ public struct RingDetector: Sendable {
         self.minimumMembers = minimumMembers
     }
 
-    public func rings(in reviews: [Review], trust: (Int32) -> Double) -> [Ring] {
+    /// The rings among `reviews`; `tied(a, b)` says whether two identities have a mutual
+    /// tie in the social graph.
+    public func rings(in reviews: [Review], trust: (Int32) -> Double, tied: (Int32, Int32) -> Bool = { _, _ in false }) -> [Ring] {
         let suspects = reviews.filter { trust($0.identity) <= trustCeiling }
         var links = DisjointSets<Int32>()
-        var contentPosters: [Int: Set<Int32>] = [:]
-        for review in suspects {
-            links.add(review.identity)
-            if let cluster = review.contentCluster { contentPosters[cluster, default: []].insert(review.identity) }
-        }
+        for review in suspects { links.add(review.identity) }
+        let contentPosters = Self.copiers(in: reviews, among: Set(suspects.map(\.identity)))
         for posters in contentPosters.values where posters.count > 1 {
             let first = posters.min()!
             for other in posters { links.join(first, other) }
@@ -70,7 +76,7 @@ public struct RingDetector: Sendable {
             for (index, review) in ordered.enumerated() {
                 for other in ordered[(index + 1)...] {
                     guard other.time.timeIntervalSince(review.time) <= window else { break }
-                    guard other.identity != review.identity else { continue }
+                    guard other.identity != review.identity, tied(review.identity, other.identity) else { continue }
                     coReviews[Pair(review.identity, other.identity), default: []].insert(review.product)
                 }
             }
@@ -85,6 +91,19 @@ public struct RingDetector: Sendable {
                     .flatMap(\.value)).sorted()
             )
         }.sorted { $0.members.count > $1.members.count }
+    }
+
+    /// Per content cluster, the low-trust identities that posted a copy in it: everyone but
+    /// the cluster's first uploader, whatever their trust, whose clip is the original.
+    private static func copiers(in reviews: [Review], among suspects: Set<Int32>) -> [Int: Set<Int32>] {
+        var copiers: [Int: Set<Int32>] = [:]
+        let clustered = reviews.filter { $0.contentCluster != nil }
+        for (cluster, posts) in Dictionary(grouping: clustered, by: { $0.contentCluster! }) {
+            guard let original = posts.min(by: { ($0.time, $0.identity) < ($1.time, $1.identity) }) else { continue }
+            let posters = Set(posts.map(\.identity)).subtracting([original.identity]).intersection(suspects)
+            if !posters.isEmpty { copiers[cluster] = posters }
+        }
+        return copiers
     }
 
     private struct Pair: Hashable {

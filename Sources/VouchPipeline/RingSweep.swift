@@ -11,7 +11,7 @@ struct RingSweep: Sendable {
     /// Flags every ring found; returns the rings.
     @discardableResult
     func run(trust: [Int64: Double]) async throws -> [RingDetector.Ring] {
-        let (clips, matches) = try await store.ringInputs()
+        let (clips, matches, ties) = try await store.ringInputs()
         var clusters = DisjointSets<Int64>()
         for (clip, matched) in matches { clusters.join(clip, matched) }
         let copied = Set(matches.flatMap { [$0.0, $0.1] })
@@ -34,7 +34,13 @@ struct RingSweep: Sendable {
             }
             return RingDetector.Review(identity: number, product: clip.productID, time: clip.createdAt, contentCluster: cluster)
         }
-        let rings = detector.rings(in: reviews) { trust[identities[Int($0)]] ?? 0 }
+        var tiedPairs = Set<[Int32]>()
+        for (first, second) in ties {
+            guard let a = identityNumbers[first], let b = identityNumbers[second] else { continue }
+            tiedPairs.insert([min(a, b), max(a, b)])
+        }
+        let rings = detector.rings(in: reviews, trust: { trust[identities[Int($0)]] ?? 0 },
+                                   tied: { tiedPairs.contains([min($0, $1), max($0, $1)]) })
         for ring in rings {
             let members = Set(ring.members.map { identities[Int($0)] })
             let memberClips = clips.filter { members.contains($0.identityID) }.map(\.clipID)

@@ -12,6 +12,11 @@ public struct ScoringModel: Sendable, Codable, Equatable {
     public var reviewerSignatureBonus = 0.2
     /// An account this old or older earns the full account-age part.
     public var matureAccountDays = 365.0
+    /// Platforms whose claims (an account older than `matureAccountDays` with a verified
+    /// purchase) may make an identity a trust seed. Moderator approvals always do. Empty by
+    /// default: a platform's claims are assertions, and a platform that asserted its own
+    /// throwaway accounts into seeds would steer the trust of everyone near them.
+    public var trustSeedPlatforms: [String] = []
     public var accountAgeBonus = 0.2
     /// Originality left to a reviewer who re-uploads their own earlier clip.
     public var selfReuploadOriginality = 0.7

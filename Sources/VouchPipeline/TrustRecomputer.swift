@@ -12,13 +12,16 @@ import VouchStore
 public struct TrustRecomputer: Sendable {
     let store: Store
     let matureAccountDays: Double
+    /// Platforms whose account-age and purchase claims may seed trust (``ScoringModel/trustSeedPlatforms``).
+    let seedPlatforms: Set<String>
     let rings: RingDetector
     let logger: Logger
 
-    public init(store: Store, matureAccountDays: Double = 365, rings: RingDetector = RingDetector(trustCeiling: 0.25),
-                logger: Logger = Logger(label: "vouch.trust")) {
+    public init(store: Store, matureAccountDays: Double = 365, seedPlatforms: Set<String> = [],
+                rings: RingDetector = RingDetector(trustCeiling: 0.25), logger: Logger = Logger(label: "vouch.trust")) {
         self.store = store
         self.matureAccountDays = matureAccountDays
+        self.seedPlatforms = seedPlatforms
         self.rings = rings
         self.logger = logger
     }
@@ -27,7 +30,7 @@ public struct TrustRecomputer: Sendable {
     @discardableResult
     public func recompute() async throws -> [Int64: Double] {
         let graph = try await store.storedGraph()
-        let seeds = try await store.seedIdentities(matureDays: matureAccountDays)
+        let seeds = try await store.seedIdentities(matureDays: matureAccountDays, claimsFrom: seedPlatforms)
         let seedNodes = graph.identityOfNode.indices.filter { graph.identityOfNode[$0].map(seeds.contains) ?? false }
         let scores = SybilRank.trust(in: TrustGraph(nodeCount: graph.identityOfNode.count, edges: graph.edges), seeds: seedNodes)
         let ranks = Self.percentiles(scores)

@@ -10,9 +10,10 @@ public struct ReviewedClip: Sendable, Equatable {
 }
 
 extension Store {
-    /// Every analysed clip that reached shoppers or moderators, and every confirmed match
-    /// between two clips: what ring detection works from.
-    public func ringInputs() async throws -> (clips: [ReviewedClip], matches: [(Int64, Int64)]) {
+    /// Every analysed clip that reached shoppers or moderators, every confirmed match
+    /// between two clips, and every mutual tie between two identities (friends, or each
+    /// following the other): what ring detection works from.
+    public func ringInputs() async throws -> (clips: [ReviewedClip], matches: [(Int64, Int64)], ties: [(Int64, Int64)]) {
         try await database.run { db in
             let clips = try await db.raw("""
                 SELECT c.id, r.identity_id, c.product_id, c.created_at FROM clips c JOIN reviewers r ON r.id = c.reviewer_id
@@ -25,7 +26,17 @@ extension Store {
             let matches = try await db.select().columns("clip_id", "matched_clip_id").from("matches").all().map { row in
                 (try row.decode(column: "clip_id", as: Int64.self), try row.decode(column: "matched_clip_id", as: Int64.self))
             }
-            return (clips, matches)
+            let ties = try await db.raw("""
+                SELECT DISTINCT a.identity_id AS first, b.identity_id AS second FROM social_edges e
+                JOIN reviewers a ON a.platform_id = e.platform_id AND a.account = e.source_account
+                JOIN reviewers b ON b.platform_id = e.platform_id AND b.account = e.target_account
+                WHERE a.identity_id <> b.identity_id AND (e.kind = 'friend' OR EXISTS (
+                    SELECT 1 FROM social_edges back WHERE back.platform_id = e.platform_id
+                    AND back.source_account = e.target_account AND back.target_account = e.source_account))
+                """).all().map { row in
+                    (try row.decode(column: "first", as: Int64.self), try row.decode(column: "second", as: Int64.self))
+                }
+            return (clips, matches, ties)
         }
     }
 

@@ -25,11 +25,13 @@ public struct StoredGraph: Sendable {
 
 extension Store {
     /// Adds edges in one transaction; edges already present are left as they are.
-    /// Returns how many were new.
+    /// Returns how many were new. When the platform would then hold more than `limit`
+    /// edges, adds none and throws ``StoreError/quotaExceeded(_:limit:)``.
     @discardableResult
-    public func addEdges(_ edges: [AccountEdge], platform: String) async throws -> Int {
+    public func addEdges(_ edges: [AccountEdge], platform: String, limit: Int = .max) async throws -> Int {
         let now = nowMilliseconds
         return try await database.transaction { db in
+            try await lockPlatform(platform, in: db)
             var added = 0
             for chunk in edges.chunked(into: 500) {
                 var insert = db.insert(into: "social_edges").columns("platform_id", "source_account", "target_account", "kind", "created_at")
@@ -38,6 +40,11 @@ extension Store {
                 }
                 added += try await insert.ignoringConflicts(with: ["platform_id", "source_account", "target_account", "kind"])
                     .returning("kind").all().count
+            }
+            if added > 0, limit < .max {
+                let held = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "held").from("social_edges")
+                    .where("platform_id", .equal, platform).first()?.decode(column: "held", as: Int.self) ?? 0
+                guard held <= limit else { throw StoreError.quotaExceeded("social edges", limit: limit) }
             }
             try await appendAudit(db, actor: "platform:\(platform)", action: "graph.edges-added", subject: "platform:\(platform)",
                                   detail: ["received": "\(edges.count)", "added": "\(added)"])
@@ -101,9 +108,10 @@ extension Store {
         }
     }
 
-    /// The identities trust starts from: those a moderator approved, and long-standing
-    /// accounts (older than `matureDays`) with a verified purchase, never banned.
-    public func seedIdentities(matureDays: Double) async throws -> Set<Int64> {
+    /// The identities trust starts from, never banned: those a moderator approved, and,
+    /// on the platforms in `claimsFrom` only, long-standing accounts (older than
+    /// `matureDays`) with a verified purchase, as those platforms claim.
+    public func seedIdentities(matureDays: Double, claimsFrom platforms: Set<String> = []) async throws -> Set<Int64> {
         let cutoff = nowMilliseconds - Int64(matureDays * 86_400_000)
         return try await database.run { db in
             var seeds = Set<Int64>()
@@ -111,11 +119,17 @@ extension Store {
                 SELECT DISTINCT r.identity_id FROM moderation_decisions d
                 JOIN clips c ON c.id = d.clip_id JOIN reviewers r ON r.id = c.reviewer_id
                 WHERE d.action = 'approve'
-                UNION
-                SELECT DISTINCT r.identity_id FROM reviewers r JOIN clips c ON c.reviewer_id = r.id
-                WHERE r.account_created_at IS NOT NULL AND r.account_created_at <= \(bind: cutoff) AND c.verified_purchase = \(bind: true)
                 """).all() {
                 seeds.insert(try row.decode(column: "identity_id", as: Int64.self))
+            }
+            for platform in platforms.sorted() {
+                for row in try await db.raw("""
+                    SELECT DISTINCT r.identity_id FROM reviewers r JOIN clips c ON c.reviewer_id = r.id
+                    WHERE r.platform_id = \(bind: platform) AND r.account_created_at IS NOT NULL
+                    AND r.account_created_at <= \(bind: cutoff) AND c.verified_purchase = \(bind: true)
+                    """).all() {
+                    seeds.insert(try row.decode(column: "identity_id", as: Int64.self))
+                }
             }
             for row in try await db.select().column("id").from("identities").where("banned", .equal, true).all() {
                 seeds.remove(try row.decode(column: "id", as: Int64.self))

@@ -12,16 +12,19 @@ import VouchIdentity
         RingDetector.Review(identity: identity, product: product, time: start.addingTimeInterval(minutes * 60), contentCluster: cluster)
     }
 
-    @Test func flagsFreshAccountsPostingTheSameClip() {
-        let rings = detector.rings(in: [review(1, "a", minutes: 0, cluster: 7), review(2, "b", minutes: 300, cluster: 7), review(3, "c", minutes: 900, cluster: 7)], trust: trust)
-        #expect(rings == [RingDetector.Ring(members: [1, 2, 3], sharedContent: [7], coordinatedProducts: [])])
+    @Test func flagsFreshAccountsPostingCopiesOfTheSameClipButNotItsOriginal() {
+        let posts = [review(4, "a", minutes: 0, cluster: 7), review(1, "a", minutes: 10, cluster: 7), review(2, "b", minutes: 300, cluster: 7),
+                     review(3, "c", minutes: 900, cluster: 7)]
+        let rings = detector.rings(in: posts, trust: trust)
+        #expect(rings == [RingDetector.Ring(members: [1, 2, 3], sharedContent: [7], coordinatedProducts: [])], "identity 4 posted first: the victim")
     }
 
     @Test func flagsFreshAccountsReviewingTheSameProductsTogether() {
         let reviews = [1, 2, 3].flatMap { identity in
             [review(identity, "barista-pro", minutes: Double(identity)), review(identity, "quietwave-2", minutes: 30 + Double(identity))]
         }
-        let rings = detector.rings(in: reviews, trust: trust)
+        #expect(detector.rings(in: reviews, trust: trust).isEmpty, "proximity without a tie is no evidence")
+        let rings = detector.rings(in: reviews, trust: trust, tied: { _, _ in true })
         #expect(rings.first?.members == [1, 2, 3])
         #expect(rings.first?.coordinatedProducts == ["barista-pro", "quietwave-2"])
     }
@@ -37,5 +40,14 @@ import VouchIdentity
     @Test func oneSharedProductIsNotCoordination() {
         let reviews = [1, 2, 3].map { review(Int32($0), "a", minutes: Double($0)) }
         #expect(detector.rings(in: reviews, trust: trust).isEmpty)
+    }
+
+    @Test func anHonestNewcomerBesideTiedThrowawaysIsNotAMember() {
+        let reviews = [1, 2, 3, 5].flatMap { identity in
+            [review(identity, "kettle", minutes: Double(identity)), review(identity, "toaster", minutes: 30 + Double(identity))]
+        }
+        let throwaways: Set<Int32> = [1, 2, 3]
+        let rings = detector.rings(in: reviews, trust: trust, tied: { throwaways.contains($0) && throwaways.contains($1) })
+        #expect(rings.map(\.members) == [[1, 2, 3]], "identity 5 has no tie to them")
     }
 }

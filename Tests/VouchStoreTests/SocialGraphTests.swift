@@ -33,7 +33,7 @@ import VouchTestSupport
     }
 
     @Test(arguments: TestEngine.available)
-    func seedsAreLongStandingVerifiedPurchasers(_ engine: TestEngine) async throws {
+    func seedsAreLongStandingVerifiedPurchasersOfTrustedPlatformsOnly(_ engine: TestEngine) async throws {
         try await withStore(engine) { fixture in
             var veteran = StoreFixture.submission("a", reviewer: "veteran")
             veteran.accountCreatedAt = fixture.clock.now().addingTimeInterval(-800 * 86_400)
@@ -44,7 +44,9 @@ import VouchTestSupport
             let seeded = try await fixture.store.submit(veteran).clip
             _ = try await fixture.store.submit(newcomer)
             let identity = try #require(try await fixture.store.reviewer(id: seeded.reviewerID)).identityID
-            #expect(try await fixture.store.seedIdentities(matureDays: 365) == [identity])
+            #expect(try await fixture.store.seedIdentities(matureDays: 365).isEmpty, "a platform's claims seed nothing by themselves")
+            #expect(try await fixture.store.seedIdentities(matureDays: 365, claimsFrom: ["other"]).isEmpty)
+            #expect(try await fixture.store.seedIdentities(matureDays: 365, claimsFrom: ["shop"]) == [identity])
 
             try await fixture.store.setTrust([identity: 0.9])
             #expect(try await fixture.store.identity(id: identity)?.trust == 0.9)
