@@ -39,7 +39,9 @@ struct ModerationFixture {
 
 func withModeration(_ body: (ModerationFixture) async throws -> Void) async throws {
     let settings = try ModerationFixture.settings()
-    try await withFixture({ try await ServerFixture.make(moderation: settings) }, tearDown: { await $0.tearDown() }) { server in
+    // Loopback is a trusted proxy, so a browser can speak for another client address with X-Forwarded-For.
+    try await withFixture({ try await ServerFixture.make(moderation: settings, adjust: { server, _ in server.trustedProxies = ["127.0.0.1", "::1"] }) },
+                          tearDown: { await $0.tearDown() }) { server in
         let store = server.pipeline.store
         let original = try await store.analysedClip(AnalysedClips.submission("a", reviewer: "alice"), outcome: AnalysedClips.original())
         let copy = try await store.analysedClip(AnalysedClips.submission("b", platform: "social", reviewer: "bob"), outcome: AnalysedClips.copy(of: original.id))

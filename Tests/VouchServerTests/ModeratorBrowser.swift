@@ -27,6 +27,8 @@ struct ModeratorBrowser {
 
     let baseURL: URL
     var cookies: [String: String] = [:]
+    /// The client address this browser claims through the trusted proxy, if any.
+    var forwardedFor: String?
     private let session = URLSession(configuration: .ephemeral, delegate: RefuseRedirects(), delegateQueue: nil)
 
     init(baseURL: URL) {
@@ -61,6 +63,7 @@ struct ModeratorBrowser {
         request.httpMethod = method
         request.httpShouldHandleCookies = false
         request.setValue(accept, forHTTPHeaderField: "Accept")
+        request.setValue(forwardedFor, forHTTPHeaderField: "X-Forwarded-For")
         if !cookies.isEmpty {
             request.setValue(cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; "), forHTTPHeaderField: "Cookie")
         }

@@ -22,7 +22,7 @@ extension ModerationRoutes {
 
     /// `POST /moderate/login`: checks the form's token, then the password under the
     /// throttle; on success starts a session and goes where the moderator was headed.
-    func logIn(_ request: Request, context: some RequestContext) async throws -> Response {
+    func logIn(_ request: Request, context: VouchRequestContext) async throws -> Response {
         let form = try await self.form(LoginForm.self, from: request, context: context)
         let next = Self.safeNext(form.next)
         let refuse = { (status: HTTPResponse.Status, message: String) throws -> Response in
@@ -34,13 +34,11 @@ extension ModerationRoutes {
         }
         let account: ModeratorAccount
         do {
-            account = try await login.authenticate(name: form.name, password: form.password)
-        } catch ModeratorLogin.Refusal.wrongCredentials {
-            return try refuse(.unauthorized, "Wrong name or password.")
-        } catch ModeratorLogin.Refusal.lockedOut {
-            return try refuse(.tooManyRequests, "Too many failed logins for this name. Wait a few minutes and try again.")
+            account = try await login.authenticate(name: form.name, password: form.password, from: context.clientAddress)
+        } catch ModeratorLogin.Refusal.refused {
+            return try refuse(.unauthorized, "Wrong name or password, or too many failed logins from here: check them, or wait \(Int(settings.lockoutMinutes)) minutes.")
         } catch ModeratorLogin.Refusal.busy {
-            return try refuse(.serviceUnavailable, "The server is checking other logins. Try again in a moment.")
+            return try refuse(.serviceUnavailable, "The server is checking many logins. Try again in a moment.")
         }
         var response = Response.redirect(to: next, type: .normal)
         response.setCookie(try await sessions.start(for: account))

@@ -10,17 +10,19 @@ struct ModerationRoutes: Sendable {
     let store: Store
     let sessions: ModeratorSessions
     let login: ModeratorLogin
+    let settings: ModerationSettings
     let pages = PageRenderer()
     static let queuePageSize = 50
     static let auditPageSize = 100
 
     init(store: Store, settings: ModerationSettings) {
         self.store = store
+        self.settings = settings
         sessions = ModeratorSessions(store: store, settings: settings)
         login = ModeratorLogin(accounts: sessions.accounts, settings: settings, store: store)
     }
 
-    func register(on router: Router<some RequestContext>) {
+    func register(on router: Router<VouchRequestContext>) {
         let group = router.group("/moderate").add(middleware: ModerationPageErrors(pages: pages))
         group.get("login") { request, _ in try loginPage(request) }
         group.post("login") { request, context in try await logIn(request, context: context) }

@@ -1,48 +1,54 @@
 import Foundation
 import VouchStore
 
-/// Checks a name and password against the configured moderators, under the throttle.
+/// Checks a name and password against the configured moderators, under a throttle every
+/// API process shares through the store.
 ///
-/// An unknown name costs the same scrypt derivation as a known one, against a dummy
-/// hash of the same cost, so response times do not tell which names exist.
+/// Refusals are counted per client address (however many names it tries) and per
+/// address and name together, never per name alone, so nobody can lock a moderator out
+/// from elsewhere. A throttled attempt, an unknown name and a wrong password get the same
+/// answer, so none tells which names exist; an unknown name costs the same scrypt
+/// derivation as a known one, against a dummy hash of the same cost, so response times do
+/// not tell either. Only attempts that reach a password check are counted and audited, so
+/// a client hammering a blocked name writes nothing.
 struct ModeratorLogin: Sendable {
     let accounts: [String: ModeratorAccount]
-    let throttle: LoginThrottle
     let store: Store
+    let settings: ModerationSettings
+    let checks = PasswordCheckQueue()
     private let dummy: PasswordHash?
 
     init(accounts: [String: ModeratorAccount], settings: ModerationSettings, store: Store) {
         self.accounts = accounts
         self.store = store
-        throttle = LoginThrottle(maximumFailures: settings.maximumFailedLogins, window: settings.lockoutMinutes * 60)
+        self.settings = settings
         dummy = settings.users.first.flatMap { try? PasswordHash.make(password: SessionSecret.generate(), cost: $0.passwordHash.cost) }
     }
 
     /// Why a login was refused.
     enum Refusal: Error {
-        case wrongCredentials, lockedOut, busy
+        /// Wrong name or password, or too many refusals from this client: told apart to nobody.
+        case refused
+        /// Too many password checks are already waiting.
+        case busy
     }
 
     /// The account whose password this is; throws a ``Refusal`` otherwise.
-    func authenticate(name: String, password: String) async throws -> ModeratorAccount {
+    func authenticate(name: String, password: String, from address: String?) async throws -> ModeratorAccount {
         let now = store.clock.now()
+        let client = address ?? "unknown"
+        let keys = [LoginThrottleKey(key: "address:\(client)", maximumFailures: settings.maximumFailedLoginsPerAddress),
+                    LoginThrottleKey(key: "address:\(client) name:\(name.prefix(200))", maximumFailures: settings.maximumFailedLogins)]
+        if try await store.loginBlocked(keys, now: now) != nil { throw Refusal.refused }
         let account = accounts[name]
-        if account != nil, await throttle.isLocked(name, now: now) {
-            try await store.recordFailedLogin(moderator: name, reason: "locked out after repeated failures")
-            throw Refusal.lockedOut
-        }
-        guard await throttle.beginCheck() else { throw Refusal.busy }
         let hash = account?.passwordHash ?? dummy
-        let matches = await Self.verify(password, against: hash)
-        await throttle.endCheck()
+        guard let matches = await checks.run({ await Self.verify(password, against: hash) }) else { throw Refusal.busy }
         guard let account, matches else {
-            if account != nil {
-                await throttle.recordFailure(of: name, now: now)
-                try await store.recordFailedLogin(moderator: name, reason: "wrong password")
-            }
-            throw Refusal.wrongCredentials
+            try await store.recordLoginFailure(keys, window: settings.lockoutMinutes * 60, now: now)
+            if account != nil { try await store.recordFailedLogin(moderator: name, reason: "wrong password from \(client)") }
+            throw Refusal.refused
         }
-        await throttle.recordSuccess(of: name)
+        try await store.clearLoginFailures(keys[1])
         return account
     }
 

@@ -6,9 +6,10 @@ import VouchStore
 struct ModeratorUI: Sendable {
     let store: Store
     let settings: ModerationSettings
+    let limiter: RateLimiter?
 
-    func register(on router: Router<some RequestContext>) {
-        SiteRoutes(store: store).register(on: router)
+    func register(on router: Router<VouchRequestContext>) {
+        SiteRoutes(store: store, limiter: limiter).register(on: router)
         ModerationRoutes(store: store, settings: settings).register(on: router)
     }
 }
