@@ -8,4 +8,6 @@ extension HTTPField.Name {
     static let idempotencyKey = Self("Idempotency-Key")!
     /// A platform's attestation of the shopper viewing reviews, to show personal trust links.
     static let vouchViewer = Self("Vouch-Viewer")!
+    /// The client addresses a chain of reverse proxies saw, each appending its peer's.
+    static let xForwardedFor = Self("X-Forwarded-For")!
 }

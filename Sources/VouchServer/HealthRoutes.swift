@@ -1,19 +1,35 @@
 import Hummingbird
+import Logging
 import VouchStore
 
 /// `/healthz` (the process answers) and `/readyz` (it can reach its store).
+///
+/// Readiness asks the store at most once a second, however often it is probed, and says
+/// only "ready" or "not ready": why the store is unreachable goes to the server's log,
+/// not to whoever asked.
 struct HealthRoutes: Sendable {
-    let store: Store
+    let readiness: RecentValue<Bool>
+
+    init(store: Store, logger: Logger) {
+        readiness = RecentValue(lifetime: .seconds(1)) {
+            do {
+                _ = try await store.logSize()
+                return true
+            } catch {
+                logger.error("not ready: the store is unreachable", metadata: ["error": "\(error)"])
+                return false
+            }
+        }
+    }
 
     func register(on router: Router<some RequestContext>) {
         router.get("/healthz") { _, _ in "ok\n" }
         router.get("/readyz") { _, _ -> String in
-            do {
-                _ = try await store.jobCounts()
-                return "ready\n"
-            } catch {
-                throw Problem(.serviceUnavailable, "not-ready", title: "Not ready", detail: "the store is unreachable: \(error)")
+            guard try await readiness.value() else {
+                throw Problem(.serviceUnavailable, "not-ready", title: "Not ready",
+                              detail: "this process cannot reach its store; the operator's log says why", headers: [.retryAfter: "5"])
             }
+            return "ready\n"
         }
     }
 }

@@ -8,8 +8,14 @@ import VouchStore
 ///
 /// Register it before every other route: Hummingbird wraps a route in the middlewares
 /// added before it, so routes added earlier would go uncounted.
+///
+/// Only operators read it: with `server.metricsToken` set, a request must carry it as a
+/// bearer token; without one, only clients on loopback are answered. The store's depths
+/// are read at most every five seconds, however often it is scraped.
 struct MetricsRoutes: Sendable {
     let store: Store
+    let token: String
+    private static let loopback = [IPNetwork("127.0.0.0/8")!, IPNetwork("::1")!]
 
     func register(on router: Router<VouchRequestContext>) {
         let registry = ServerMetrics.registry
@@ -18,15 +24,31 @@ struct MetricsRoutes: Sendable {
         let jobGauges = states.map { registry.makeGauge(descriptor: jobs, labels: [("state", $0.rawValue)]) }
         let outbox = registry.makeGauge(descriptor: MetricNameDescriptor(namespace: "vouch", metricName: "webhook_deliveries_pending", unitName: "",
                                                                          helpText: "Webhook deliveries waiting for an attempt"))
+        let depths = RecentValue(lifetime: .seconds(5)) { [store] in (try await store.jobCounts(), try await store.pendingDeliveryCount()) }
         router.middlewares.add(MetricsMiddleware())
-        router.get("/metrics") { _, _ -> Response in
-            let counts = try await store.jobCounts()
+        router.get("/metrics") { request, context -> Response in
+            try authorize(request, context: context)
+            let (counts, pending) = try await depths.value()
             for (state, gauge) in zip(states, jobGauges) { gauge.set(Double(counts[state] ?? 0)) }
-            outbox.set(Double(try await store.pendingDeliveryCount()))
+            outbox.set(Double(pending))
             let text = registry.emitToBuffer()
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: text)))
+        }
+    }
+
+    private func authorize(_ request: Request, context: VouchRequestContext) throws(Problem) {
+        if token.isEmpty {
+            guard let bytes = context.clientAddress.flatMap(IPNetwork.bytes(of:)), Self.loopback.contains(where: { $0.contains(bytes) }) else {
+                throw Problem(.forbidden, "operators-only", title: "Metrics are for operators",
+                              detail: "/metrics answers loopback clients only; set server.metricsToken to scrape it from elsewhere")
+            }
+        } else {
+            guard let given = request.headers[.authorization], ConstantTime.equal(given, "Bearer \(token)") else {
+                throw Problem(.unauthorized, "unauthorized", title: "Metrics are for operators",
+                              detail: "send server.metricsToken as Authorization: Bearer <token>", headers: [.wwwAuthenticate: "Bearer"])
+            }
         }
     }
 }

@@ -10,12 +10,18 @@ import VouchStore
 /// the same store: at most every `checkInterval`, the request that finds the check due
 /// asks the store which products changed since shortly before the previous check (the
 /// margin covers transactions that commit after the time they stamped). So a page can be
-/// stale for about `checkInterval`. When full, the cache starts again empty.
+/// stale for about `checkInterval`. When full (in pages or in bytes), the cache starts
+/// again empty. Only pages reached through cursors the API signed are ever asked for
+/// (``ReviewCursor``), so the pages a client can make it hold are the real ones.
 actor RankingCache {
     /// A page as the store gave it, and its anonymous answer's body.
     struct Entry: Sendable {
         var page: ReviewPage
         var body: ByteBuffer
+
+        /// About what the entry holds in memory: its encoded body, and the page it came from,
+        /// which holds the same reviews again.
+        var size: Int { 2 * body.readableBytes }
     }
 
     private struct Key: Hashable {
@@ -24,7 +30,10 @@ actor RankingCache {
     }
 
     private let store: Store
+    private let cursors: ReviewCursor
     private let capacity: Int
+    private let maximumBytes: Int
+    private var bytes = 0
     private let checkInterval: Duration
     private let margin: TimeInterval
     private var entries: [String: [Key: Entry]] = [:]
@@ -32,9 +41,11 @@ actor RankingCache {
     private var checkedAt = ContinuousClock.now
     private var changesSince: Date
 
-    init(store: Store, capacity: Int, checkInterval: Duration = .milliseconds(250), margin: TimeInterval = 5) {
+    init(store: Store, capacity: Int, maximumBytes: Int, cursors: ReviewCursor, checkInterval: Duration = .milliseconds(250), margin: TimeInterval = 5) {
         self.store = store
+        self.cursors = cursors
         self.capacity = max(1, capacity)
+        self.maximumBytes = max(1, maximumBytes)
         self.checkInterval = checkInterval
         self.margin = margin
         changesSince = store.clock.now()
@@ -45,19 +56,28 @@ actor RankingCache {
         try await forgetChangedProducts()
         let key = Key(limit: limit, after: after)
         if let entry = entries[product]?[key] { return entry }
-        let entry = try await Self.load(product: product, limit: limit, after: after, from: store)
-        if count >= capacity {
+        let entry = try await Self.load(product: product, limit: limit, after: after, from: store, cursors: cursors)
+        if count >= capacity || bytes + entry.size > maximumBytes {
             entries.removeAll()
             count = 0
+            bytes = 0
         }
-        if entries[product, default: [:]].updateValue(entry, forKey: key) == nil { count += 1 }
+        if let replaced = entries[product, default: [:]].updateValue(entry, forKey: key) {
+            bytes -= replaced.size
+        } else {
+            count += 1
+        }
+        bytes += entry.size
         return entry
     }
 
+    /// What the cached pages take in memory, by ``Entry/size``.
+    var heldBytes: Int { bytes }
+
     /// The page read from the store and encoded, as the cache keeps it, or as a route without a cache answers it.
-    static func load(product: String, limit: Int, after: RankingPosition?, from store: Store) async throws -> Entry {
+    static func load(product: String, limit: Int, after: RankingPosition?, from store: Store, cursors: ReviewCursor) async throws -> Entry {
         let page = try await store.publishedReviews(product: product, limit: limit, after: after)
-        return Entry(page: page, body: try JSONAnswer.body(ReviewsBody(product: product, page: page)))
+        return Entry(page: page, body: try JSONAnswer.body(ReviewsBody(product: product, page: page, cursors: cursors)))
     }
 
     private func forgetChangedProducts() async throws {
@@ -67,7 +87,9 @@ actor RankingCache {
         let since = changesSince.addingTimeInterval(-margin)
         changesSince = store.clock.now()
         for product in try await store.productsChanged(since: since) {
-            count -= entries.removeValue(forKey: product)?.count ?? 0
+            let forgotten = entries.removeValue(forKey: product)?.values
+            count -= forgotten?.count ?? 0
+            bytes -= forgotten?.reduce(0) { $0 + $1.size } ?? 0
         }
     }
 }

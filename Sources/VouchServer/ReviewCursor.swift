@@ -1,17 +1,39 @@
+import Crypto
+import Foundation
+import VouchIdentity
 import VouchStore
 
 /// The opaque `cursor` of the shopper API: where the next page of a ranking starts.
 /// It names the last review shown (its exact score bits and clip id), so paging is
 /// stable while clips are published around it.
-enum ReviewCursor {
-    static func encode(_ position: RankingPosition) -> String {
-        "\(String(position.score.bitPattern, radix: 16))-\(position.clipID)"
+///
+/// Cursors carry an HMAC under a key every process shares through the store, so only
+/// positions this API handed out are accepted: made-up cursors can neither fill the
+/// ranking cache with pages nobody was given nor probe the ranking between reviews.
+struct ReviewCursor: Sendable {
+    let key: SymmetricKey
+
+    init(key: Data) {
+        self.key = SymmetricKey(data: key)
     }
 
-    static func decode(_ text: String) throws(Problem) -> RankingPosition {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    func encode(_ position: RankingPosition) -> String {
+        let text = "\(String(position.score.bitPattern, radix: 16))-\(position.clipID)"
+        return "\(text).\(tag(text))"
+    }
+
+    func decode(_ cursor: String) throws(Problem) -> RankingPosition {
+        let refused = Problem.badRequest("the cursor is not one this API returned; pass nextCursor from the previous page unchanged")
+        let halves = cursor.split(separator: ".", omittingEmptySubsequences: false)
+        guard cursor.utf8.count <= 80, halves.count == 2, ConstantTime.equal(tag(String(halves[0])), String(halves[1])) else { throw refused }
+        let parts = halves[0].split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count <= 16, let bits = UInt64(parts[0], radix: 16), let clipID = Int64(parts[1]), clipID >= 0
-        else { throw .badRequest("the cursor is not one this API returned; pass nextCursor from the previous page unchanged") }
+        else { throw refused }
         return RankingPosition(score: Double(bitPattern: bits), clipID: clipID)
+    }
+
+    /// The first 16 bytes of HMAC-SHA256 over the position's text, base64url.
+    private func tag(_ text: String) -> String {
+        Data(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).prefix(16)).base64URLEncodedString
     }
 }

@@ -34,14 +34,14 @@ struct ReviewsBody: Encodable, Sendable {
         var platform: String
     }
 
-    init(product: String, page: ReviewPage) {
+    init(product: String, page: ReviewPage, cursors: ReviewCursor) {
         self.product = product
         reviews = page.reviews.map { review in
             Review(clip: review.clipID, score: review.score, explanation: Explanation(json: review.explanation, score: review.score),
                    reviewer: Reviewer(handle: review.reviewerHandle, platform: review.platformID), createdAt: review.createdAt,
                    logIndex: review.logIndex)
         }
-        nextCursor = page.next.map(ReviewCursor.encode)
+        nextCursor = page.next.map(cursors.encode)
     }
 }
 

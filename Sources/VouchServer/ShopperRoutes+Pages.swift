@@ -9,7 +9,7 @@ extension ShopperRoutes {
         let product = try Self.product(context)
         let cursor = request.uri.queryParameters["cursor"]
         let entry = try await ranking(product: product, limit: Self.defaultLimit, cursor: cursor)
-        let page = ProductPage(product: product, name: try await store.productName(product), page: entry.page, later: cursor != nil)
+        let page = ProductPage(product: product, name: try await store.productName(product), page: entry.page, later: cursor != nil, cursors: cursors)
         return try PageRenderer().render(page, template: "product")
     }
 

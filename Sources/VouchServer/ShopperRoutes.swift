@@ -10,6 +10,7 @@ struct ShopperRoutes: Sendable {
     let verifier: AttestationVerifier
     let platforms: [PlatformTrust]
     let limiter: RateLimiter?
+    let cursors: ReviewCursor
     /// Pages kept in memory; nil reads and encodes every page anew.
     let cache: RankingCache?
     static let defaultLimit = 20
@@ -29,7 +30,7 @@ struct ShopperRoutes: Sendable {
         let query = request.uri.queryParameters
         let entry = try await ranking(product: product, limit: try Self.limit(query["limit"].map(String.init)), cursor: query["cursor"])
         guard let viewer else { return JSONAnswer.response(entry.body) }
-        var body = ReviewsBody(product: product, page: entry.page)
+        var body = ReviewsBody(product: product, page: entry.page, cursors: cursors)
         let links = try await ViewerLinks(store: store).links(for: viewer, to: entry.page.reviews)
         for index in body.reviews.indices { body.reviews[index].personalTrust = links[body.reviews[index].clip] }
         return try JSONAnswer.response(body)
@@ -37,9 +38,9 @@ struct ShopperRoutes: Sendable {
 
     /// One page of `product`'s ranking, from the cache when there is one.
     func ranking(product: String, limit: Int, cursor: Substring?) async throws -> RankingCache.Entry {
-        let after = try cursor.map { cursor throws(Problem) in try ReviewCursor.decode(String(cursor)) }
+        let after = try cursor.map { cursor throws(Problem) in try cursors.decode(String(cursor)) }
         if let cache { return try await cache.entry(product: product, limit: limit, after: after) }
-        return try await RankingCache.load(product: product, limit: limit, after: after, from: store)
+        return try await RankingCache.load(product: product, limit: limit, after: after, from: store, cursors: cursors)
     }
 
     /// The product id from the path, percent-decoded as it was when the platform submitted it.

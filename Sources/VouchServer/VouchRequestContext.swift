@@ -4,8 +4,9 @@ import Hummingbird
 /// which rate limiting keys on.
 public struct VouchRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// The peer's IP address; behind a reverse proxy, the proxy's.
-    public let clientAddress: String?
+    /// The client's IP address: the peer's, or, behind a trusted reverse proxy, the one it
+    /// forwarded (``ClientAddressMiddleware``).
+    public internal(set) var clientAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)

@@ -35,13 +35,13 @@ struct ProductPage: Sendable {
         var percent: String
     }
 
-    init(product: String, name: String?, page: ReviewPage, later: Bool) {
+    init(product: String, name: String?, page: ReviewPage, later: Bool, cursors: ReviewCursor) {
         self.name = name ?? product
         title = self.name
         self.product = product
         self.later = later
         let path = Self.path(product)
-        reviews = ReviewsBody(product: product, page: page).reviews.map { review in
+        reviews = ReviewsBody(product: product, page: page, cursors: cursors).reviews.map { review in
             let explanation = review.explanation
             return ReviewCard(
                 clip: review.clip, poster: "\(path)/clips/\(review.clip)/poster.jpg",
@@ -57,7 +57,7 @@ struct ProductPage: Sendable {
             )
         }
         isEmpty = reviews.isEmpty
-        next = page.next.map { PageFormat.link(path, [("cursor", ReviewCursor.encode($0))]) }
+        next = page.next.map { PageFormat.link(path, [("cursor", cursors.encode($0))]) }
     }
 
     /// The page's own path, the product id percent-encoded as one path segment.
