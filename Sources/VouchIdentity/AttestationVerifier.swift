@@ -28,13 +28,31 @@ public struct AttestationVerifier: Sendable {
 
     /// The verified attestation of `token` from `platform`, for clip bytes hashing to `clipSHA256` (lowercase hex).
     public func verify(_ token: String, from platform: PlatformTrust, clipSHA256: String, now: Date = Date()) async throws(AttestationError) -> ReviewerAttestation {
+        let claims = try await verifyBeforeUpload(token, from: platform, now: now)
+        try await accept(claims, from: platform, clipSHA256: clipSHA256, now: now)
+        return claims
+    }
+
+    /// Everything that can be checked before the clip's bytes arrive: the signature, the
+    /// issuer, audience and lifetime, and that the claims a clip needs are there. An API
+    /// checks this first, so an unauthenticated upload costs it no disk.
+    public func verifyBeforeUpload(_ token: String, from platform: PlatformTrust, now: Date = Date()) async throws(AttestationError) -> ReviewerAttestation {
         let claims: ReviewerAttestation = try await signedClaims(token, from: platform)
-        try check(claims, from: platform, clipSHA256: clipSHA256, now: now)
+        try checkEnvelope(iss: claims.iss, sub: claims.sub, aud: claims.aud, iat: claims.iat, exp: claims.exp, from: platform, now: now)
+        guard claims.jti?.value != nil else { throw .missingClaim("jti") }
+        guard claims.clipSHA256 != nil else { throw .missingClaim("clip_sha256") }
+        return claims
+    }
+
+    /// The rest, once the bytes are in: the attested hash is the uploaded bytes', and the
+    /// `jti` is claimed, last, so a token refused for another reason does not burn it.
+    public func accept(_ claims: ReviewerAttestation, from platform: PlatformTrust, clipSHA256: String, now: Date = Date()) async throws(AttestationError) {
+        guard let attested = claims.clipSHA256?.lowercased() else { throw .missingClaim("clip_sha256") }
+        guard attested == clipSHA256.lowercased() else { throw .clipMismatch(attested: attested, uploaded: clipSHA256.lowercased()) }
         guard let jti = claims.jti?.value, let exp = claims.exp?.value else { throw .missingClaim("jti") }
         guard await replays.claim("\(platform.platformID) \(jti)", until: exp.addingTimeInterval(clockSkew), now: now) else {
             throw .replayed(jti: jti)
         }
-        return claims
     }
 
     /// The token's claims once its algorithm is its key's and its signature verifies.
@@ -83,13 +101,6 @@ public struct AttestationVerifier: Sendable {
         } catch {
             throw .badSignature
         }
-    }
-
-    private func check(_ claims: ReviewerAttestation, from platform: PlatformTrust, clipSHA256: String, now: Date) throws(AttestationError) {
-        try checkEnvelope(iss: claims.iss, sub: claims.sub, aud: claims.aud, iat: claims.iat, exp: claims.exp, from: platform, now: now)
-        guard claims.jti?.value != nil else { throw .missingClaim("jti") }
-        guard let attested = claims.clipSHA256?.lowercased() else { throw .missingClaim("clip_sha256") }
-        guard attested == clipSHA256.lowercased() else { throw .clipMismatch(attested: attested, uploaded: clipSHA256.lowercased()) }
     }
 
     /// The checks every token from a platform passes: issuer, subject, exact audience,

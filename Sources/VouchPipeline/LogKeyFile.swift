@@ -4,7 +4,8 @@ import VouchLog
 /// The review log's signing key on disk: the key source every signing process reads.
 ///
 /// The file holds one line in the signed-note private-key format (as Go's
-/// `golang.org/x/mod/sumdb/note` writes it) and is created with mode 0600.
+/// `golang.org/x/mod/sumdb/note` writes it); it is a ``SecretFile``: created with mode
+/// 0600, and refused when group or others may read it.
 public struct LogKeyFile: Sendable {
     public let path: String
 
@@ -14,15 +15,15 @@ public struct LogKeyFile: Sendable {
 
     /// The key, or nil when the file does not exist.
     public func load() throws -> NoteSigner? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let text: String
+        let data: Data
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            guard let read = try SecretFile(path: path).read() else { return nil }
+            data = read
         } catch {
-            throw LogKeyError.unreadable(path: path, reason: "\(error.localizedDescription)")
+            throw LogKeyError.unreadable(path: path, reason: error.description)
         }
         do {
-            return try NoteSigner(parsing: text)
+            return try NoteSigner(parsing: String(decoding: data, as: UTF8.self))
         } catch {
             throw LogKeyError.unreadable(path: path, reason: error.description)
         }
@@ -37,10 +38,10 @@ public struct LogKeyFile: Sendable {
         } catch {
             throw LogKeyError.unreadable(path: path, reason: "log.origin cannot name a key: \(error.description)")
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-        guard FileManager.default.createFile(atPath: path, contents: Data((signer.encoded + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw LogKeyError.unreadable(path: path, reason: "the file cannot be created")
+        do {
+            try SecretFile(path: path).create(Data((signer.encoded + "\n").utf8))
+        } catch {
+            throw LogKeyError.unreadable(path: path, reason: error.description)
         }
         return signer
     }

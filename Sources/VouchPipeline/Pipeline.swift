@@ -16,8 +16,8 @@ public struct Pipeline: Sendable {
 
     /// Opens the store, migrates it, and loads the index from it.
     public static func start(location: StoreLocation, spool: Spool, settings: PipelineConfiguration, logSigner: NoteSigner? = nil,
-                             logger: Logger) async throws -> Pipeline {
-        let store = try await Store.open(location, queue: settings.pipeline.queue, logger: logger)
+                             secrets: SecretSeal = .none, logger: Logger) async throws -> Pipeline {
+        let store = try await Store.open(location, queue: settings.pipeline.queue, secrets: secrets, logger: logger)
         do {
             let index = try await IndexFollower.start(store: store, settings: settings.index, logger: logger)
             return Pipeline(store: store, index: index, spool: spool, configuration: settings, logSigner: logSigner, logger: logger)
@@ -38,8 +38,10 @@ public struct Pipeline: Sendable {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await index.follow(every: configuration.pipeline.indexPollSeconds) }
             group.addTask { await maintainLog() }
+            group.addTask { await sweepSpool() }
             group.addTask {
-                await TrustRecomputer(store: store, matureAccountDays: configuration.scoring.matureAccountDays, logger: logger)
+                await TrustRecomputer(store: store, matureAccountDays: configuration.scoring.matureAccountDays,
+                                      seedPlatforms: Set(configuration.scoring.trustSeedPlatforms), logger: logger)
                     .run(every: configuration.pipeline.trustRecomputeSeconds)
             }
             group.addTask { await WebhookDispatcher(store: store, settings: configuration.pipeline.webhooks, logger: logger).run() }
@@ -48,6 +50,11 @@ public struct Pipeline: Sendable {
                 group.addTask { await worker.run() }
             }
         }
+    }
+
+    /// Removes abandoned uploads from the spool every minute, until cancelled.
+    public func sweepSpool() async {
+        await SpoolSweeper(spool: spool, store: store, logger: logger).run(every: 60)
     }
 
     /// Signs checkpoints (with the key) and checks the log against the store, until cancelled.

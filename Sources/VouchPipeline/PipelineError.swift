@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why the pipeline could not finish a clip, split by whether trying again could help.
 public enum PipelineError: Error, Equatable, CustomStringConvertible {
     /// The clip itself is at fault: corrupt, truncated, over a limit, not a video.
@@ -20,6 +22,20 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .childUnavailable: return true
         case .rejectedMedia, .childCrashed, .childTimedOut, .childFailed, .uploadMissing, .limitsRefused: return false
+        }
+    }
+
+    /// What the platform that sent the clip is told: why, in words it can act on, with no
+    /// path, process output or errno (those go to the operator's log, with ``description``).
+    public func platformMessage(uploadPath: String?) -> String {
+        switch self {
+        case .rejectedMedia(let reason):
+            guard let uploadPath, !uploadPath.isEmpty else { return reason }
+            return reason.replacingOccurrences(of: uploadPath, with: "the upload")
+        case .childCrashed, .childTimedOut: return description
+        case .childFailed, .childUnavailable, .limitsRefused:
+            return "the clip could not be analysed because of a fault on the server; the operator's log has the details"
+        case .uploadMissing: return "the uploaded file is no longer on the server; upload the clip again"
         }
     }
 

@@ -3,10 +3,11 @@ import Foundation
 
 /// Where uploads wait on disk until a worker has analysed them.
 ///
-/// Files are content-addressed (`<first two hex digits>/<SHA-256>`), so a retried upload
-/// of the same bytes lands on the same file, and nothing else needs naming. An upload
-/// is written to a temporary file while it is hashed, and renamed into place only
-/// when complete, so a crash mid-upload leaves no half file under a real name.
+/// Each upload has a file of its own (`<first two hex digits>/<SHA-256>-<random>`), even
+/// when another upload carried the same bytes: one clip's file is then never deleted
+/// by another's refusal or analysis. An upload is written to a temporary file while it
+/// is hashed, and renamed into place only when complete, so a crash mid-upload leaves
+/// no half file under a real name; ``SpoolSweeper`` removes what crashes leave behind.
 public struct Spool: Sendable {
     public let directory: URL
 
@@ -16,7 +17,6 @@ public struct Spool: Sendable {
 
     /// Starts receiving an upload of at most `limit` bytes.
     public func begin(limit: Int64) throws(SpoolError) -> SpoolWriter {
-        let incoming = directory.appendingPathComponent("incoming", isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: incoming, withIntermediateDirectories: true)
         } catch {
@@ -26,8 +26,11 @@ public struct Spool: Sendable {
     }
 
     func destination(for sha256: String) -> URL {
-        directory.appendingPathComponent(String(sha256.prefix(2)), isDirectory: true).appendingPathComponent(sha256)
+        directory.appendingPathComponent(String(sha256.prefix(2)), isDirectory: true).appendingPathComponent("\(sha256)-\(UUID().uuidString)")
     }
+
+    /// Where uploads are written while they arrive.
+    public var incoming: URL { directory.appendingPathComponent("incoming", isDirectory: true) }
 
     /// Deletes a spooled upload; a file already gone is not an error.
     public func remove(_ path: String) {
@@ -68,7 +71,7 @@ public final class SpoolWriter {
     private var finished = false
 
     init(temporary: URL, spool: Spool, limit: Int64) throws(SpoolError) {
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]),
               let handle = FileHandle(forWritingAtPath: temporary.path)
         else { throw .unwritable(temporary.path, reason: "cannot create the file") }
         self.temporary = temporary
@@ -111,11 +114,7 @@ public final class SpoolWriter {
             try handle.close()
             finished = true
             try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if FileManager.default.fileExists(atPath: destination.path) {
-                try FileManager.default.removeItem(at: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: destination)
-            }
+            try FileManager.default.moveItem(at: temporary, to: destination)
         } catch {
             discard()
             throw .unwritable(destination.path, reason: error.localizedDescription)

@@ -11,6 +11,11 @@ public struct WebhookSettings: Sendable, Codable, Equatable {
     /// Accept webhook URLs that resolve to loopback, private, link-local or unique-local
     /// addresses. Off by default: a platform could otherwise make Vouch probe its own network.
     public var allowPrivateAddresses = false
+    /// The key that seals webhook secrets in the store (32 random bytes, base64), under
+    /// the data directory unless absolute. Made on first use on the embedded store; with
+    /// PostgreSQL, make it once (`head -c 32 /dev/urandom | base64 > FILE; chmod 600 FILE`)
+    /// and give every API and worker process the same file.
+    public var secretKeyFile = "webhook-secrets.key"
     /// Attempts before a delivery is given up on, and the exponential backoff between them;
     /// `leaseSeconds` is how long a claimed delivery is reserved for its attempt.
     public var retry: QueuePolicy = {

@@ -71,7 +71,7 @@ public struct Worker: Sendable {
             await releaseUpload(of: clip)
         } catch let error as PipelineError {
             logger.warning("clip failed", metadata: ["clip": "\(job.clipID)", "reason": "\(error)"])
-            let state = try await store.failJob(job, reason: error.description, retryable: error.isRetryable)
+            let state = try await store.failJob(job, reason: error.platformMessage(uploadPath: clip?.spoolPath), retryable: error.isRetryable)
             if state == .dead {
                 Counter(label: "vouch_clips_processed_total", dimensions: [("status", ClipStatus.failed.rawValue)]).increment()
                 if let clip { await releaseUpload(of: clip) }
@@ -80,7 +80,8 @@ public struct Worker: Sendable {
             logger.warning("lease lost; another worker finishes the clip", metadata: ["job": "\(lostJob)"])
         } catch {
             logger.error("clip attempt failed", metadata: ["clip": "\(job.clipID)", "error": "\(error)"])
-            _ = try? await store.failJob(job, reason: "internal error: \(error)", retryable: true)
+            _ = try? await store.failJob(job, reason: "the clip could not be analysed because of a fault on the server; the operator's log has the details",
+                                         retryable: true)
         }
         return true
     }
@@ -109,10 +110,9 @@ public struct Worker: Sendable {
         return (outcome, analysis.fingerprint)
     }
 
-    /// Deletes the upload unless retention is on or another unfinished clip has the same bytes.
+    /// Deletes the upload, unless retention is on.
     private func releaseUpload(of clip: ClipRecord) async {
         guard !settings.retainUploads, let path = clip.spoolPath else { return }
-        guard (try? await store.isSpoolPathPending(path, besides: clip.id)) == false else { return }
         spool.remove(path)
         try? await store.clearSpool(clip: clip.id)
     }

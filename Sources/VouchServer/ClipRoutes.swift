@@ -11,6 +11,10 @@ struct ClipRoutes: Sendable {
     let platforms: PlatformAuthenticator
     let verifier: AttestationVerifier
     let maxUploadBytes: Int64
+    let quota: UploadQuota
+    /// Uploads slower than this after their first `gracePeriod` are cut off.
+    let minimumBytesPerSecond: Double
+    let gracePeriod: Duration
 
     func register(on router: Router<some RequestContext>) {
         router.post("/v1/clips") { request, context in try await upload(request, context: context) }
@@ -18,39 +22,58 @@ struct ClipRoutes: Sendable {
     }
 
     /// `POST /v1/clips?product=ID`: the body is the clip's bytes, streamed to the spool.
+    ///
+    /// Everything that needs no bytes is checked before the body is read: the API key, the
+    /// parameters, the declared length, the attestation's signature and claims, and the
+    /// platform's upload quota.
     func upload(_ request: Request, context: some RequestContext) async throws -> Response {
         let platform = try platforms.platform(for: request)
         let parameters = try UploadParameters(request)
-        if let length = request.headers[.contentLength].flatMap(Int64.init), length > maxUploadBytes {
-            throw Self.tooLarge(maxUploadBytes)
+        let declared = request.headers[.contentLength].flatMap(Int64.init)
+        if let declared, declared > maxUploadBytes { throw Self.tooLarge(maxUploadBytes) }
+        let claims = try await attestation(parameters, platform: platform)
+        let reservation = try await quota.reserve(platform: platform.registration.id, bytes: declared ?? maxUploadBytes)
+        do {
+            let response = try await accept(try await receive(request.body), claims: claims, parameters: parameters, platform: platform, context: context)
+            await quota.release(reservation)
+            return response
+        } catch {
+            await quota.release(reservation)
+            throw error
         }
-        let upload = try await receive(request.body)
+    }
+
+    /// Records a received upload as a clip, or answers for the clip its idempotency key
+    /// already made; an upload no clip keeps is removed.
+    private func accept(_ upload: SpooledUpload, claims: ReviewerAttestation, parameters: UploadParameters, platform: PlatformAccess,
+                        context: some RequestContext) async throws -> Response {
         do {
             if let existing = try await store.clip(idempotencyKey: parameters.idempotencyKey, platform: platform.registration.id) {
                 guard existing.contentSHA256 == upload.sha256 else {
                     throw StoreError.idempotencyConflict(key: parameters.idempotencyKey ?? "", existingClip: existing.id)
                 }
-                await discardIfUnused(upload)
+                spool.remove(upload.path)
                 return try await respond(existing, created: false, context: context)
             }
-            let attestation = try await verify(parameters, platform: platform, upload: upload)
+            let (attestation, provenKey) = try await verify(claims, parameters, platform: platform, upload: upload)
             let receipt = try await store.submit(ClipSubmission(
                 platformID: platform.registration.id, reviewerAccount: attestation.sub?.value ?? "",
                 reviewerHandle: attestation.handle, accountCreatedAt: attestation.accountCreated,
-                reviewerPublicKey: attestation.reviewerKey, productID: parameters.product, productName: parameters.productName,
+                provenReviewerKey: provenKey, productID: parameters.product, productName: parameters.productName,
                 idempotencyKey: parameters.idempotencyKey, contentSHA256: upload.sha256, byteCount: upload.byteCount,
                 attestationID: attestation.jti?.value ?? "", verifiedPurchase: attestation.verifiedPurchase ?? false,
                 reviewerSignature: parameters.reviewerSignature, spoolPath: upload.path
             ))
+            if !receipt.created { spool.remove(upload.path) }
             return try await respond(receipt.clip, created: receipt.created, context: context)
         } catch let error as StoreError {
-            await discardIfUnused(upload)
+            spool.remove(upload.path)
             if case .idempotencyConflict = error {
                 throw Problem(.conflict, "idempotency-conflict", title: "Idempotency-Key reused", detail: error.description)
             }
             throw error
         } catch {
-            await discardIfUnused(upload)
+            spool.remove(upload.path)
             throw error
         }
     }
@@ -72,9 +95,19 @@ struct ClipRoutes: Sendable {
         } catch {
             throw Problem(.serviceUnavailable, "spool-unavailable", title: "Cannot accept uploads", detail: error.description)
         }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var received = 0
         do {
             for try await buffer in body {
                 try writer.write(buffer.readableBytesView)
+                received += buffer.readableBytes
+                let elapsed = clock.now - start
+                if elapsed > gracePeriod, Double(received) < minimumBytesPerSecond * (elapsed / .seconds(1)) {
+                    writer.discard()
+                    throw Problem(.requestTimeout, "upload-too-slow", title: "The upload was too slow",
+                                  detail: "uploads must arrive at \(Int(minimumBytesPerSecond)) bytes a second or faster; this one sent \(received) bytes in \(elapsed)")
+                }
             }
             return try writer.finish()
         } catch let error as SpoolError {
@@ -89,18 +122,29 @@ struct ClipRoutes: Sendable {
         }
     }
 
-    private func verify(_ parameters: UploadParameters, platform: PlatformAccess, upload: SpooledUpload) async throws -> ReviewerAttestation {
-        let attestation: ReviewerAttestation
+    /// The attestation's claims, checked as far as they can be before the clip's bytes arrive.
+    private func attestation(_ parameters: UploadParameters, platform: PlatformAccess) async throws -> ReviewerAttestation {
         do {
-            attestation = try await verifier.verify(parameters.attestation, from: platform.trust, clipSHA256: upload.sha256)
+            return try await verifier.verifyBeforeUpload(parameters.attestation, from: platform.trust)
         } catch {
-            throw Problem(.unprocessableContent, "attestation-rejected", title: "The attestation was rejected", detail: error.description)
+            throw Self.rejected(error)
         }
-        if let signature = parameters.reviewerSignature {
-            try Self.checkReviewerSignature(signature, attestation: attestation, statement: ReviewStatementInput(
-                clipSHA256: upload.sha256, productID: parameters.product, platformID: platform.registration.id))
+    }
+
+    /// The attestation, once it is found to vouch for these bytes, and the reviewer key it
+    /// names when the reviewer's own signature proves they hold it: only a proven key may
+    /// link accounts or be stored.
+    private func verify(_ attestation: ReviewerAttestation, _ parameters: UploadParameters, platform: PlatformAccess,
+                        upload: SpooledUpload) async throws -> (ReviewerAttestation, provenKey: String?) {
+        do {
+            try await verifier.accept(attestation, from: platform.trust, clipSHA256: upload.sha256)
+        } catch {
+            throw Self.rejected(error)
         }
-        return attestation
+        guard let signature = parameters.reviewerSignature else { return (attestation, nil) }
+        try Self.checkReviewerSignature(signature, attestation: attestation, statement: ReviewStatementInput(
+            clipSHA256: upload.sha256, productID: parameters.product, platformID: platform.registration.id, account: attestation.sub?.value ?? ""))
+        return (attestation, attestation.reviewerKey)
     }
 
     private static func checkReviewerSignature(_ signature: String, attestation: ReviewerAttestation, statement input: ReviewStatementInput) throws {
@@ -108,9 +152,9 @@ struct ClipRoutes: Sendable {
         guard let keyText = attestation.reviewerKey else { throw rejected("a reviewer signature needs the attestation's reviewer_key claim") }
         guard let key = try? ReviewerKey(base64URL: keyText) else { throw rejected("the attested reviewer key is not an Ed25519 public key") }
         guard let bytes = Data(base64URLEncoded: signature) else { throw rejected("Vouch-Reviewer-Signature must be base64url") }
-        guard let statement = try? ReviewStatement(clipSHA256: input.clipSHA256, productID: input.productID, platformID: input.platformID),
+        guard let statement = try? ReviewStatement(clipSHA256: input.clipSHA256, productID: input.productID, platformID: input.platformID, account: input.account),
               key.hasSigned(statement, signature: bytes)
-        else { throw rejected("the signature does not verify over (clip SHA-256, product, platform) with the attested key") }
+        else { throw rejected("the signature does not verify over (clip SHA-256, product, platform, account) with the attested key") }
     }
 
     private func respond(_ clip: ClipRecord, created: Bool, context: some RequestContext) async throws -> Response {
@@ -124,9 +168,8 @@ struct ClipRoutes: Sendable {
         return Response(status: created ? .accepted : .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: try encoder.encode(body))))
     }
 
-    private func discardIfUnused(_ upload: SpooledUpload) async {
-        guard (try? await store.isSpoolPathPending(upload.path, besides: 0)) == false else { return }
-        spool.remove(upload.path)
+    private static func rejected(_ error: AttestationError) -> Problem {
+        Problem(.unprocessableContent, "attestation-rejected", title: "The attestation was rejected", detail: error.description)
     }
 
     private static func tooLarge(_ limit: Int64) -> Problem {
@@ -139,6 +182,7 @@ private struct ReviewStatementInput {
     var clipSHA256: String
     var productID: String
     var platformID: String
+    var account: String
 }
 
 /// The upload's query parameters and headers, checked.

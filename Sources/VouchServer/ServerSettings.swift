@@ -8,6 +8,27 @@ public struct ServerSettings: Sendable, Codable, Equatable {
     public var rateLimit = RateLimitSettings()
     /// Ranking pages the shopper API keeps in memory (0: none, every page is read anew).
     public var rankingCacheEntries = 50_000
+    /// The most memory those pages may take, in bytes.
+    public var rankingCacheBytes = 64 << 20
+    /// Reverse proxies (addresses or CIDR networks) whose `X-Forwarded-For` names the client.
+    /// Empty: the peer is the client, and forwarding headers are ignored.
+    public var trustedProxies: [String] = []
+    /// Bearer token that `/metrics` requires; when empty, `/metrics` answers only clients
+    /// on this machine's loopback addresses.
+    public var metricsToken = ""
+    /// The most social edges one platform may hold.
+    public var maximumEdgesPerPlatform = 5_000_000
+    /// Uploads one platform may stream at once in this process, and the bytes its clips may
+    /// hold in the spool (waiting for analysis, or being uploaded) at once.
+    public var uploadsPerPlatform = 8
+    public var spoolBytesPerPlatform: Int64 = 8 << 30
+    /// Uploads slower than this (after their first `uploadGraceSeconds`) are cut off with
+    /// 408, so a client dripping bytes cannot hold a connection and a spool file for ever.
+    public var minimumUploadBytesPerSecond = 16_384.0
+    public var uploadGraceSeconds = 10.0
+    /// How long a connection may sit idle (no request, or a request's head or body
+    /// stalled) before the server closes it.
+    public var idleTimeoutSeconds = 30.0
 
     public init() {}
 }

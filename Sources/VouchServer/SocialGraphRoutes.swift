@@ -6,6 +6,8 @@ import VouchStore
 struct SocialGraphRoutes: Sendable {
     let store: Store
     let platforms: PlatformAuthenticator
+    /// The most edges one platform may hold (`server.maximumEdgesPerPlatform`).
+    let maximumHeld: Int
     static let maximumEdges = 10_000
     static let kinds: Set<String> = ["follows", "friend", "vouches-for"]
 
@@ -43,7 +45,14 @@ struct SocialGraphRoutes: Sendable {
                 }
             }
             let id = platform.registration.id
-            return Result(added: try await store.addEdges(add, platform: id), removed: try await store.removeEdges(remove, platform: id))
+            let removed = try await store.removeEdges(remove, platform: id)
+            do {
+                return Result(added: try await store.addEdges(add, platform: id, limit: maximumHeld), removed: removed)
+            } catch let error as StoreError {
+                guard case .quotaExceeded = error else { throw error }
+                throw Problem(.conflict, "edge-quota", title: "Too many edges held",
+                              detail: "\(error.description); none of this request's edges were added: remove edges first, or ask the operator to raise server.maximumEdgesPerPlatform")
+            }
         }
     }
 }

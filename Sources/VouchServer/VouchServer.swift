@@ -12,6 +12,8 @@ public struct VouchServer: Sendable {
     public let settings: ServerSettings
     let platforms: [PlatformAccess]
     let identity: IdentitySettings
+    /// Signs the shopper API's cursors, with a key every process shares through the store.
+    let cursors: ReviewCursor
     /// Who may use the moderator UI, and how its sessions behave.
     public var moderation = ModerationSettings()
 
@@ -21,6 +23,7 @@ public struct VouchServer: Sendable {
         self.settings = settings
         self.identity = identity
         platforms = try identity.platforms.map { PlatformAccess(registration: $0, trust: try $0.trust(relativeTo: settingsDirectory)) }
+        cursors = ReviewCursor(key: try await pipeline.store.sharedSecret(named: "review-cursors"))
         for platform in identity.platforms {
             try await pipeline.store.register(platform: platform.id, name: platform.name)
         }
@@ -30,24 +33,30 @@ public struct VouchServer: Sendable {
     public func router() -> Router<VouchRequestContext> {
         let router = Router(context: VouchRequestContext.self)
         router.middlewares.add(ProblemMiddleware())
-        MetricsRoutes(store: pipeline.store).register(on: router)
+        router.middlewares.add(ClientAddressMiddleware(trustedProxies: settings.trustedProxies.compactMap(IPNetwork.init)))
+        MetricsRoutes(store: pipeline.store, token: settings.metricsToken).register(on: router)
         let verifier = AttestationVerifier(
             audience: identity.audience, clockSkew: identity.clockSkewSeconds,
             maximumLifetime: identity.maximumLifetimeSeconds, replays: StoreReplays(store: pipeline.store)
         )
         let authenticator = PlatformAuthenticator(platforms)
         ClipRoutes(store: pipeline.store, spool: pipeline.spool, platforms: authenticator,
-                   verifier: verifier, maxUploadBytes: settings.maxUploadBytes).register(on: router)
-        SocialGraphRoutes(store: pipeline.store, platforms: authenticator).register(on: router)
-        HealthRoutes(store: pipeline.store).register(on: router)
+                   verifier: verifier, maxUploadBytes: settings.maxUploadBytes,
+                   quota: UploadQuota(store: pipeline.store, uploadsPerPlatform: settings.uploadsPerPlatform, spoolBytesPerPlatform: settings.spoolBytesPerPlatform),
+                   minimumBytesPerSecond: settings.minimumUploadBytesPerSecond,
+                   gracePeriod: .milliseconds(Int64(settings.uploadGraceSeconds * 1000))).register(on: router)
+        SocialGraphRoutes(store: pipeline.store, platforms: authenticator, maximumHeld: settings.maximumEdgesPerPlatform).register(on: router)
+        HealthRoutes(store: pipeline.store, logger: Logger(label: "vouch.server")).register(on: router)
         let limiter = settings.rateLimit.enabled ? RateLimiter(settings: settings.rateLimit) : nil
         ShopperRoutes(store: pipeline.store, verifier: verifier, platforms: platforms.map(\.trust), limiter: limiter,
-                      cache: settings.rankingCacheEntries > 0 ? RankingCache(store: pipeline.store, capacity: settings.rankingCacheEntries) : nil).register(on: router)
+                      cursors: cursors,
+                      cache: settings.rankingCacheEntries > 0 ? RankingCache(store: pipeline.store, capacity: settings.rankingCacheEntries,
+                                                                             maximumBytes: settings.rankingCacheBytes, cursors: cursors) : nil).register(on: router)
         WebhookRoutes(store: pipeline.store, platforms: authenticator,
                       addresses: WebhookAddressPolicy(allowPrivateAddresses: pipeline.configuration.pipeline.webhooks.allowPrivateAddresses)).register(on: router)
         LogRoutes(store: pipeline.store, limiter: limiter).register(on: router)
         OpenAPIRoute().register(on: router)
-        ModeratorUI(store: pipeline.store, settings: moderation).register(on: router)
+        ModeratorUI(store: pipeline.store, settings: moderation, limiter: limiter).register(on: router)
         router.middlewares.add(MethodNotAllowedMiddleware(routes: router.routes))
         return router
     }
@@ -56,6 +65,8 @@ public struct VouchServer: Sendable {
     public func application(logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         Application(
             router: router(),
+            // Slow or idle connections are closed, so they cannot hold descriptors for ever.
+            server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(settings.idleTimeoutSeconds * 1000)))),
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "Vouch"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger
@@ -72,6 +83,7 @@ public struct VouchServer: Sendable {
             } else {
                 group.addTask { await pipeline.index.follow(every: pipeline.configuration.pipeline.indexPollSeconds) }
                 group.addTask { await pipeline.maintainLog() }
+                group.addTask { await pipeline.sweepSpool() }
             }
             try await group.next()
             group.cancelAll()

@@ -48,12 +48,15 @@ struct WebhookRoutes: Sendable {
         } catch {
             throw Problem(.unprocessableContent, "webhook-url-refused", title: "The webhook URL was refused", detail: error.description)
         }
-        guard try await store.webhooks(platform: platform.registration.id).count < Self.maximumPerPlatform else {
+        let secret = Self.newSecret()
+        let webhook: Webhook
+        do {
+            webhook = try await store.createWebhook(platform: platform.registration.id, url: body.url, events: events, secret: secret,
+                                                    limit: Self.maximumPerPlatform)
+        } catch StoreError.quotaExceeded {
             throw Problem(.conflict, "too-many-webhooks", title: "Too many webhooks",
                           detail: "a platform may register at most \(Self.maximumPerPlatform) webhooks; delete one first")
         }
-        let secret = Self.newSecret()
-        let webhook = try await store.createWebhook(platform: platform.registration.id, url: body.url, events: events, secret: secret)
         return try JSONAnswer.response(WebhookBody(webhook, secret: secret), status: .created, headers: [.location: "/v1/webhooks/\(webhook.id)"])
     }
 

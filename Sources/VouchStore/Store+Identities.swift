@@ -25,12 +25,4 @@ extension Store {
                 }
         }
     }
-
-    /// Whether another clip still waiting for analysis shares this spooled file.
-    public func isSpoolPathPending(_ path: String, besides clip: Int64) async throws -> Bool {
-        try await database.run { db in
-            try await db.select().column("id").from("clips").where("spool_path", .equal, path).where("id", .notEqual, clip)
-                .where("status", .in, [ClipStatus.received.rawValue, ClipStatus.processing.rawValue]).first() != nil
-        }
-    }
 }

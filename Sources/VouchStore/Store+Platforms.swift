@@ -11,4 +11,12 @@ extension Store {
                 .run()
         }
     }
+
+    /// Holds `platform`'s row until the transaction ends (on PostgreSQL; SQLite's
+    /// transactions already hold the one write lock), so per-platform quotas are counted
+    /// and filled by one transaction at a time.
+    func lockPlatform(_ platform: String, in db: any SQLDatabase) async throws {
+        guard database.engine == .postgres else { return }
+        _ = try await db.raw("SELECT id FROM platforms WHERE id = \(bind: platform) FOR UPDATE").first()
+    }
 }

@@ -71,7 +71,7 @@ extension Store {
                 let text = try row.decode(column: "event", as: String.self)
                 guard let event = WebhookEvent(rawValue: text) else { throw StoreError.corruptRecord("webhook event '\(text)'") }
                 return PendingDelivery(id: try row.decode(column: "id", as: Int64.self), webhookID: try row.decode(column: "webhook_id", as: Int64.self),
-                                       url: try row.decode(column: "url", as: String.self), secret: try row.decode(column: "secret", as: String.self),
+                                       url: try row.decode(column: "url", as: String.self), secret: try secrets.open(try row.decode(column: "secret", as: String.self)),
                                        event: event, payload: try row.decode(column: "payload", as: String.self),
                                        attempt: try row.decode(column: "attempts", as: Int.self))
             }

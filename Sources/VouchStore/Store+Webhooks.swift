@@ -2,14 +2,22 @@ import Foundation
 import SQLKit
 
 extension Store {
-    /// Registers a webhook for `platform`. The secret signs every delivery; the store keeps
-    /// it because signing needs it (a hash would not do), and the API shows it only once.
-    public func createWebhook(platform: String, url: String, events: [WebhookEvent], secret: String) async throws -> Webhook {
+    /// Registers a webhook for `platform`, unless it already has `limit`; then throws
+    /// ``StoreError/quotaExceeded(_:limit:)``. The count and the insert share one transaction
+    /// holding the platform's row, so concurrent registrations cannot pass the limit.
+    ///
+    /// The secret signs every delivery; the store keeps it because signing needs it (a
+    /// hash would not do), and the API shows it only once.
+    public func createWebhook(platform: String, url: String, events: [WebhookEvent], secret: String, limit: Int = .max) async throws -> Webhook {
         let now = nowMilliseconds
         let eventList = events.map(\.rawValue).joined(separator: ",")
         return try await database.transaction { db in
+            try await lockPlatform(platform, in: db)
+            let held = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "held").from("webhooks")
+                .where("platform_id", .equal, platform).first()?.decode(column: "held", as: Int.self) ?? 0
+            guard held < limit else { throw StoreError.quotaExceeded("webhooks", limit: limit) }
             guard let row = try await db.insert(into: "webhooks").columns("platform_id", "url", "events", "secret", "created_at")
-                .values(SQLBind(platform), SQLBind(url), SQLBind(eventList), SQLBind(secret), SQLBind(now))
+                .values(SQLBind(platform), SQLBind(url), SQLBind(eventList), SQLBind(try secrets.seal(secret)), SQLBind(now))
                 .returning("id").first()
             else { throw StoreError.corruptRecord("new webhook") }
             let id = try row.decode(column: "id", as: Int64.self)
@@ -44,6 +52,19 @@ extension Store {
             try await db.delete(from: "webhooks").where("id", .equal, id).run()
             try await appendAudit(db, actor: "platform:\(platform)", action: "webhook.deleted", subject: "webhook:\(id)")
             return true
+        }
+    }
+
+    /// Seals webhook secrets stored before this store had a key, once it has one.
+    func sealStoredSecrets() async throws {
+        guard secrets.hasKey else { return }
+        try await database.transaction { db in
+            let plain = try await db.select().columns("id", "secret").from("webhooks")
+                .where("secret", .notLike, SQLBind(SecretSeal.prefix + "%")).all()
+            for row in plain {
+                let sealed = try secrets.seal(try row.decode(column: "secret", as: String.self))
+                try await db.update("webhooks").set("secret", to: SQLBind(sealed)).where("id", .equal, try row.decode(column: "id", as: Int64.self)).run()
+            }
         }
     }
 

@@ -11,6 +11,8 @@ public struct Store: Sendable {
     public let database: StoreDatabase
     public let clock: any WallClock
     public let queue: QueuePolicy
+    /// Seals the secrets the store keeps (webhook signing secrets).
+    let secrets: SecretSeal
     /// The review log's upper nodes and known size, kept once read.
     let logCache = LogNodeCache()
 
@@ -18,7 +20,7 @@ public struct Store: Sendable {
     /// store that had reviews before it had a review log) logs the reviews already published.
     public static func open(
         _ location: StoreLocation, clock: any WallClock = SystemClock(), queue: QueuePolicy = QueuePolicy(),
-        logger: Logger = Logger(label: "vouch.store")
+        secrets: SecretSeal = .none, logger: Logger = Logger(label: "vouch.store")
     ) async throws -> Store {
         let database = try await StoreDatabase.open(location, logger: logger)
         do {
@@ -27,9 +29,10 @@ public struct Store: Sendable {
             try? await database.close()
             throw error
         }
-        let store = Store(database: database, clock: clock, queue: queue)
+        let store = Store(database: database, clock: clock, queue: queue, secrets: secrets)
         do {
             try await store.backfillReviewLog()
+            try await store.sealStoredSecrets()
         } catch {
             try? await database.close()
             throw error

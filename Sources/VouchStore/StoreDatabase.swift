@@ -51,7 +51,12 @@ public final class StoreDatabase: Sendable {
     private static func openSQLite(path: String, location: StoreLocation, logger: Logger) async throws -> StoreDatabase {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            // Only the service's user may read the store: it holds reviewers' data and secrets.
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            if !FileManager.default.fileExists(atPath: path) {
+                // SQLite gives its -wal and -shm files the database file's mode.
+                FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            }
         } catch {
             throw StoreError.unavailable(location.description, reason: "cannot create \(directory.path): \(error.localizedDescription)")
         }

@@ -14,6 +14,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case leaseLost(job: Int64, worker: String)
     /// A value read back from the database was not what Vouch wrote.
     case corruptRecord(String)
+    /// A platform already holds as many of something as it may.
+    case quotaExceeded(String, limit: Int)
+    /// Stored secrets are sealed and this process has no key to open them.
+    case secretSealed
 
     public var description: String {
         switch self {
@@ -31,6 +35,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "job \(job) is no longer leased to \(worker): another worker took it over"
         case .corruptRecord(let what):
             return "the stored \(what) is unreadable"
+        case .quotaExceeded(let what, let limit):
+            return "a platform may hold at most \(limit) \(what)"
+        case .secretSealed:
+            return "the webhook secrets are sealed and this process has no key to open them: give it pipeline.webhooks.secretKeyFile"
         }
     }
 }

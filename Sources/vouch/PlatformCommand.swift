@@ -94,7 +94,14 @@ struct SettingsFile {
         platforms.append(try JSONSerialization.jsonObject(with: JSONEncoder().encode(registration)))
         identity["platforms"] = platforms
         root["identity"] = identity
+        try write(root)
+    }
+
+    /// Writes the settings, readable by their owner only: they hold password and API-key
+    /// hashes, and may hold the metrics token.
+    func write(_ root: [String: Any]) throws {
         let data = try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
     }
 }

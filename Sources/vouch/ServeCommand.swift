@@ -37,7 +37,8 @@ struct ServeCommand: AsyncParsableCommand {
         let location = try store.location
         let logger = Logger(label: "vouch.serve")
         let pipeline = try await Pipeline.start(location: location, spool: Spool(directory: store.spoolDirectory), settings: loaded.pipelineConfiguration,
-                                                logSigner: try store.logSigner(loaded.log), logger: logger)
+                                                logSigner: try store.logSigner(loaded.log), secrets: try store.secretSeal(loaded.pipeline.webhooks),
+                                                logger: logger)
         let settingsDirectory = URL(fileURLWithPath: settings.path).deletingLastPathComponent()
         var service = try await VouchServer(pipeline: pipeline, settings: server, identity: loaded.identity, settingsDirectory: settingsDirectory)
         service.moderation = loaded.moderation

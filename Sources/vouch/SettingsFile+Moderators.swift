@@ -8,7 +8,6 @@ extension SettingsFile {
         var moderation = root["moderation"] as? [String: Any] ?? [:]
         moderation["users"] = (moderation["users"] as? [Any] ?? []) + [try JSONSerialization.jsonObject(with: JSONEncoder().encode(account))]
         root["moderation"] = moderation
-        let data = try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        try write(root)
     }
 }

@@ -36,6 +36,25 @@ struct StoreOptions: ParsableArguments {
         LogKeyFile(path: settings.keyFile.hasPrefix("/") ? settings.keyFile : URL(fileURLWithPath: data).appendingPathComponent(settings.keyFile).path)
     }
 
+    /// The key that seals webhook secrets: made on first use on the embedded store; with
+    /// PostgreSQL it must be given, and a process without it keeps no secret in clear.
+    func secretSeal(_ settings: WebhookSettings) throws -> SecretSeal {
+        let file = SecretFile(path: settings.secretKeyFile.hasPrefix("/") ? settings.secretKeyFile
+            : URL(fileURLWithPath: data).appendingPathComponent(settings.secretKeyFile).path)
+        if let text = try file.read() {
+            guard let key = Data(base64Encoded: String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+                throw ValidationError("\(file.path) does not hold a base64 key")
+            }
+            return try SecretSeal(keyData: key)
+        }
+        guard case .sqlite = try location else {
+            throw ValidationError("\(file.path) does not exist: make it once (head -c 32 /dev/urandom | base64 > \(file.path); chmod 600 \(file.path)) and give every API and worker process the same file")
+        }
+        let key = Data((0..<32).map { _ in UInt8.random(in: .min ... .max) })
+        try file.create(Data((key.base64EncodedString() + "\n").utf8))
+        return try SecretSeal(keyData: key)
+    }
+
     /// The key this process signs checkpoints with. On the embedded store it is created on
     /// first use; on PostgreSQL it must be given to each signing process, so that every
     /// one signs with the same key, and a process without it does not sign.
