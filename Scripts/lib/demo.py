@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from platform_client import Platform, wait_until_serving  # noqa: E402
+from platform_client import Platform, local_settings, wait_until_serving  # noqa: E402
 
 VOUCH = ".build/release/vouch"
 DATA = ".vouch/demo"
@@ -23,9 +23,7 @@ def main():
     shutil.rmtree(DATA, ignore_errors=True)
     os.makedirs(DATA)
     settings = f"{DATA}/vouch.json"
-    config = json.load(open("Config/vouch.json"))
-    config["server"] = dict(config.get("server", {}), port=PORT)
-    json.dump(config, open(settings, "w"), indent=2)
+    json.dump(local_settings(catalog, PORT), open(settings, "w"), indent=2)
     platforms = {p["id"]: Platform(VOUCH, settings, p["id"], p["name"], DATA) for p in catalog["platforms"]}
     # A demo administrator for the moderator UI; a real deployment picks its own password.
     subprocess.run([VOUCH, "moderator", "add", "--name", "demo", "--role", "admin", "--password-stdin", "--config", settings],

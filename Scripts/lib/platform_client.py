@@ -100,3 +100,14 @@ def wait_until_serving(base_url, process, timeout=60):
         except (urllib.error.URLError, ConnectionError):
             time.sleep(0.2)
     raise TimeoutError(f"{base_url} did not answer within {timeout} s")
+
+
+def local_settings(catalog, port):
+    """Config/vouch.json as a local demo runs it: on `port`, over plain HTTP on loopback
+    (so the moderator cookie cannot be `Secure`: scripts' cookie jars send those over HTTPS
+    only), trusting the sample platforms' account-age and purchase claims as trust seeds."""
+    config = json.load(open("Config/vouch.json"))
+    config["server"] = dict(config.get("server", {}), port=port)
+    config["moderation"] = dict(config.get("moderation", {}), secureCookies=False)
+    config["scoring"] = dict(config.get("scoring", {}), trustSeedPlatforms=[p["id"] for p in catalog["platforms"]])
+    return config

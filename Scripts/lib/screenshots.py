@@ -22,7 +22,7 @@ import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
 from devtools import Chromium  # noqa: E402
-from platform_client import Platform, wait_until_serving  # noqa: E402
+from platform_client import Platform, local_settings, wait_until_serving  # noqa: E402
 
 VOUCH = os.environ.get("VOUCH", ".build/debug/vouch")
 DATA = ".vouch/screenshots"
@@ -64,9 +64,7 @@ def main():
     os.makedirs(DATA)
     os.makedirs(OUT, exist_ok=True)
     settings = f"{DATA}/vouch.json"
-    config = json.load(open("Config/vouch.json"))
-    config["server"] = dict(config.get("server", {}), port=PORT)
-    json.dump(config, open(settings, "w"), indent=2)
+    json.dump(local_settings(catalog, PORT), open(settings, "w"), indent=2)
     platforms = {p["id"]: Platform(VOUCH, settings, p["id"], p["name"], DATA) for p in catalog["platforms"]}
     password = secrets.token_urlsafe(18)
     subprocess.run([VOUCH, "moderator", "add", "--name", "demo", "--role", "admin", "--password-stdin", "--config", settings],

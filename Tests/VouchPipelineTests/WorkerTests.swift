@@ -79,6 +79,9 @@ import VouchTestSupport
             let failed = try #require(try await fixture.pipeline.store.clip(id: clip.id))
             #expect(failed.status == .failed)
             #expect(failed.failure?.isEmpty == false)
+            let spoolPath = try #require(clip.spoolPath)
+            #expect(failed.failure?.contains(spoolPath) == false, "the platform is not shown the server's paths: \(failed.failure ?? "")")
+            #expect(failed.failure?.contains(fixture.spoolDirectory.path) == false)
             #expect(try await fixture.pipeline.store.jobs(clip: clip.id).first?.state == .dead)
         }
     }
