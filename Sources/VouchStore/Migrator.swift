@@ -20,7 +20,12 @@ struct Migrator {
     /// Applies every step newer than the database; returns the versions applied.
     @discardableResult
     func migrate() async throws -> [Int] {
-        try await database.run { db in
+        let engine = database.engine
+        // The lock comes before the first table is touched: PostgreSQL's CREATE TABLE IF NOT
+        // EXISTS is not safe against itself, and two processes starting at once on an empty
+        // database would otherwise both try to create the table, and one fail.
+        try await database.transaction { db in
+            try await Self.lock(db, engine)
             try await db.create(table: "schema_migrations").ifNotExists()
                 .column("version", type: .bigint, .primaryKey(autoIncrement: false))
                 .column("name", type: .text, .notNull)
@@ -29,11 +34,8 @@ struct Migrator {
         }
         var applied: [Int] = []
         for migration in migrations.sorted(by: { $0.version < $1.version }) {
-            let engine = database.engine
             let didApply = try await database.transaction { db in
-                if engine == .postgres {
-                    try await db.raw("SELECT pg_advisory_xact_lock(7734201)").run()
-                }
+                try await Self.lock(db, engine)
                 let done = try await db.select().column("version").from("schema_migrations")
                     .where("version", .equal, migration.version).first()
                 guard done == nil else { return false }
@@ -49,6 +51,13 @@ struct Migrator {
         let current = try await currentVersion()
         if current > latestVersion { throw StoreError.schemaTooNew(found: current, supported: latestVersion) }
         return applied
+    }
+
+    /// Serialises migrating processes until the transaction ends (PostgreSQL; SQLite's
+    /// transactions already take the one write lock).
+    private static func lock(_ db: any SQLDatabase, _ engine: StoreDatabase.Engine) async throws {
+        guard engine == .postgres else { return }
+        try await db.raw("SELECT pg_advisory_xact_lock(7734201)").run()
     }
 
     /// The newest version recorded in the database, 0 for an empty one.
