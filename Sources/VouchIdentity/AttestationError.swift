@@ -18,6 +18,9 @@ public enum AttestationError: Error, Sendable, Equatable {
     case lifetimeTooLong(seconds: Double, limit: Double)
     case clipMismatch(attested: String, uploaded: String)
     case replayed(jti: String)
+    /// Whether the `jti` was used before could not be checked (the store is out of reach):
+    /// not the platform's fault, and worth retrying.
+    case replayCheckUnavailable(reason: String)
 }
 
 extension AttestationError {
@@ -39,6 +42,7 @@ extension AttestationError {
         case .lifetimeTooLong: "lifetime-too-long"
         case .clipMismatch: "clip-mismatch"
         case .replayed: "replayed"
+        case .replayCheckUnavailable: "replay-check-unavailable"
         }
     }
 }
@@ -61,6 +65,7 @@ extension AttestationError: CustomStringConvertible {
         case .lifetimeTooLong(let seconds, let limit): "the attestation is valid for \(Int(seconds)) s, over the limit of \(Int(limit)) s"
         case .clipMismatch(let attested, let uploaded): "the attestation is for clip \(attested), but the uploaded bytes hash to \(uploaded)"
         case .replayed(let jti): "the attestation's jti '\(jti)' was already used"
+        case .replayCheckUnavailable: "whether the attestation was used before cannot be checked now; retry shortly"
         }
     }
 }

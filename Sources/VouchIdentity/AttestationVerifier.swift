@@ -50,9 +50,13 @@ public struct AttestationVerifier: Sendable {
         guard let attested = claims.clipSHA256?.lowercased() else { throw .missingClaim("clip_sha256") }
         guard attested == clipSHA256.lowercased() else { throw .clipMismatch(attested: attested, uploaded: clipSHA256.lowercased()) }
         guard let jti = claims.jti?.value, let exp = claims.exp?.value else { throw .missingClaim("jti") }
-        guard await replays.claim("\(platform.platformID) \(jti)", until: exp.addingTimeInterval(clockSkew), now: now) else {
-            throw .replayed(jti: jti)
+        let fresh: Bool
+        do {
+            fresh = try await replays.claim("\(platform.platformID) \(jti)", until: exp.addingTimeInterval(clockSkew), now: now)
+        } catch {
+            throw .replayCheckUnavailable(reason: "\(error)")
         }
+        guard fresh else { throw .replayed(jti: jti) }
     }
 
     /// The token's claims once its algorithm is its key's and its signature verifies.

@@ -5,8 +5,9 @@ import Foundation
 /// A seam: the embedded store and PostgreSQL will hold these across processes;
 /// ``InMemoryReplayStore`` serves one process and the tests.
 public protocol ReplayStore: Sendable {
-    /// Records `jti` as used until `expiry`; false when it was already used.
-    func claim(_ jti: String, until expiry: Date, now: Date) async -> Bool
+    /// Records `jti` as used until `expiry`; false when it was already used. Throws when it
+    /// cannot tell (the store is out of reach): "could not check" is not "used".
+    func claim(_ jti: String, until expiry: Date, now: Date) async throws -> Bool
 }
 
 /// A replay store in one process's memory, forgetting ids once they expire.

@@ -169,7 +169,8 @@ struct ClipRoutes: Sendable {
     }
 
     private static func rejected(_ error: AttestationError) -> Problem {
-        Problem(.unprocessableContent, "attestation-rejected", title: "The attestation was rejected", detail: error.description)
+        if case .replayCheckUnavailable = error { return .storeUnavailable }
+        return Problem(.unprocessableContent, "attestation-rejected", title: "The attestation was rejected", detail: error.description)
     }
 
     private static func tooLarge(_ limit: Int64) -> Problem {
@@ -195,14 +196,14 @@ struct UploadParameters {
 
     init(_ request: Request) throws(Problem) {
         let query = request.uri.queryParameters
-        guard let product = query["product"].map(String.init), !product.isEmpty, product.count <= 200 else {
+        guard let product = query["product"].map(String.init), !product.isEmpty, product.unicodeScalars.count <= 200 else {
             throw .badRequest("name the product: POST /v1/clips?product=<product id> (1–200 characters)")
         }
         guard let attestation = request.headers[.vouchAttestation], !attestation.isEmpty else {
             throw .badRequest("send the platform's attestation JWT in the Vouch-Attestation header")
         }
         let key = request.headers[.idempotencyKey]
-        if let key, key.isEmpty || key.count > 200 { throw .badRequest("Idempotency-Key must be 1–200 characters") }
+        if let key, key.isEmpty || key.unicodeScalars.count > 200 { throw .badRequest("Idempotency-Key must be 1–200 characters") }
         self.product = product
         productName = query["product_name"].map(String.init)
         self.attestation = attestation

@@ -42,6 +42,11 @@ extension Problem {
     static func notFound(_ detail: String) -> Problem {
         Problem(.notFound, "not-found", title: "Not found", detail: detail)
     }
+
+    /// The store is out of reach for now: not the client's fault, worth retrying.
+    static let storeUnavailable = Problem(.serviceUnavailable, "store-unavailable", title: "Temporarily unavailable",
+                                          detail: "the service cannot reach its database right now; retry in a few seconds",
+                                          headers: [.retryAfter: "5"])
 }
 
 /// The JSON members RFC 9457 defines, in the order the RFC lists them.

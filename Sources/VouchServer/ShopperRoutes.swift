@@ -45,7 +45,7 @@ struct ShopperRoutes: Sendable {
 
     /// The product id from the path, percent-decoded as it was when the platform submitted it.
     static func product(_ context: VouchRequestContext) throws(Problem) -> String {
-        guard let product = context.parameters.get("id")?.removingPercentEncoding, !product.isEmpty, product.count <= 200 else {
+        guard let product = context.parameters.get("id")?.removingPercentEncoding, !product.isEmpty, product.unicodeScalars.count <= 200 else {
             throw .badRequest("product ids are 1–200 characters")
         }
         return product

@@ -40,7 +40,7 @@ struct SocialGraphRoutes: Sendable {
                 guard Self.kinds.contains(edge.kind) else {
                     throw Problem.badRequest("unknown edge kind '\(edge.kind)': use follows, friend or vouches-for")
                 }
-                guard !edge.from.isEmpty, !edge.to.isEmpty, edge.from.count <= 200, edge.to.count <= 200 else {
+                guard !edge.from.isEmpty, !edge.to.isEmpty, edge.from.unicodeScalars.count <= 200, edge.to.unicodeScalars.count <= 200 else {
                     throw Problem.badRequest("accounts must be 1–200 characters")
                 }
             }

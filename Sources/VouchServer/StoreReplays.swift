@@ -6,7 +6,7 @@ import VouchStore
 struct StoreReplays: ReplayStore {
     let store: Store
 
-    func claim(_ jti: String, until expiry: Date, now: Date) async -> Bool {
-        (try? await store.claimAttestationID(jti, until: expiry, now: now)) ?? false
+    func claim(_ jti: String, until expiry: Date, now: Date) async throws -> Bool {
+        try await store.claimAttestationID(jti, until: expiry, now: now)
     }
 }

@@ -32,7 +32,7 @@ public struct VouchServer: Sendable {
     /// The router with every route, for the server and for tests.
     public func router() -> Router<VouchRequestContext> {
         let router = Router(context: VouchRequestContext.self)
-        router.middlewares.add(ProblemMiddleware())
+        router.middlewares.add(ProblemMiddleware(errors: RepeatedErrorLog(logger: Logger(label: "vouch.server"))))
         router.middlewares.add(ClientAddressMiddleware(trustedProxies: settings.trustedProxies.compactMap(IPNetwork.init)))
         MetricsRoutes(store: pipeline.store, token: settings.metricsToken).register(on: router)
         let verifier = AttestationVerifier(

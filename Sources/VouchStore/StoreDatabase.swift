@@ -100,9 +100,13 @@ public final class StoreDatabase: Sendable {
 
     /// Runs statements that need no transaction.
     public func run<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        guard let gate else { return try await body(sql) }
-        let sql = self.sql
-        return try await gate.passing { try await body(sql) }
+        do {
+            guard let gate else { return try await body(sql) }
+            let sql = self.sql
+            return try await gate.passing { try await body(sql) }
+        } catch {
+            throw classified(error)
+        }
     }
 
     /// Runs `body` in one transaction: all of its statements take effect, or none.
@@ -122,9 +126,13 @@ public final class StoreDatabase: Sendable {
                 throw error
             }
         }
-        guard let gate else { return try await sql.withSession(transact) }
-        let sql = self.sql
-        return try await gate.passing { try await transact(sql) }
+        do {
+            guard let gate else { return try await sql.withSession(transact) }
+            let sql = self.sql
+            return try await gate.passing { try await transact(sql) }
+        } catch {
+            throw classified(error)
+        }
     }
 
     /// Closes the connection or pool; the database is unusable afterwards.

@@ -23,6 +23,16 @@ import Glibc
         }
     }
 
+    @Test func lengthsAreCountedAsTheDocumentCountsThem() async throws {
+        try await withServer { server in
+            // 100 letters each with three combining marks: 100 characters to Swift, 400 code points to JSON Schema.
+            let zalgo = String(repeating: "a\u{0301}\u{0316}\u{0323}", count: 100)
+            let path = "/v1/products/\(zalgo.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)/reviews"
+            let answer = try await server.send(path)
+            #expect(answer.status == 400 && answer.isProblem, "maxLength 200 counts code points")
+        }
+    }
+
     @Test func forwardedHeadersFromAnUntrustedPeerChooseNoBucket() async throws {
         try await withServer(adjust: { server, _ in
             server.rateLimit.requestsPerSecond = 0.01

@@ -22,7 +22,7 @@ struct ServerFixture {
     let task: Task<Void, any Error>
     let directory: URL
 
-    static func make(maxUploadBytes: Int64 = 1 << 20, moderation: ModerationSettings = ModerationSettings(),
+    static func make(maxUploadBytes: Int64 = 1 << 20, moderation: ModerationSettings = ModerationSettings(), store: StoreLocation? = nil,
                      adjust: (inout ServerSettings, inout PipelineSettings) -> Void = { _, _ in }) async throws -> ServerFixture {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-server-\(UUID())")
         let shop = try await TestPlatform(id: "shop")
@@ -32,7 +32,7 @@ struct ServerFixture {
         adjust(&settings, &pipelineSettings)
         let configuration = PipelineConfiguration(pipeline: pipelineSettings, media: MediaSettings(), fingerprint: FingerprintSettings(),
                                                   index: IndexSettings(), scoring: ScoringModel())
-        let pipeline = try await Pipeline.start(location: .sqlite(path: directory.appendingPathComponent("vouch.sqlite").path),
+        let pipeline = try await Pipeline.start(location: store ?? .sqlite(path: directory.appendingPathComponent("vouch.sqlite").path),
                                                 spool: Spool(directory: directory.appendingPathComponent("spool")),
                                                 settings: configuration, logger: Logger(label: "test"))
         settings.port = 0
