@@ -42,6 +42,9 @@ let package = Package(
             dependencies: ["CFFmpeg"]
         ),
         .target(
+            name: "CSandbox"
+        ),
+        .target(
             name: "VouchFingerprint"
         ),
         .target(
@@ -73,7 +76,7 @@ let package = Package(
         .target(
             name: "VouchPipeline",
             dependencies: [
-                "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog",
+                "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "CSandbox",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -116,6 +119,11 @@ let package = Package(
             ],
             path: "Tests/VouchTestSupport"
         ),
+        .executableTarget(
+            name: "SandboxProbe",
+            dependencies: ["VouchPipeline", "VouchTestSupport"],
+            path: "Tests/SandboxProbe"
+        ),
         .testTarget(
             name: "VouchMediaTests",
             dependencies: ["VouchMedia", "VouchTestSupport"]
@@ -144,7 +152,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchPipelineTests",
-            dependencies: ["VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchTestSupport"]
+            dependencies: ["VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchTestSupport", "SandboxProbe"]
         ),
         .testTarget(
             name: "VouchServerTests",
