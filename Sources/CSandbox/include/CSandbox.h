@@ -13,8 +13,8 @@
 /// the calling thread, so Landlock and namespaces, which bind the threads that enter
 /// them, then bind the whole copy. The copy is killed with SIGKILL when the calling
 /// thread ends, keeps only descriptors 0, 1 and 2, so it shares no channel with the
-/// threads left behind, and dies of a crash signal without a crash report. Returns
-/// the copy's id in the caller and 0 in the copy.
+/// threads left behind, blocks no signal, and dies of a crash signal without a
+/// crash report. Returns the copy's id in the caller and 0 in the copy.
 pid_t vouch_fork_alone(void);
 
 /// The highest Landlock ABI version the kernel supports.
