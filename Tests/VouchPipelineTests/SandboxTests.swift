@@ -5,8 +5,9 @@ import VouchMedia
 import VouchPipeline
 import VouchTestSupport
 
-/// Runs a stand-in for a hijacked decoder (`Tests/SandboxProbe`) through the worker's
-/// launcher, inside the analysis child's sandbox, and checks each attack fails.
+/// The analysis child's sandbox: a stand-in for a hijacked decoder (`Tests/SandboxProbe`)
+/// run through the worker's launcher, whose every attack must fail; and the real child,
+/// inside every layer, or on a machine that refuses one.
 @Suite struct SandboxTests {
     @Test func aHijackedChildHasNoEnvironmentSecretsNetworkFilesProcessesOrEarlierThreads() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-sandbox-\(UUID())")
@@ -19,9 +20,7 @@ import VouchTestSupport
         #expect(!ProcessInfo.processInfo.environment.isEmpty, "the worker has an environment to leak")
 
         let probe = IsolatedAnalyzer(command: [VouchExecutable.sandboxProbe.path, secret.path, "\(listener.port)", folder.path])
-        let request = AnalysisRequest(path: try MediaFixture.clip.path, media: MediaSettings(), fingerprint: FingerprintSettings(),
-                                      keyframes: 0, limits: ChildLimits())
-        let error = try await #require(throws: PipelineError.self) { try await probe.analyze(request) }
+        let error = try await #require(throws: PipelineError.self) { try await probe.analyze(try Self.request(ChildLimits())) }
         guard case .rejectedMedia(let answer) = error else { Issue.record("the probe did not answer: \(error)"); return }
         let attempts = try JSONDecoder().decode([String: String].self, from: Data(answer.utf8))
         let layers = attempts["sandbox"] ?? "no report"
@@ -39,10 +38,33 @@ import VouchTestSupport
     @Test func theRealChildAnalysesAClipInsideEveryLayer() async throws {
         var limits = ChildLimits()
         limits.requiredSandboxLayers = SandboxLayer.allCases
-        let request = AnalysisRequest(path: try MediaFixture.tiny.path, media: MediaSettings(), fingerprint: FingerprintSettings(),
-                                      keyframes: 1, limits: limits)
-        let analysis = try await IsolatedAnalyzer(command: [VouchExecutable.url.path, "analyze"]).analyze(request)
+        let analysis = try await IsolatedAnalyzer(command: Self.realChild).analyze(try Self.request(limits))
         #expect(!analysis.fingerprint.frames.isEmpty && analysis.keyframes.count == 1)
         #expect(analysis.sandbox?.active == SandboxLayer.allCases, "\(analysis.sandbox.map(String.init(describing:)) ?? "no report")")
+    }
+
+    @Test func aLayerTheMachineRefusesIsReportedAndTheClipStillAnalysed() async throws {
+        let analysis = try await IsolatedAnalyzer(command: Self.childWithoutNamespaces).analyze(try Self.request(ChildLimits()))
+        #expect(analysis.sandbox?.missing.map(\.layer) == [.networkNamespace])
+        #expect(analysis.sandbox?.active == [.resourceLimits, .noNewPrivileges, .landlock, .seccomp])
+    }
+
+    @Test func aRequiredLayerTheMachineRefusesFailsTheClip() async throws {
+        var limits = ChildLimits()
+        limits.requiredSandboxLayers = [.networkNamespace]
+        let error = try await #require(throws: PipelineError.self) {
+            try await IsolatedAnalyzer(command: Self.childWithoutNamespaces).analyze(try Self.request(limits))
+        }
+        guard case .childFailed(1, let detail) = error else { Issue.record("got \(error)"); return }
+        #expect(detail.contains("network-namespace layer is required but unavailable"))
+    }
+
+    static let realChild = [VouchExecutable.url.path, "analyze"]
+    /// The real child in a user namespace that maps no user: it may not make namespaces
+    /// of its own, like a child in a container that forbids them.
+    static let childWithoutNamespaces = ["/usr/bin/unshare", "--user"] + realChild
+
+    static func request(_ limits: ChildLimits) throws -> AnalysisRequest {
+        AnalysisRequest(path: try MediaFixture.tiny.path, media: MediaSettings(), fingerprint: FingerprintSettings(), keyframes: 1, limits: limits)
     }
 }
