@@ -107,6 +107,9 @@ int vouch_seccomp_deny_spawning_and_sockets(void) {
         VOUCH_REFUSE(__NR_execve, EPERM),
         VOUCH_REFUSE(__NR_execveat, EPERM),
         VOUCH_REFUSE(__NR_ptrace, EPERM),
+        VOUCH_REFUSE(__NR_process_vm_readv, EPERM),
+        VOUCH_REFUSE(__NR_process_vm_writev, EPERM),
+        VOUCH_REFUSE(__NR_pidfd_getfd, EPERM),
         VOUCH_REFUSE(__NR_unshare, EPERM),
         VOUCH_REFUSE(__NR_setns, EPERM),
 #ifdef __NR_fork

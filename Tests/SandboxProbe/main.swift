@@ -10,7 +10,8 @@ import Glibc
 // sandbox), then tries what an attacker would, and answers with what worked as an
 // AnalysisRejection (exit 65), so the tests run it through the worker's own launcher.
 //
-// Arguments: a secret file to read, a loopback port to connect to, a folder to write in.
+// Arguments: a secret file to read, a loopback port to connect to, a folder to write
+// in, and the worker's process id (whose environment holds VOUCH_DATABASE).
 
 let arguments = CommandLine.arguments
 let secret = arguments[1]
@@ -74,6 +75,7 @@ Sandbox.isolate(readingOnly: request.path, limits: request.limits) { sandbox in
         "environment": ProcessInfo.processInfo.environment.keys.sorted().joined(separator: ","),
         "read-clip": outcome(opening(request.path, O_RDONLY)),
         "read-secret": outcome(opening(secret, O_RDONLY)),
+        "read-worker-environment": outcome(opening("/proc/\(arguments[4])/environ", O_RDONLY)),
         "read-secret-through-an-earlier-thread": outcome(asking(question.write, forAnswerOn: answer.read)),
         "connect-loopback": outcome(LoopbackListener.connectionFailure(port: UInt16(arguments[2])!)),
         "write-file": outcome(opening(arguments[3] + "/planted", O_WRONLY | O_CREAT | O_TRUNC)),

@@ -19,7 +19,7 @@ import VouchTestSupport
         #expect(LoopbackListener.connectionFailure(port: listener.port) == nil, "outside the sandbox the listener is reachable")
         #expect(!ProcessInfo.processInfo.environment.isEmpty, "the worker has an environment to leak")
 
-        let probe = IsolatedAnalyzer(command: [VouchExecutable.sandboxProbe.path, secret.path, "\(listener.port)", folder.path])
+        let probe = IsolatedAnalyzer(command: [VouchExecutable.sandboxProbe.path, secret.path, "\(listener.port)", folder.path, "\(getpid())"])
         let error = try await #require(throws: PipelineError.self) { try await probe.analyze(try Self.request(ChildLimits())) }
         guard case .rejectedMedia(let answer) = error else { Issue.record("the probe did not answer: \(error)"); return }
         let attempts = try JSONDecoder().decode([String: String].self, from: Data(answer.utf8))
@@ -29,6 +29,7 @@ import VouchTestSupport
         #expect(attempts["read-clip"] == "allowed", "the clip stays readable (\(layers))")
         #expect(attempts["read-secret"] != "allowed", "\(layers)")
         #expect(attempts["read-secret-through-an-earlier-thread"] != "allowed", "\(layers)")
+        #expect(attempts["read-worker-environment"] != "allowed", "/proc/<worker>/environ is out of reach (\(layers))")
         #expect(attempts["connect-loopback"] != "allowed", "\(layers)")
         #expect(attempts["write-file"] != "allowed", "\(layers)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("planted").path))

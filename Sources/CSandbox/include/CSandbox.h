@@ -40,8 +40,9 @@ int vouch_set_no_new_privs(void);
 int vouch_unshare_network(int with_user_namespace);
 
 /// Installs, on every thread, a seccomp filter that refuses new processes (fork,
-/// vfork, clone without CLONE_THREAD), execve, sockets, io_uring, ptrace and new
-/// namespaces. Threads are still allowed, so FFmpeg's frame threads keep working.
+/// vfork, clone without CLONE_THREAD), execve, sockets, io_uring, new namespaces, and
+/// reaching into other processes (ptrace, process_vm_readv and _writev, pidfd_getfd).
+/// Threads are still allowed, so FFmpeg's frame threads keep working.
 int vouch_seccomp_deny_spawning_and_sockets(void);
 
 #endif
