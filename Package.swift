@@ -43,6 +43,9 @@ let package = Package(
             dependencies: ["CFFmpeg"]
         ),
         .target(
+            name: "CSandbox"
+        ),
+        .target(
             name: "VouchFingerprint"
         ),
         .target(
@@ -76,7 +79,7 @@ let package = Package(
         .target(
             name: "VouchPipeline",
             dependencies: [
-                "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog",
+                "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "CSandbox",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -119,6 +122,11 @@ let package = Package(
             ],
             path: "Tests/VouchTestSupport"
         ),
+        .executableTarget(
+            name: "SandboxProbe",
+            dependencies: ["VouchPipeline", "VouchTestSupport"],
+            path: "Tests/SandboxProbe"
+        ),
         .testTarget(
             name: "VouchMediaTests",
             dependencies: ["VouchMedia", "VouchTestSupport"]
@@ -147,7 +155,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchPipelineTests",
-            dependencies: ["VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchLog", "VouchTestSupport",
+            dependencies: ["VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchLog", "VouchTestSupport", "SandboxProbe",
                            .product(name: "SQLKit", package: "sql-kit")]
         ),
         .testTarget(

@@ -14,6 +14,7 @@ public enum MediaError: Error, Sendable, Equatable {
     case damagedContainer(path: String, container: String, detail: String)
     case noVideoStream(path: String, otherStreams: [String])
     case unsupportedCodec(path: String, codec: String)
+    case codecNotAllowed(path: String, codec: String)
     case dimensionsOutOfRange(path: String, width: Int, height: Int, maxPixels: Int)
     case durationTooLong(path: String, seconds: Double, limit: Double)
     case noFrames(path: String)
@@ -35,6 +36,7 @@ extension MediaError {
         case .damagedContainer: "damaged-container"
         case .noVideoStream: "no-video-stream"
         case .unsupportedCodec: "unsupported-codec"
+        case .codecNotAllowed: "codec-not-allowed"
         case .dimensionsOutOfRange: "dimensions-out-of-range"
         case .durationTooLong: "duration-too-long"
         case .noFrames: "no-frames"
@@ -68,6 +70,8 @@ extension MediaError: CustomStringConvertible {
                 : "\(path): the file holds no video stream, only \(others.joined(separator: ", ")). A review must be a video clip."
         case .unsupportedCodec(let path, let codec):
             "\(path): the video codec '\(codec)' cannot be decoded here. Re-encode the clip as H.264, HEVC, VP9 or AV1."
+        case .codecNotAllowed(let path, let codec):
+            "\(path): the video codec '\(codec)' is not accepted for uploads. Re-encode the clip as H.264, HEVC, VP9 or AV1, or add the codec to media.limits.allowedCodecs."
         case .dimensionsOutOfRange(let path, let width, let height, _) where width <= 0 || height <= 0:
             "\(path): the video stream declares no usable frame size (\(width)×\(height)); FFmpeg rejected what the header says. The file is damaged or crafted; export the clip again."
         case .dimensionsOutOfRange(let path, let width, let height, let maxPixels):

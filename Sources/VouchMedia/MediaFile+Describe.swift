@@ -39,6 +39,7 @@ extension MediaFile {
             codec: String(cString: avcodec_get_name(parameters.codec_id)),
             profile: avcodec_profile_name(parameters.codec_id, parameters.profile).map { String(cString: $0) },
             durationSeconds: seconds(stream.pointee.duration, in: stream.pointee.time_base),
+            startSeconds: seconds(stream.pointee.start_time, in: stream.pointee.time_base),
             frameCount: stream.pointee.nb_frames > 0 ? Int(stream.pointee.nb_frames) : nil,
             bitRate: parameters.bit_rate > 0 ? Int(parameters.bit_rate) : nil,
             tags: tags(stream.pointee.metadata)

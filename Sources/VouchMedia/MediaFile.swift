@@ -3,8 +3,9 @@ import Foundation
 
 /// One untrusted clip, opened for reading, with Vouch's limits applied.
 ///
-/// Opening checks the file on disk, restricts FFmpeg to local files and to the
-/// allowed containers (so a playlist cannot make the demuxer fetch anything),
+/// Opening checks the file on disk, restricts FFmpeg to local files, to the allowed
+/// containers (so a playlist cannot make the demuxer fetch anything) and to the
+/// decoders of the allowed codecs,
 /// probes the streams and checks every limit that can be checked before decoding.
 /// ``sampleFrames(_:_:)`` checks the rest while it decodes.
 public final class MediaFile {
@@ -63,6 +64,7 @@ public final class MediaFile {
         var options: OpaquePointer?
         av_dict_set(&options, "protocol_whitelist", "file", 0)
         av_dict_set(&options, "format_whitelist", limits.allowedContainers.joined(separator: ","), 0)
+        av_dict_set(&options, "codec_whitelist", limits.allowedDecoders.joined(separator: ","), 0)
         let opened = avformat_open_input(&context, path, nil, &options)
         av_dict_free(&options)
         guard opened >= 0, let context else {

@@ -34,6 +34,8 @@ public struct StreamInfo: Sendable, Codable, Equatable {
     public var codec: String
     public var profile: String?
     public var durationSeconds: Double?
+    /// When the stream starts, in seconds: a stream may begin hours into the file.
+    public var startSeconds: Double?
     public var frameCount: Int?
     public var bitRate: Int?
     public var tags: [String: String]

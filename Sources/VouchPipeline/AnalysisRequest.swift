@@ -25,6 +25,8 @@ public struct ClipAnalysis: Sendable, Codable, Equatable {
     public var info: MediaInfo
     public var fingerprint: VideoFingerprint
     public var keyframes: [Keyframe]
+    /// The sandbox layers the child analysed the clip in.
+    public var sandbox: SandboxReport?
 
     /// A keyframe JPEG, base64 in the JSON.
     public struct Keyframe: Sendable, Codable, Equatable {

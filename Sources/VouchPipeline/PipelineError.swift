@@ -16,12 +16,17 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
     case uploadMissing(path: String)
     /// The process refused resource limits.
     case limitsRefused(resource: String, errno: Int32)
+    /// The child could not enter a sandbox layer that the settings require.
+    case sandboxIncomplete(layer: SandboxLayer, reason: String)
+    /// The child wrote more than its answer may hold, and was killed.
+    case childAnswerTooLarge(limit: Int)
 
     /// Whether another attempt might succeed: only for faults outside the clip.
     public var isRetryable: Bool {
         switch self {
         case .childUnavailable: return true
-        case .rejectedMedia, .childCrashed, .childTimedOut, .childFailed, .uploadMissing, .limitsRefused: return false
+        case .rejectedMedia, .childCrashed, .childTimedOut, .childFailed, .uploadMissing, .limitsRefused, .sandboxIncomplete, .childAnswerTooLarge:
+            return false
         }
     }
 
@@ -52,6 +57,10 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
         case .childUnavailable(let reason): return "cannot start the analysis process: \(reason)"
         case .uploadMissing(let path): return "the uploaded file \(path) is no longer in the spool"
         case .limitsRefused(let resource, let code): return "cannot set the \(resource) limit (errno \(code))"
+        case .sandboxIncomplete(let layer, let reason):
+            return "the analysis sandbox's \(layer.rawValue) layer is required but unavailable (\(reason)); remove it from pipeline.child.requiredSandboxLayers or enable it on this machine"
+        case .childAnswerTooLarge(let limit):
+            return "the analysis process wrote more than \(limit) bytes and was stopped; the clip is treated as hostile (raise pipeline.child.maxAnswerBytes if it is genuine)"
         }
     }
 }

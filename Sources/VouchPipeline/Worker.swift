@@ -92,6 +92,7 @@ public struct Worker: Sendable {
         }
         let request = AnalysisRequest(path: path, media: media, fingerprint: fingerprinting, keyframes: settings.keyframes, limits: settings.child)
         let analysis = try await settings.analyzer.analyze(request)
+        analysis.sandbox?.logIfChanged(to: logger)
         let matcher = TemporalMatcher(settings: fingerprinting.matching, minimumQuality: fingerprinting.minimumQuality)
         let finder = MatchFinder(index: index, store: store, matcher: matcher, productSweep: settings.productSweep)
         let matches = try await finder.matches(of: analysis.fingerprint, for: clip)

@@ -5,8 +5,9 @@ import VouchPipeline
 
 /// `vouch analyze`: the isolated child a worker runs for each clip. Not for people.
 ///
-/// It reads an ``AnalysisRequest`` as JSON on standard input, limits its own CPU and
-/// memory, and answers on standard output: a ``ClipAnalysis`` and exit 0, or an
+/// It reads an ``AnalysisRequest`` as JSON on standard input, analyses the clip inside
+/// its ``Sandbox`` (entered before FFmpeg sees the clip), and answers on standard
+/// output: a ``ClipAnalysis`` (naming the sandbox layers in force) and exit 0, or an
 /// ``AnalysisRejection`` and exit 65 when the clip itself is unreadable.
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,13 +18,16 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         let request = try JSONDecoder().decode(AnalysisRequest.self, from: FileHandle.standardInput.readDataToEndOfFile())
-        try request.limits.applyToCurrentProcess()
-        do {
-            let analysis = try ClipAnalyzer.analyze(request)
-            FileHandle.standardOutput.write(try JSONEncoder().encode(analysis))
-        } catch let error as MediaError {
-            FileHandle.standardOutput.write(try JSONEncoder().encode(AnalysisRejection(reason: error.description)))
-            throw VouchExit.unreadableInput
+        Sandbox.isolate(readingOnly: request.path, limits: request.limits) { sandbox in
+            do {
+                var analysis = try ClipAnalyzer.analyze(request)
+                analysis.sandbox = sandbox
+                FileHandle.standardOutput.write(try JSONEncoder().encode(analysis))
+                return 0
+            } catch let error as MediaError {
+                FileHandle.standardOutput.write(try JSONEncoder().encode(AnalysisRejection(reason: error.description)))
+                return VouchExit.unreadableInput.rawValue
+            }
         }
     }
 }

@@ -15,6 +15,8 @@ import VouchTestSupport
         (.absurdDimensions, "dimensions-out-of-range"),
         (.zeroDuration, "no-frames"),
         (.playlist, "container-not-allowed"),
+        (.motionJPEG, "codec-not-allowed"),
+        (.longAudioUnderShortVideo, "duration-too-long"),
     ]
 
     @Test(arguments: cases)

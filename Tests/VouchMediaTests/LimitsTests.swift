@@ -18,6 +18,13 @@ import VouchTestSupport
         #expect(error.reason == "duration-too-long")
     }
 
+    @Test func refusesAShortVideoOverHoursOfAudio() throws {
+        let path = try MediaFixture.longAudioUnderShortVideo.path
+        let error = try #require(throws: MediaError.self) { try MediaFile.probe(path) }
+        guard case .durationTooLong(_, let seconds, 600) = error else { Issue.record("got \(error)"); return }
+        #expect(seconds >= 36000, "the file plays as long as its last stream")
+    }
+
     @Test func refusesFramesOverThePixelLimit() throws {
         let error = try #require(throws: MediaError.self) { try MediaFile.probe(try MediaFixture.clip.path, limits: MediaLimits(maxPixels: 320 * 239)) }
         #expect(error == .dimensionsOutOfRange(path: try MediaFixture.clip.path, width: 320, height: 240, maxPixels: 320 * 239))
@@ -40,5 +47,11 @@ import VouchTestSupport
             try MediaFile.probe(try MediaFixture.clip.path, limits: MediaLimits(allowedContainers: ["matroska", "webm"]))
         }
         #expect(error.reason == "container-not-allowed")
+    }
+
+    @Test func refusesCodecsOutsideTheAllowedList() throws {
+        let path = try MediaFixture.motionJPEG.path
+        #expect(throws: MediaError.codecNotAllowed(path: path, codec: "mjpeg")) { try MediaFile.probe(path) }
+        #expect(try MediaFile.probe(path, limits: MediaLimits(allowedCodecs: ["mjpeg"])).video.codec == "mjpeg")
     }
 }

@@ -120,6 +120,28 @@ import VouchTestSupport
     }
 
     @Test(arguments: TestEngine.available)
+    func aChildFloodingItsOutputIsStoppedAndTheWorkerCarriesOn(_ engine: TestEngine) async throws {
+        try await withPipeline(engine, adjust: {
+            $0.analyzerCommand = ["/bin/sh", "-c", "head -c 100000000 /dev/zero >&2; exec yes"]
+            $0.child.maxAnswerBytes = 1 << 20
+            $0.child.wallSeconds = 60
+        }) { fixture in
+            let first = try await fixture.submit(try MediaFixture.clip.path, reviewer: "alice")
+            let second = try await fixture.submit(try MediaFixture.unrelatedClip.path, reviewer: "bob")
+            let worker = fixture.worker()
+            let started = ContinuousClock.now
+            #expect(try await worker.processNext())
+            #expect(try await worker.processNext())
+            #expect(ContinuousClock.now - started < .seconds(30), "stopped at the answer limit, long before the wall clock")
+            for clip in [first, second] {
+                let failed = try #require(try await fixture.pipeline.store.clip(id: clip.id))
+                #expect(failed.status == .failed)
+                #expect(failed.failure?.contains("wrote more than 1048576 bytes") == true)
+            }
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
     func theChildsMemoryLimitStopsARunawayDecode(_ engine: TestEngine) async throws {
         var media = MediaSettings()
         media.limits.maxPixels = 7680 * 4320

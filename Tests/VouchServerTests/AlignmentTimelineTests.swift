@@ -30,4 +30,16 @@ import VouchFingerprint
         let svg = AlignmentTimeline(id: "t2", queryLabel: "<script>", referenceLabel: "a & b", queryDuration: 1, referenceDuration: 1, segments: []).svg()
         #expect(!svg.contains("<script>") && svg.contains("&lt;script&gt;") && svg.contains("a &amp; b"))
     }
+
+    @Test func anAbsurdDurationDrawsABoundedAxisQuickly() throws {
+        for duration in [36_001.0, 1e300, .infinity, .nan] {
+            let timeline = AlignmentTimeline(id: "t3", queryLabel: "Clip 2", referenceLabel: "Clip 1", queryDuration: 2, referenceDuration: duration,
+                                             segments: [try Self.segment(query: 0...2, reference: 0...2)])
+            let started = ContinuousClock.now
+            let svg = timeline.svg()
+            #expect(ContinuousClock.now - started < .seconds(1))
+            let ticks = svg.components(separatedBy: "class=\"timeline-tick\"").count - 1
+            #expect((2...11).contains(ticks), "a \(duration) s clip drew \(ticks) ticks")
+        }
+    }
 }

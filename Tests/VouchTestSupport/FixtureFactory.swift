@@ -23,6 +23,9 @@ struct FixtureFactory {
                    "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", url(.halfWhite))
         try write(.halfWhiteRotated, Self.rotatingClockwise(try read(.halfWhite)))
         try ffmpeg("-f", "lavfi", "-i", "sine=f=440:d=2", "-c:a", "aac", url(.audioOnly))
+        try ffmpeg("-f", "lavfi", "-i", "testsrc2=s=64x64:r=25:d=2", "-itsoffset", "36000", "-f", "lavfi", "-i", "sine=f=440:d=1",
+                   "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac", url(.longAudioUnderShortVideo))
+        try ffmpeg("-f", "lavfi", "-i", "testsrc2=s=64x64:r=25:d=1", "-c:v", "mjpeg", url(.motionJPEG))
         try write(.empty, Data())
         try write(.randomBytes, Self.pseudoRandomBytes(count: 65_536, seed: 7))
         try write(.textFile, Data(String(repeating: "This is not a video.\n", count: 100).utf8))

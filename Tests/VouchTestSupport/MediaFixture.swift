@@ -24,6 +24,11 @@ public enum MediaFixture: String, CaseIterable, Sendable {
     /// ``halfWhite`` with a display matrix that turns it 90° clockwise, as a phone held upright writes it.
     case halfWhiteRotated = "half-white-rotated.mp4"
     case audioOnly = "audio-only.mp4"
+    /// 2 s of 64×64 video, and one second of audio that starts ten hours in: a file
+    /// that plays for ten hours although its video stream declares two seconds.
+    case longAudioUnderShortVideo = "long-audio.mp4"
+    /// 1 s of Motion JPEG in Matroska: an accepted container around a codec that is not.
+    case motionJPEG = "motion-jpeg.mkv"
     case empty = "empty.mp4"
     case randomBytes = "random.mp4"
     case textFile = "text.mp4"
@@ -48,7 +53,7 @@ public enum MediaFixture: String, CaseIterable, Sendable {
     }
 
     /// Bump when the factory changes, so no test reads fixtures made by an older one.
-    static let version = 7
+    static let version = 8
 
     /// Fixtures are shared by test processes: made once in a private folder, then
     /// moved into place whole, so no process ever sees a half-written set.

@@ -23,13 +23,27 @@ struct AlignmentTimeline {
     private static let queryBar = (top: 28.0, height: 18.0)
     private static let referenceBar = (top: 104.0, height: 18.0)
 
+    /// The longest time drawn, in seconds (11.6 days). Durations come from uploads
+    /// and stored probes: a crafted one must neither drive the axis's tick loop nor
+    /// overflow the conversion of a label to an integer.
+    static let longestSpan = 1_000_000.0
+    /// Tick spacings, in seconds: round numbers up to ten minutes, then round hours and
+    /// days. Every span up to ``longestSpan`` fits in ten intervals of one of them.
+    static let tickSteps = [1.0, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 21_600, 43_200, 86_400, 172_800]
+
     /// The seconds one bar pixel stands for: both bars share it, so lengths compare.
     private var span: Double {
-        max(queryDuration, referenceDuration, segments.map(\.queryEnd).max() ?? 0, segments.map(\.referenceEnd).max() ?? 0, 0.1)
+        let ends = [queryDuration, referenceDuration] + segments.flatMap { [$0.queryEnd, $0.referenceEnd] }
+        return max(ends.map(Self.drawable).max() ?? 0, 0.1)
+    }
+
+    /// A time fit to draw: finite, and between zero and ``longestSpan``.
+    static func drawable(_ seconds: Double) -> Double {
+        seconds.isFinite ? min(max(seconds, 0), longestSpan) : 0
     }
 
     private func x(_ seconds: Double) -> Double {
-        Self.left + max(0, seconds) / span * (Self.width - Self.left - Self.right)
+        Self.left + Self.drawable(seconds) / span * (Self.width - Self.left - Self.right)
     }
 
     func svg() -> String {
@@ -63,7 +77,7 @@ struct AlignmentTimeline {
         return """
             <text x="\(Self.number(Self.left - 8))" y="\(Self.number(top + 13))" text-anchor="end" class="timeline-label">\(Self.escape(label))</text>
             <rect x="\(Self.number(Self.left))" y="\(Self.number(top))" width="\(Self.number(end - Self.left))" height="\(Self.number(Self.queryBar.height))" rx="3" fill="#e2e8f0" stroke="#718096"/>
-            <text x="\(Self.number(end + 4))" y="\(Self.number(top + 13))" class="timeline-duration">\(Self.number(duration)) s</text>
+            <text x="\(Self.number(end + 4))" y="\(Self.number(top + 13))" class="timeline-duration">\(Self.number(Self.drawable(duration))) s</text>
             """
     }
 
@@ -84,15 +98,13 @@ struct AlignmentTimeline {
     }
 
     private func axis(top: Double) -> String {
-        let step = [1.0, 2, 5, 10, 15, 30, 60, 120, 300].first { span / $0 <= 10 } ?? 600
+        let step = Self.tickSteps.first { span / $0 <= 10 } ?? Self.longestSpan / 10
         let y = Self.number(top)
         var ticks = ["<line x1=\"\(Self.number(Self.left))\" y1=\"\(y)\" x2=\"\(Self.number(x(span)))\" y2=\"\(y)\" stroke=\"#a0aec0\"/>"]
-        var second = 0.0
-        while second <= span + 0.001 {
+        for second in (0...Int(span / step + 0.001)).map({ Double($0) * step }) {
             let position = Self.number(x(second))
             ticks.append("<line x1=\"\(position)\" y1=\"\(y)\" x2=\"\(position)\" y2=\"\(Self.number(top + 4))\" stroke=\"#a0aec0\"/>")
             ticks.append("<text x=\"\(position)\" y=\"\(Self.number(top + 15))\" text-anchor=\"middle\" class=\"timeline-tick\">\(Self.number(second)) s</text>")
-            second += step
         }
         return ticks.joined(separator: "\n")
     }
