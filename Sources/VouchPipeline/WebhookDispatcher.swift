@@ -11,12 +11,15 @@ public struct WebhookDispatcher: Sendable {
     let store: Store
     let sender: any WebhookSender
     let settings: WebhookSettings
+    let addresses: WebhookAddressPolicy
     let logger: Logger
 
-    public init(store: Store, sender: any WebhookSender = URLSessionWebhookSender(), settings: WebhookSettings, logger: Logger) {
+    public init(store: Store, sender: any WebhookSender = HTTPWebhookSender(), resolver: any HostResolver = SystemHostResolver(),
+                settings: WebhookSettings, logger: Logger) {
         self.store = store
         self.sender = sender
         self.settings = settings
+        addresses = WebhookAddressPolicy(allowPrivateAddresses: settings.allowPrivateAddresses, resolver: resolver)
         self.logger = logger
     }
 
@@ -48,16 +51,16 @@ public struct WebhookDispatcher: Sendable {
     private func attempt(_ delivery: PendingDelivery) async throws {
         let result: DeliveryResult
         do {
-            let url = try WebhookAddressPolicy(allowPrivateAddresses: settings.allowPrivateAddresses).check(delivery.url)
+            let destination = try await addresses.destination(delivery.url)
             let body = Data(delivery.payload.utf8)
             let signature = WebhookSignature(signing: body, secret: delivery.secret, at: Int64(store.clock.now().timeIntervalSince1970))
-            result = await sender.post(body, to: url, headers: [
+            result = await sender.post(body, to: destination, headers: [
                 "Content-Type": "application/json",
                 "User-Agent": "Vouch-Webhooks/1",
                 "Vouch-Event": delivery.event.rawValue,
                 "Vouch-Delivery": "\(delivery.id)",
                 "Vouch-Signature": signature.header,
-            ], timeout: settings.timeoutSeconds)
+            ], timeout: settings.attemptTimeout)
         } catch {
             result = DeliveryResult(statusCode: nil, error: "refused: \(error)", duration: .zero)
         }
