@@ -7,7 +7,7 @@ public struct WebhookSettings: Sendable, Codable, Equatable {
     /// How long one attempt may take in all: connecting, TLS, sending, and reading the answer.
     /// A receiver still sending when it passes is hung up on, however steadily it drips.
     public var timeoutSeconds = 10.0
-    /// Deliveries sent at once by one process.
+    /// Attempts in flight at once in one process; a slot that frees is filled at once.
     public var batchSize = 16
     /// Accept webhook URLs that resolve to loopback, private, link-local or unique-local
     /// addresses. Off by default: a platform could otherwise make Vouch probe its own network.

@@ -150,6 +150,39 @@ private actor ScriptedReceiver: WebhookSender {
             #expect(attempts[1].error?.contains("127.0.0.1") == false)
         }
     }
+
+    /// A receiver that drips its answer holds one of `run`'s slots until its deadline, and
+    /// the next delivery, to another receiver, goes out meanwhile.
+    @Test(.timeLimit(.minutes(1)), arguments: TestEngine.available)
+    func aStalledReceiverDoesNotHoldUpTheNextDelivery(_ engine: TestEngine) async throws {
+        try await withDispatchStore(engine) { fixture in
+            let stalled = try await TestReceiver.start(.drip)
+            let prompt = try await TestReceiver.start(.answer(204))
+            try await fixture.store.register(platform: "social", name: "Social")
+            _ = try await fixture.store.createWebhook(platform: "shop", url: stalled.url, events: [.clipPublished], secret: "s")
+            let hook = try await fixture.store.createWebhook(platform: "social", url: prompt.url, events: [.clipPublished], secret: "s")
+            var settings = Self.settings(maxAttempts: 1)
+            settings.timeoutSeconds = 25
+            settings.pollSeconds = 0.05
+            let run = Task { await WebhookDispatcher(store: fixture.store, settings: settings, logger: Logger(label: "test")).run() }
+
+            try await fixture.store.finishedClip(platform: "shop", reviewer: "alice", product: "sku-1", score: 0.8)
+            #expect(await stalled.requests.next(within: .seconds(10)) != nil)
+            try await fixture.store.finishedClip(platform: "social", reviewer: "bob", product: "sku-2", score: 0.8)
+            #expect(await prompt.requests.next(within: .seconds(5)) != nil, "the second delivery went out while the first still waited")
+            var state = DeliveryLogEntry.State.pending
+            for _ in 0..<100 where state == .pending {
+                try await Task.sleep(for: .milliseconds(50))
+                state = try await fixture.store.deliveryLog(webhook: hook.id).first?.state ?? .pending
+            }
+            #expect(state == .delivered)
+
+            run.cancel()
+            await run.value
+            await stalled.stop()
+            await prompt.stop()
+        }
+    }
 }
 
 @Suite struct WebhookSignatureTests {
