@@ -1,9 +1,10 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import NIOSSL
 
-/// A real HTTP receiver on 127.0.0.1 that behaves as a webhook sender's tests need, hostile
-/// ones included. It answers the first request on each connection.
+/// A real HTTP receiver on 127.0.0.1, over TLS if given a context, that behaves as a webhook
+/// sender's tests need, hostile ones included. It answers the first request on each connection.
 struct TestReceiver: Sendable {
     enum Behaviour: Sendable {
         /// Answers with this status and an empty body.
@@ -23,13 +24,14 @@ struct TestReceiver: Sendable {
 
     var url: String { "http://127.0.0.1:\(port)/hook" }
 
-    static func start(_ behaviour: Behaviour) async throws -> TestReceiver {
+    static func start(_ behaviour: Behaviour, tls: NIOSSLContext? = nil) async throws -> TestReceiver {
         let (requests, requested) = AsyncStream.makeStream(of: String.self)
         let (closings, closed) = AsyncStream.makeStream(of: Int.self)
         let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                     try channel.pipeline.syncOperations.addHandler(ReceiverHandler(behaviour: behaviour, requested: requested, closed: closed))
                 }
             }

@@ -62,4 +62,19 @@ import VouchPipeline
         #expect(result.duration < .seconds(4))
         await receiver.stop()
     }
+
+    /// https to a checked address: the certificate must be valid for the name in the URL,
+    /// which is also sent as SNI; for an IP literal it must be valid for the address.
+    @Test func anHTTPSReceiverMustHoldACertificateForTheURLsName() async throws {
+        let certificates = try TestCertificates(receiverName: "receiver.test")
+        let receiver = try await TestReceiver.start(.answer(204), tls: try certificates.serverContext())
+        let sender = HTTPWebhookSender(tlsConfiguration: certificates.clientConfiguration)
+        let valid = await sender.post(Data("{}".utf8), to: try destination("https://receiver.test:\(receiver.port)/hook"), headers: [:], timeout: .seconds(5))
+        #expect(valid.statusCode == 204, "\(valid.error ?? "")")
+        for url in ["https://elsewhere.test:\(receiver.port)/hook", "https://127.0.0.1:\(receiver.port)/hook"] {
+            let refused = await sender.post(Data("{}".utf8), to: try destination(url), headers: [:], timeout: .seconds(5))
+            #expect(refused.statusCode == nil && refused.error == WebhookDeliveryError.tlsFailed.description, "\(url)")
+        }
+        await receiver.stop()
+    }
 }
