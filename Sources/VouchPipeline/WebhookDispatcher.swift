@@ -11,28 +11,58 @@ public struct WebhookDispatcher: Sendable {
     let store: Store
     let sender: any WebhookSender
     let settings: WebhookSettings
+    let addresses: WebhookAddressPolicy
     let logger: Logger
 
-    public init(store: Store, sender: any WebhookSender = URLSessionWebhookSender(), settings: WebhookSettings, logger: Logger) {
+    public init(store: Store, sender: any WebhookSender = HTTPWebhookSender(), resolver: any HostResolver = SystemHostResolver(),
+                settings: WebhookSettings, logger: Logger) {
         self.store = store
         self.sender = sender
         self.settings = settings
+        addresses = WebhookAddressPolicy(allowPrivateAddresses: settings.allowPrivateAddresses, resolver: resolver)
         self.logger = logger
     }
 
-    /// Delivers until the task is cancelled, polling when nothing is due.
+    /// What `run`'s pool waits for: an attempt that has ended, or the end of an idle poll.
+    private enum Wake: Sendable {
+        case attemptEnded, pollEnded
+    }
+
+    /// Delivers until the task is cancelled, with up to `batchSize` attempts in flight.
+    /// A slot that frees is filled at once, so a receiver that takes its whole deadline
+    /// holds one slot, not the deliveries claimed after it.
     public func run() async {
-        while !Task.isCancelled {
-            do {
-                if try await deliverDue() > 0 { continue }
-            } catch {
-                logger.error("webhook dispatcher could not reach the store", metadata: ["error": "\(error)"])
+        await withTaskGroup(of: Wake.self) { pool in
+            var inFlight = 0
+            var polling = false
+            while !Task.isCancelled {
+                let free = settings.batchSize - inFlight
+                let claimed = free > 0 ? await claim(upTo: free) : []
+                for delivery in claimed {
+                    pool.addTask {
+                        await attemptLoggingStoreErrors(delivery)
+                        return .attemptEnded
+                    }
+                }
+                inFlight += claimed.count
+                if claimed.count < free && !polling {
+                    polling = true
+                    pool.addTask {
+                        try? await Task.sleep(for: .seconds(settings.pollSeconds))
+                        return .pollEnded
+                    }
+                }
+                switch await pool.next() {
+                case .attemptEnded: inFlight -= 1
+                case .pollEnded: polling = false
+                case nil: break
+                }
             }
-            try? await Task.sleep(for: .seconds(settings.pollSeconds))
         }
     }
 
-    /// Makes one attempt at each due delivery, concurrently; returns how many there were.
+    /// Makes one attempt at each due delivery, concurrently, and waits for them all;
+    /// returns how many there were. For tests and one-off runs: `run` does not wait so.
     @discardableResult
     public func deliverDue() async throws -> Int {
         let due = try await store.claimDeliveries(limit: settings.batchSize, leaseSeconds: settings.retry.leaseSeconds)
@@ -45,19 +75,38 @@ public struct WebhookDispatcher: Sendable {
         return due.count
     }
 
+    private func claim(upTo limit: Int) async -> [PendingDelivery] {
+        do {
+            return try await store.claimDeliveries(limit: limit, leaseSeconds: settings.retry.leaseSeconds)
+        } catch {
+            logger.error("webhook dispatcher could not reach the store", metadata: ["error": "\(error)"])
+            return []
+        }
+    }
+
+    private func attemptLoggingStoreErrors(_ delivery: PendingDelivery) async {
+        do {
+            try await attempt(delivery)
+        } catch is CancellationError {
+            logger.info("webhook attempt left unrecorded at shutdown; it is made again when its lease ends", metadata: ["delivery": "\(delivery.id)"])
+        } catch {
+            logger.error("webhook dispatcher could not record an attempt", metadata: ["delivery": "\(delivery.id)", "error": "\(error)"])
+        }
+    }
+
     private func attempt(_ delivery: PendingDelivery) async throws {
         let result: DeliveryResult
         do {
-            let url = try WebhookAddressPolicy(allowPrivateAddresses: settings.allowPrivateAddresses).check(delivery.url)
+            let destination = try await addresses.destination(delivery.url)
             let body = Data(delivery.payload.utf8)
             let signature = WebhookSignature(signing: body, secret: delivery.secret, at: Int64(store.clock.now().timeIntervalSince1970))
-            result = await sender.post(body, to: url, headers: [
+            result = await sender.post(body, to: destination, headers: [
                 "Content-Type": "application/json",
                 "User-Agent": "Vouch-Webhooks/1",
                 "Vouch-Event": delivery.event.rawValue,
                 "Vouch-Delivery": "\(delivery.id)",
                 "Vouch-Signature": signature.header,
-            ], timeout: settings.timeoutSeconds)
+            ], timeout: settings.attemptTimeout)
         } catch {
             result = DeliveryResult(statusCode: nil, error: "refused: \(error)", duration: .zero)
         }

@@ -4,9 +4,10 @@ import VouchStore
 public struct WebhookSettings: Sendable, Codable, Equatable {
     /// How often an idle dispatcher looks for due deliveries.
     public var pollSeconds = 1.0
-    /// How long a receiver has to answer one attempt.
+    /// How long one attempt may take in all: connecting, TLS, sending, and reading the answer.
+    /// A receiver still sending when it passes is hung up on, however steadily it drips.
     public var timeoutSeconds = 10.0
-    /// Deliveries sent at once by one process.
+    /// Attempts in flight at once in one process; a slot that frees is filled at once.
     public var batchSize = 16
     /// Accept webhook URLs that resolve to loopback, private, link-local or unique-local
     /// addresses. Off by default: a platform could otherwise make Vouch probe its own network.
@@ -28,4 +29,11 @@ public struct WebhookSettings: Sendable, Codable, Equatable {
     }()
 
     public init() {}
+
+    /// The attempt's deadline: `timeoutSeconds`, but never more than half the lease, so that
+    /// the lookup before and the record after fit in it too and no other process takes the
+    /// delivery while this one still sends it.
+    var attemptTimeout: Duration {
+        .seconds(min(timeoutSeconds, retry.leaseSeconds / 2))
+    }
 }

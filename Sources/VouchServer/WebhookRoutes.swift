@@ -44,7 +44,7 @@ struct WebhookRoutes: Sendable {
         }
         let events = try Self.events(body.events)
         do {
-            _ = try addresses.check(body.url)
+            try await addresses.check(body.url)
         } catch {
             throw Problem(.unprocessableContent, "webhook-url-refused", title: "The webhook URL was refused", detail: error.description)
         }
