@@ -37,8 +37,8 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
         case .rejectedMedia(let reason):
             guard let uploadPath, !uploadPath.isEmpty else { return reason }
             return reason.replacingOccurrences(of: uploadPath, with: "the upload")
-        case .childCrashed, .childTimedOut: return description
-        case .childFailed, .childUnavailable, .limitsRefused:
+        case .childCrashed, .childTimedOut, .childAnswerTooLarge: return description
+        case .childFailed, .childUnavailable, .limitsRefused, .sandboxIncomplete:
             return "the clip could not be analysed because of a fault on the server; the operator's log has the details"
         case .uploadMissing: return "the uploaded file is no longer on the server; upload the clip again"
         }
