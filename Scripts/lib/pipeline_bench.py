@@ -3,6 +3,7 @@ them to their verdicts, on SQLite embedded and on PostgreSQL with 1 and 2 worker
 Prints a Markdown table for Docs/benchmarks.md. Run by Scripts/bench-pipeline."""
 
 import argparse
+import base64
 import concurrent.futures
 import glob
 import json
@@ -59,6 +60,10 @@ def run(mode, args, clips):
         subprocess.run(["psql", args.postgres, "-qc", f"CREATE DATABASE {name}"], check=True)
         url = args.postgres.replace("/postgres?", f"/{name}?")
         database, workers = ["--database", url], int(mode[-1])
+        # On PostgreSQL the key that seals webhook secrets is made once, by the operator.
+        key = os.path.join(directory, "webhook-secrets.key")
+        with open(os.open(key, os.O_WRONLY | os.O_CREAT, 0o600), "w") as file:
+            file.write(base64.b64encode(os.urandom(32)).decode() + "\n")
         server = subprocess.Popen([args.vouch, "serve", *common, *database, "--workers", "0"],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_until_serving(base, server)

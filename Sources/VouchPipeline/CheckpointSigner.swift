@@ -66,14 +66,15 @@ public actor CheckpointSigner {
 
     /// Signs every `seconds` until cancelled.
     public func run(every seconds: Double) async {
+        let errors = RepeatedErrorLog(logger: logger)
         while !Task.isCancelled {
             do {
                 try await signIfGrown()
             } catch let error as LogError {
                 Counter(label: "vouch_log_signing_refused_total").increment()
-                logger.critical("the review log cannot be signed", metadata: ["reason": "\(error)"])
+                await errors.log(.critical, "the review log cannot be signed: \(error)")
             } catch {
-                logger.warning("signing a checkpoint failed; will retry", metadata: ["error": "\(error)"])
+                await errors.log(.warning, "signing a checkpoint failed; will retry: \(error)")
             }
             try? await Task.sleep(for: .seconds(seconds))
         }

@@ -73,11 +73,12 @@ public actor IndexFollower {
 
     /// Follows the store until the task is cancelled.
     public func follow(every seconds: Double) async {
+        let errors = RepeatedErrorLog(logger: logger)
         while !Task.isCancelled {
             do {
                 try await catchUp()
             } catch {
-                logger.error("index could not catch up with the store", metadata: ["error": "\(error)"])
+                await errors.log(.error, "index could not catch up with the store: \(error)")
             }
             try? await Task.sleep(for: .seconds(seconds))
         }

@@ -30,11 +30,12 @@ public struct LogSelfCheck: Sendable {
     /// Checks every `seconds` until cancelled, the first time at once.
     public func run(every seconds: Double) async {
         guard seconds > 0 else { return }
+        let errors = RepeatedErrorLog(logger: logger)
         while !Task.isCancelled {
             do {
                 _ = try await check()
             } catch {
-                logger.warning("the review log's self-check failed; will retry", metadata: ["error": "\(error)"])
+                await errors.log(.warning, "the review log's self-check failed; will retry: \(error)")
             }
             try? await Task.sleep(for: .seconds(seconds))
         }

@@ -40,12 +40,13 @@ public struct SpoolSweeper: Sendable {
 
     /// Sweeps every `seconds` until cancelled.
     public func run(every seconds: Double) async {
+        let errors = RepeatedErrorLog(logger: logger)
         while !Task.isCancelled {
             do {
                 let removed = try await sweep()
                 if removed > 0 { logger.notice("removed abandoned uploads from the spool", metadata: ["files": "\(removed)"]) }
             } catch {
-                logger.warning("sweeping the spool failed; will retry", metadata: ["error": "\(error)"])
+                await errors.log(.warning, "sweeping the spool failed; will retry: \(error)")
             }
             try? await Task.sleep(for: .seconds(seconds))
         }

@@ -47,11 +47,12 @@ public struct TrustRecomputer: Sendable {
 
     /// Recomputes every `seconds` until the task is cancelled.
     public func run(every seconds: Double) async {
+        let errors = RepeatedErrorLog(logger: logger)
         while !Task.isCancelled {
             do {
                 try await recompute()
             } catch {
-                logger.error("trust recomputation failed", metadata: ["error": "\(error)"])
+                await errors.log(.error, "trust recomputation failed: \(error)")
             }
             try? await Task.sleep(for: .seconds(seconds))
         }

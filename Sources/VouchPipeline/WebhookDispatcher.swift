@@ -13,6 +13,8 @@ public struct WebhookDispatcher: Sendable {
     let settings: WebhookSettings
     let addresses: WebhookAddressPolicy
     let logger: Logger
+    /// Store errors, once a minute each with a count: during an outage every poll fails alike.
+    let errors: RepeatedErrorLog
 
     public init(store: Store, sender: any WebhookSender = HTTPWebhookSender(), resolver: any HostResolver = SystemHostResolver(),
                 settings: WebhookSettings, logger: Logger) {
@@ -21,6 +23,7 @@ public struct WebhookDispatcher: Sendable {
         self.settings = settings
         addresses = WebhookAddressPolicy(allowPrivateAddresses: settings.allowPrivateAddresses, resolver: resolver)
         self.logger = logger
+        errors = RepeatedErrorLog(logger: logger)
     }
 
     /// What `run`'s pool waits for: an attempt that has ended, or the end of an idle poll.
@@ -79,7 +82,7 @@ public struct WebhookDispatcher: Sendable {
         do {
             return try await store.claimDeliveries(limit: limit, leaseSeconds: settings.retry.leaseSeconds)
         } catch {
-            logger.error("webhook dispatcher could not reach the store", metadata: ["error": "\(error)"])
+            await errors.log(.error, "webhook dispatcher could not reach the store: \(error)")
             return []
         }
     }
@@ -90,7 +93,7 @@ public struct WebhookDispatcher: Sendable {
         } catch is CancellationError {
             logger.info("webhook attempt left unrecorded at shutdown; it is made again when its lease ends", metadata: ["delivery": "\(delivery.id)"])
         } catch {
-            logger.error("webhook dispatcher could not record an attempt", metadata: ["delivery": "\(delivery.id)", "error": "\(error)"])
+            await errors.log(.error, "webhook dispatcher could not record an attempt: \(error)", metadata: ["delivery": "\(delivery.id)"])
         }
     }
 

@@ -38,11 +38,12 @@ public struct Worker: Sendable {
     /// Works until the task is cancelled, polling when the queue is empty.
     public func run() async {
         logger.info("worker started", metadata: ["worker": "\(id)"])
+        let errors = RepeatedErrorLog(logger: logger)
         while !Task.isCancelled {
             do {
                 if try await processNext() { continue }
             } catch {
-                logger.error("worker could not reach the store", metadata: ["worker": "\(id)", "error": "\(error)"])
+                await errors.log(.error, "worker could not reach the store: \(error)", metadata: ["worker": "\(id)"])
             }
             try? await Task.sleep(for: .seconds(settings.pollSeconds * Double.random(in: 0.8...1.2)))
         }

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import VouchPipeline
 import VouchStore
 
 /// Turns every error a route throws into a problem document, so no client ever sees

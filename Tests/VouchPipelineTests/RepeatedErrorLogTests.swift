@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import Synchronization
 import Testing
-@testable import VouchServer
+import VouchPipeline
 
 /// An outage fails every request the same way: the log says so once a minute, with a count.
 @Suite struct RepeatedErrorLogTests {

@@ -3,18 +3,18 @@ import Logging
 /// Logs an error once, then counts its repeats instead of logging each, saying how many
 /// there were when the window ends: during a database outage, every request fails the
 /// same way, and hundreds of identical lines a minute would bury the one that matters.
-actor RepeatedErrorLog {
+public actor RepeatedErrorLog {
     private let logger: Logger
     private let window: Duration
     private var seen: [String: (since: ContinuousClock.Instant, repeats: Int)] = [:]
 
-    init(logger: Logger, window: Duration = .seconds(60)) {
+    public init(logger: Logger, window: Duration = .seconds(60)) {
         self.logger = logger
         self.window = window
     }
 
     /// Logs `message` at `level` unless the same message was logged within the window.
-    func log(_ level: Logger.Level, _ message: String, metadata: Logger.Metadata = [:], now: ContinuousClock.Instant = .now) {
+    public func log(_ level: Logger.Level, _ message: String, metadata: Logger.Metadata = [:], now: ContinuousClock.Instant = .now) {
         if let last = seen[message], now - last.since < window {
             seen[message] = (last.since, last.repeats + 1)
             return
