@@ -136,15 +136,17 @@ struct ClipRoutes: Sendable {
     /// link accounts or be stored.
     private func verify(_ attestation: ReviewerAttestation, _ parameters: UploadParameters, platform: PlatformAccess,
                         upload: SpooledUpload) async throws -> (ReviewerAttestation, provenKey: String?) {
+        // The reviewer's signature first: `accept` claims the jti, which a refusal should not burn.
+        if let signature = parameters.reviewerSignature {
+            try Self.checkReviewerSignature(signature, attestation: attestation, statement: ReviewStatementInput(
+                clipSHA256: upload.sha256, productID: parameters.product, platformID: platform.registration.id, account: attestation.sub?.value ?? ""))
+        }
         do {
             try await verifier.accept(attestation, from: platform.trust, clipSHA256: upload.sha256)
         } catch {
             throw Self.rejected(error)
         }
-        guard let signature = parameters.reviewerSignature else { return (attestation, nil) }
-        try Self.checkReviewerSignature(signature, attestation: attestation, statement: ReviewStatementInput(
-            clipSHA256: upload.sha256, productID: parameters.product, platformID: platform.registration.id, account: attestation.sub?.value ?? ""))
-        return (attestation, attestation.reviewerKey)
+        return (attestation, parameters.reviewerSignature == nil ? nil : attestation.reviewerKey)
     }
 
     private static func checkReviewerSignature(_ signature: String, attestation: ReviewerAttestation, statement input: ReviewStatementInput) throws {

@@ -153,7 +153,7 @@ private actor ScriptedReceiver: WebhookSender {
 
     /// A receiver that drips its answer holds one of `run`'s slots until its deadline, and
     /// the next delivery, to another receiver, goes out meanwhile.
-    @Test(.timeLimit(.minutes(1)), arguments: TestEngine.available)
+    @Test(.timeLimit(.minutes(2)), arguments: TestEngine.available)
     func aStalledReceiverDoesNotHoldUpTheNextDelivery(_ engine: TestEngine) async throws {
         try await withDispatchStore(engine) { fixture in
             let stalled = try await TestReceiver.start(.drip)
@@ -162,7 +162,7 @@ private actor ScriptedReceiver: WebhookSender {
             _ = try await fixture.store.createWebhook(platform: "shop", url: stalled.url, events: [.clipPublished], secret: "s")
             let hook = try await fixture.store.createWebhook(platform: "social", url: prompt.url, events: [.clipPublished], secret: "s")
             var settings = Self.settings(maxAttempts: 1)
-            settings.timeoutSeconds = 25
+            settings.timeoutSeconds = 12
             settings.pollSeconds = 0.05
             let run = Task { await WebhookDispatcher(store: fixture.store, settings: settings, logger: Logger(label: "test")).run() }
 

@@ -15,7 +15,8 @@ import VouchPipeline
         let result = await sender.post(Data("{}".utf8), to: try destination(receiver.url), headers: [:], timeout: .seconds(2))
         #expect(result.statusCode == nil)
         #expect(result.error == WebhookDeliveryError.timedOut.description)
-        #expect(result.duration >= .seconds(2) && result.duration < .seconds(4))
+        // The drip never ends: ending at all, soon after the deadline even on a loaded machine, is the point.
+        #expect(result.duration >= .seconds(2) && result.duration < .seconds(12))
         await receiver.stop()
     }
 
@@ -24,7 +25,7 @@ import VouchPipeline
         let receiver = try await TestReceiver.start(.endlessBody(gzip: gzip))
         let result = await sender.post(Data("{}".utf8), to: try destination(receiver.url), headers: [:], timeout: .seconds(30))
         #expect(result.statusCode == 200 && result.error == nil)
-        #expect(result.duration < .seconds(5), "the sender hangs up after a few KiB, long before the deadline")
+        #expect(result.duration < .seconds(20), "the sender hangs up after a few KiB, long before the 30 s deadline")
         let written = try #require(await receiver.closings.next(within: .seconds(10)))
         #expect(written < 16 << 20, "the receiver could write no more than the sockets' buffers hold past the few KiB read")
         let head = try #require(await receiver.requests.next(within: .seconds(1)))

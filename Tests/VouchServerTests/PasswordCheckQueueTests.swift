@@ -14,12 +14,15 @@ import Testing
 
     @Test func aFullQueueRefuses() async throws {
         let queue = PasswordCheckQueue(slots: 1, maximumWaiting: 1)
-        let running = Task { await queue.run { try? await Task.sleep(for: .milliseconds(400)); return 1 } }
-        try await Task.sleep(for: .milliseconds(50))
-        let waiting = Task { await queue.run { 2 } }
-        try await Task.sleep(for: .milliseconds(50))
-        #expect(await queue.run { 3 } == nil, "past the queue's length a check is refused")
-        #expect(await running.value == 1)
-        #expect(await waiting.value == 2)
+        let (first, releaseFirst) = AsyncStream.makeStream(of: Void.self)
+        let (second, releaseSecond) = AsyncStream.makeStream(of: Void.self)
+        let one = Task { await queue.run { for await _ in first { break }; return 1 } }
+        let two = Task { await queue.run { for await _ in second { break }; return 2 } }
+        while await queue.queued == 0 { await Task.yield() }
+        #expect(await queue.run { 3 } == nil, "with one check running and one waiting, a third is refused")
+        releaseFirst.finish()
+        releaseSecond.finish()
+        #expect(await one.value == 1)
+        #expect(await two.value == 2)
     }
 }

@@ -24,7 +24,7 @@ import VouchTestSupport
             #expect(((try? FileManager.default.contentsOfDirectory(atPath: incoming.path)) ?? []).isEmpty,
                     "half of an unauthenticated upload is in, and none of it is on disk")
             connection.send(chunk)
-            let answer = try #require(connection.read(within: .seconds(5)))
+            let answer = try #require(connection.read(within: .seconds(30)))
             #expect(answer.hasPrefix("HTTP/1.1 422"), "\(answer)")
         }
     }
@@ -36,8 +36,12 @@ import VouchTestSupport
             let attestation = try await server.shop.attestation(clipSHA256: ClipDigest.sha256Hex(of: Self.clip), reviewer: "alice")
             let streaming = try RawConnection(port: try #require(server.baseURL.port))
             streaming.send(uploadHead(server, attestation: attestation, length: Self.clip.count) + "half")
-            try await Task.sleep(for: .milliseconds(300))
-            let second = try await server.upload(Data("other bytes".utf8), as: server.shop)
+            // However slow the machine, the streaming upload holds the platform's one slot soon.
+            var second = try await server.upload(Data("other bytes".utf8), as: server.shop)
+            for attempt in 0..<50 where second.status != 429 {
+                try await Task.sleep(for: .milliseconds(100))
+                second = try await server.upload(Data("other bytes \(attempt)".utf8), as: server.shop)
+            }
             #expect(second.status == 429 && second.isProblem)
             #expect(second.json["type"] as? String == "https://vouch.local/problems/upload-quota")
             #expect(second.response.value(forHTTPHeaderField: "Retry-After") != nil)

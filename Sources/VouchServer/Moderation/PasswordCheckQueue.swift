@@ -13,6 +13,9 @@ actor PasswordCheckQueue {
         self.maximumWaiting = maximumWaiting
     }
 
+    /// Checks waiting for a slot.
+    var queued: Int { waiting.count }
+
     /// Runs `check` when a slot is free; nil when the queue is full.
     func run<Result: Sendable>(_ check: @Sendable () async -> Result) async -> Result? {
         if running < slots {
