@@ -26,6 +26,8 @@ public struct ServerSettings: Sendable, Codable, Equatable {
     /// 408, so a client dripping bytes cannot hold a connection and a spool file for ever.
     public var minimumUploadBytesPerSecond = 16_384.0
     public var uploadGraceSeconds = 10.0
+    /// How long a request's body (other than an upload's) may take to arrive.
+    public var bodyDeadlineSeconds = 30.0
     /// How long a connection may sit idle (no request, or a request's head or body
     /// stalled) before the server closes it.
     public var idleTimeoutSeconds = 30.0

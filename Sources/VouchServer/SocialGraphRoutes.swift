@@ -27,6 +27,8 @@ struct SocialGraphRoutes: Sendable {
             let batch: Batch
             do {
                 batch = try await request.decode(as: Batch.self, context: context)
+            } catch let problem as Problem {
+                throw problem
             } catch {
                 throw Problem.badRequest("the body must be JSON: {\"add\": [{\"from\": account, \"to\": account, \"kind\": \"follows\"}], \"remove\": [...]}")
             }

@@ -34,6 +34,7 @@ public struct VouchServer: Sendable {
         let router = Router(context: VouchRequestContext.self)
         router.middlewares.add(ProblemMiddleware(errors: RepeatedErrorLog(logger: Logger(label: "vouch.server"))))
         router.middlewares.add(ClientAddressMiddleware(trustedProxies: settings.trustedProxies.compactMap(IPNetwork.init)))
+        router.middlewares.add(BodyDeadlineMiddleware(limit: .milliseconds(Int64(settings.bodyDeadlineSeconds * 1000))))
         MetricsRoutes(store: pipeline.store, token: settings.metricsToken).register(on: router)
         let verifier = AttestationVerifier(
             audience: identity.audience, clockSkew: identity.clockSkewSeconds,

@@ -37,7 +37,7 @@ struct WebhookRoutes: Sendable {
         let body: WebhookRequest
         do {
             body = try await request.decode(as: WebhookRequest.self, context: context)
-        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge || error.status == .requestTimeout {
             throw error
         } catch {
             throw Problem.badRequest("the body must be JSON: {\"url\": \"https://…\", \"events\": [\"clip.published\", …]}")

@@ -119,6 +119,22 @@ import Glibc
         }
     }
 
+    @Test func aDrippedRequestBodyIsCutOffAtItsDeadline() async throws {
+        try await withServer(adjust: { server, _ in
+            server.bodyDeadlineSeconds = 1
+        }) { server in
+            let connection = try RawConnection(port: try #require(server.baseURL.port))
+            connection.send("POST /v1/social/edges HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(server.shop.apiKey)\r\n"
+                            + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
+            var answer: String?
+            for _ in 0..<40 where answer == nil {
+                connection.send(" ")
+                answer = connection.read(within: .milliseconds(250))
+            }
+            #expect(answer?.hasPrefix("HTTP/1.1 408") == true, "\(answer ?? "no answer")")
+        }
+    }
+
     @Test func idleAndHalfSentConnectionsAreClosed() async throws {
         try await withServer(adjust: { server, _ in
             server.idleTimeoutSeconds = 1
