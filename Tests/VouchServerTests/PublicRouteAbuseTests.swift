@@ -129,7 +129,7 @@ import Glibc
             var answer: String?
             for _ in 0..<40 where answer == nil {
                 connection.send(" ")
-                answer = connection.read(within: .milliseconds(250))
+                answer = await connection.read(within: .milliseconds(250))
             }
             #expect(answer?.hasPrefix("HTTP/1.1 408") == true, "\(answer ?? "no answer")")
         }
@@ -144,8 +144,8 @@ import Glibc
             let halfSent = try RawConnection(port: port)
             halfSent.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
             try await Task.sleep(for: .seconds(3))
-            #expect(idle.isClosedByPeer(), "an idle connection is closed")
-            #expect(halfSent.isClosedByPeer(), "a connection stalled mid-header is closed")
+            #expect(await idle.isClosedByPeer(), "an idle connection is closed")
+            #expect(await halfSent.isClosedByPeer(), "a connection stalled mid-header is closed")
         }
     }
 }
@@ -172,12 +172,33 @@ final class RawConnection {
         _ = text.utf8CString.withUnsafeBufferPointer { Glibc.send(socket, $0.baseAddress, $0.count - 1, 0) }
     }
 
-    /// Whether the peer has closed: a read returns end of file (or a reset) at once.
-    func isClosedByPeer() -> Bool {
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
-        guard poll(&poller, 1, 500) == 1 else { return false }
-        return recv(socket, &buffer, buffer.count, 0) <= 0
+    /// Whether the peer has closed: a read returns end of file (or a reset) within half a second.
+    func isClosedByPeer() async -> Bool {
+        guard let count = await received(within: .milliseconds(500)) else { return false }
+        return count.isEmpty
+    }
+
+    /// What the peer sent within `timeout`, as text; nil if nothing came (or it closed).
+    func read(within timeout: Duration) async -> String? {
+        guard let bytes = await received(within: timeout), !bytes.isEmpty else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The bytes the next read returns once the socket is readable (empty at end of file),
+    /// or nil if it does not become readable within `timeout`. It polls without blocking:
+    /// the server under test shares this process's few cooperative threads.
+    private func received(within timeout: Duration) async -> [UInt8]? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            if poll(&poller, 1, 0) == 1 {
+                var buffer = [UInt8](repeating: 0, count: 8192)
+                let count = recv(socket, &buffer, buffer.count, 0)
+                return count > 0 ? Array(buffer.prefix(count)) : []
+            }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return nil
     }
 }
 
