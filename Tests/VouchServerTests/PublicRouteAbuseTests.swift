@@ -126,11 +126,7 @@ import Glibc
             let connection = try RawConnection(port: try #require(server.baseURL.port))
             connection.send("POST /v1/social/edges HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(server.shop.apiKey)\r\n"
                             + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
-            var answer: String?
-            for _ in 0..<40 where answer == nil {
-                connection.send(" ")
-                answer = await connection.read(within: .milliseconds(250))
-            }
+            let answer = await connection.drip(" ", every: .milliseconds(250), times: 40)
             #expect(answer?.hasPrefix("HTTP/1.1 408") == true, "\(answer ?? "no answer")")
         }
     }
@@ -170,6 +166,16 @@ final class RawConnection {
 
     func send(_ text: String) {
         _ = text.utf8CString.withUnsafeBufferPointer { Glibc.send(socket, $0.baseAddress, $0.count - 1, 0) }
+    }
+
+    /// Sends `text` every `interval` until the peer answers (at most `times` times): a
+    /// client dripping a request. Returns the answer, if one came.
+    func drip(_ text: String, every interval: Duration, times: Int) async -> String? {
+        for _ in 0..<times {
+            send(text)
+            if let answer = await read(within: interval) { return answer }
+        }
+        return nil
     }
 
     /// Whether the peer has closed: a read returns end of file (or a reset) within half a second.

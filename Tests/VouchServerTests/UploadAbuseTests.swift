@@ -36,12 +36,12 @@ import VouchTestSupport
             let attestation = try await server.shop.attestation(clipSHA256: ClipDigest.sha256Hex(of: Self.clip), reviewer: "alice")
             let streaming = try RawConnection(port: try #require(server.baseURL.port))
             streaming.send(uploadHead(server, attestation: attestation, length: Self.clip.count) + "half")
-            // However slow the machine, the streaming upload holds the platform's one slot soon.
-            var second = try await server.upload(Data("other bytes".utf8), as: server.shop)
-            for attempt in 0..<50 where second.status != 429 {
-                try await Task.sleep(for: .milliseconds(100))
-                second = try await server.upload(Data("other bytes \(attempt)".utf8), as: server.shop)
+            // The streaming upload holds the platform's one slot once its bytes are being spooled.
+            let incoming = server.directory.appendingPathComponent("spool/incoming").path
+            for _ in 0..<500 where ((try? FileManager.default.contentsOfDirectory(atPath: incoming)) ?? []).isEmpty {
+                try await Task.sleep(for: .milliseconds(10))
             }
+            let second = try await server.upload(Data("other bytes".utf8), as: server.shop)
             #expect(second.status == 429 && second.isProblem)
             #expect(second.json["type"] as? String == "https://vouch.local/problems/upload-quota")
             #expect(second.response.value(forHTTPHeaderField: "Retry-After") != nil)
@@ -69,11 +69,7 @@ import VouchTestSupport
             let attestation = try await server.shop.attestation(clipSHA256: ClipDigest.sha256Hex(of: Self.clip), reviewer: "alice")
             let connection = try RawConnection(port: try #require(server.baseURL.port))
             connection.send(uploadHead(server, attestation: attestation, length: Self.clip.count))
-            var answer: String?
-            for _ in 0..<40 where answer == nil {
-                connection.send("xxxx")
-                answer = await connection.read(within: .milliseconds(400))
-            }
+            let answer = await connection.drip("xxxx", every: .milliseconds(400), times: 40)
             #expect(answer?.hasPrefix("HTTP/1.1 408") == true, "\(answer ?? "no answer")")
         }
     }
