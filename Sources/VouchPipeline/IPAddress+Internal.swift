@@ -17,6 +17,13 @@ extension IPAddress {
         return !Self.globalUnicast.contains(self) || Self.specialIPv6.contains { $0.contains(self) }
     }
 
+    /// The address itself, or, for an IPv4-mapped IPv6 address (`::ffff:a.b.c.d`), the IPv4
+    /// address it stands for: one client whichever way its address was written.
+    public var unmapped: IPAddress {
+        guard !isIPv4, Self.mapped.contains(self) else { return self }
+        return IPAddress(bytes: bytes[12...])!
+    }
+
     /// The IPv4 address an IPv4-mapped or well-known-prefix NAT64 address stands for.
     var embeddedIPv4: IPAddress? {
         guard !isIPv4, Self.mapped.contains(self) || Self.wellKnownNAT64.contains(self) else { return nil }
@@ -38,41 +45,16 @@ extension IPAddress {
         "198.51.100.0/24",  // documentation
         "203.0.113.0/24",   // documentation
         "224.0.0.0/3",      // multicast, reserved, broadcast
-    ].map(AddressBlock.init)
+    ].map { IPNetwork($0)! }
 
-    private static let globalUnicast = AddressBlock("2000::/3")
-    private static let mapped = AddressBlock("::ffff:0:0/96")
-    private static let wellKnownNAT64 = AddressBlock("64:ff9b::/96")
+    private static let globalUnicast = IPNetwork("2000::/3")!
+    private static let mapped = IPNetwork("::ffff:0:0/96")!
+    private static let wellKnownNAT64 = IPNetwork("64:ff9b::/96")!
 
     private static let specialIPv6 = [
         "2001::/23",        // IETF protocol assignments: Teredo (2001::/32), benchmarking, ORCHID
         "2001:db8::/32",    // documentation
         "2002::/16",        // 6to4, which tunnels to any IPv4 address, private ones included
         "3fff::/20",        // documentation
-    ].map(AddressBlock.init)
-}
-
-/// A CIDR block such as `10.0.0.0/8`, spelled in the source as text so that the lists
-/// above read like the registries they come from.
-private struct AddressBlock {
-    let prefix: IPAddress
-    let length: Int
-
-    init(_ cidr: String) {
-        let parts = cidr.split(separator: "/")
-        guard parts.count == 2, let prefix = IPAddress(String(parts[0])), let length = Int(parts[1]),
-              (0...prefix.bytes.count * 8).contains(length) else { preconditionFailure("'\(cidr)' is not a CIDR block") }
-        self.prefix = prefix
-        self.length = length
-    }
-
-    func contains(_ address: IPAddress) -> Bool {
-        guard address.bytes.count == prefix.bytes.count else { return false }
-        let whole = length / 8
-        guard address.bytes.prefix(whole) == prefix.bytes.prefix(whole) else { return false }
-        let rest = length % 8
-        guard rest > 0 else { return true }
-        let mask = UInt8(0xff) << (8 - rest)
-        return address.bytes[whole] & mask == prefix.bytes[whole] & mask
-    }
+    ].map { IPNetwork($0)! }
 }

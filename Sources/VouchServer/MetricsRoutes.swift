@@ -1,4 +1,5 @@
 import Hummingbird
+import VouchPipeline
 import Prometheus
 import VouchStore
 
@@ -40,7 +41,7 @@ struct MetricsRoutes: Sendable {
 
     private func authorize(_ request: Request, context: VouchRequestContext) throws(Problem) {
         if token.isEmpty {
-            guard let bytes = context.clientAddress.flatMap(IPNetwork.bytes(of:)), Self.loopback.contains(where: { $0.contains(bytes) }) else {
+            guard let client = context.clientAddress.flatMap(IPAddress.init)?.unmapped, Self.loopback.contains(where: { $0.contains(client) }) else {
                 throw Problem(.forbidden, "operators-only", title: "Metrics are for operators",
                               detail: "/metrics answers loopback clients only; set server.metricsToken to scrape it from elsewhere")
             }

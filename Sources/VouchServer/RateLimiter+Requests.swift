@@ -1,4 +1,5 @@
 import VouchIdentity
+import VouchPipeline
 
 extension RateLimiter {
     /// Admits a public request: a token from its client address's bucket and, when the
@@ -15,7 +16,7 @@ extension RateLimiter {
     /// The bucket of a client address: IPv4 addresses each have their own; IPv6 clients
     /// share one per /64, the block a single subscriber is given and can rotate within.
     static func bucket(for address: String?) -> String {
-        guard let address, let bytes = IPNetwork.bytes(of: address) else { return "address:unknown" }
-        return bytes.count == 4 ? "address:\(IPNetwork.text(of: bytes))" : "address:\(IPNetwork(prefix: bytes, length: 64))"
+        guard let client = address.flatMap(IPAddress.init)?.unmapped else { return "address:unknown" }
+        return client.isIPv4 ? "address:\(client)" : "address:\(IPNetwork(client, length: 64))"
     }
 }

@@ -28,6 +28,11 @@ public struct SecretSeal: Sendable {
 
     var hasKey: Bool { key != nil }
 
+    /// 32 random bytes: a new key for this seal, or any other secret the store keeps.
+    public static func newKey() -> Data {
+        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+    }
+
     func seal(_ secret: String) throws -> String {
         guard let key else { return secret }
         guard let combined = try AES.GCM.seal(Data(secret.utf8), using: key).combined else {

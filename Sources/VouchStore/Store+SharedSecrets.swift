@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import SQLKit
 
@@ -6,7 +5,7 @@ extension Store {
     /// The 32-byte secret named `name`, made at random by whichever process asks first and
     /// the same for every process on this store afterwards.
     public func sharedSecret(named name: String) async throws -> Data {
-        let candidate = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        let candidate = SecretSeal.newKey()
         let now = nowMilliseconds
         return try await database.transaction { db in
             try await db.insert(into: "shared_secrets").columns("name", "secret", "created_at")

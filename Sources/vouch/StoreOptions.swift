@@ -50,7 +50,7 @@ struct StoreOptions: ParsableArguments {
         guard case .sqlite = try location else {
             throw ValidationError("\(file.path) does not exist: make it once (head -c 32 /dev/urandom | base64 > \(file.path); chmod 600 \(file.path)) and give every API and worker process the same file")
         }
-        let key = Data((0..<32).map { _ in UInt8.random(in: .min ... .max) })
+        let key = SecretSeal.newKey()
         try file.create(Data((key.base64EncodedString() + "\n").utf8))
         return try SecretSeal(keyData: key)
     }

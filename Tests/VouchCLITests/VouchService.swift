@@ -68,7 +68,7 @@ struct TestDeployment {
         try JSONSerialization.data(withJSONObject: settings, options: [.prettyPrinted]).write(to: settingsFile)
         // The key that seals webhook secrets, made once as an operator would (Docs/operations.md):
         // on PostgreSQL no process makes its own.
-        let key = Data((0..<32).map { _ in UInt8.random(in: .min ... .max) }).base64EncodedString()
+        let key = SecretSeal.newKey().base64EncodedString()
         FileManager.default.createFile(atPath: directory.appendingPathComponent("webhook-secrets.key").path, contents: Data(key.utf8),
                                        attributes: [.posixPermissions: 0o600])
         return TestDeployment(directory: directory, settingsFile: settingsFile, location: location, platform: platform, port: port)

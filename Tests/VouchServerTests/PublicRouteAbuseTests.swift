@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VouchPipeline
 import VouchStore
 import VouchTestSupport
 @testable import VouchServer

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import VouchPipeline
 
 /// Puts the client's address into the request context, once, before any route runs.
 ///
@@ -22,14 +23,14 @@ struct ClientAddressMiddleware: RouterMiddleware {
         guard let peer, isTrusted(peer) else { return peer }
         let hops = headers.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
         for hop in hops.reversed() {
-            guard IPNetwork.bytes(of: hop) != nil else { return peer }
+            guard IPAddress(hop) != nil else { return peer }
             if !isTrusted(hop) { return hop }
         }
         return peer
     }
 
     private func isTrusted(_ address: String) -> Bool {
-        guard let bytes = IPNetwork.bytes(of: address) else { return false }
-        return trustedProxies.contains { $0.contains(bytes) }
+        guard let address = IPAddress(address)?.unmapped else { return false }
+        return trustedProxies.contains { $0.contains(address) }
     }
 }
