@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "VouchStore",
             dependencies: [
-                "VouchFingerprint", "VouchLog",
+                "VouchFingerprint", "VouchIdentity", "VouchLog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),

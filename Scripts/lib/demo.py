@@ -26,7 +26,7 @@ def main():
     json.dump(local_settings(catalog, PORT), open(settings, "w"), indent=2)
     platforms = {p["id"]: Platform(VOUCH, settings, p["id"], p["name"], DATA) for p in catalog["platforms"]}
     # A demo administrator for the moderator UI; a real deployment picks its own password.
-    subprocess.run([VOUCH, "moderator", "add", "--name", "demo", "--role", "admin", "--password-stdin", "--config", settings],
+    subprocess.run([VOUCH, "moderator", "add", "--name", "demo", "--role", "admin", "--password-stdin", "--config", settings, "--data", DATA],
                    input="vouch-demo-2026\n", text=True, check=True, capture_output=True)
     server = subprocess.Popen([VOUCH, "serve", "--config", settings, "--data", DATA])
     base = f"http://127.0.0.1:{PORT}"

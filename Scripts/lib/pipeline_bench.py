@@ -49,12 +49,10 @@ def run(mode, args, clips):
     config["server"] = dict(config.get("server", {}), port=port)
     config["pipeline"] = dict(config.get("pipeline", {}), pollSeconds=0.1)
     json.dump(config, open(settings, "w"))
-    platform = Platform(args.vouch, settings, "bench", "Bench", directory)
     base = f"http://127.0.0.1:{port}"
     common = ["--config", settings, "--data", directory]
     if mode == "sqlite":
         database, workers = [], 0
-        server = subprocess.Popen([args.vouch, "serve", *common], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     else:
         name = f"vouch_bench_{mode}_{os.getpid()}"
         subprocess.run(["psql", args.postgres, "-qc", f"CREATE DATABASE {name}"], check=True)
@@ -64,8 +62,9 @@ def run(mode, args, clips):
         key = os.path.join(directory, "webhook-secrets.key")
         with open(os.open(key, os.O_WRONLY | os.O_CREAT, 0o600), "w") as file:
             file.write(base64.b64encode(os.urandom(32)).decode() + "\n")
-        server = subprocess.Popen([args.vouch, "serve", *common, *database, "--workers", "0"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    platform = Platform(args.vouch, settings, "bench", "Bench", directory, database)
+    server = subprocess.Popen([args.vouch, "serve", *common, *database, *(["--workers", "0"] if database else [])],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_until_serving(base, server)
     worker_processes = [subprocess.Popen([args.vouch, "worker", *common, *database, "--name", f"w{i}"],
                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for i in range(workers)]

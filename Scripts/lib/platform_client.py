@@ -21,9 +21,10 @@ FINAL = {"published", "flagged", "rejected", "failed"}
 
 
 class Platform:
-    """A platform registered in a Vouch settings file, holding its signing key."""
+    """A platform registered in a Vouch store (the one under `directory`, or the
+    `--database` in `database`), holding its signing key."""
 
-    def __init__(self, vouch, settings, platform_id, name, directory):
+    def __init__(self, vouch, settings, platform_id, name, directory, database=()):
         self.id = platform_id
         self.key_id = f"{platform_id}-ed"
         self.private_key = Ed25519PrivateKey.generate()
@@ -34,7 +35,7 @@ class Platform:
             f.write(public_pem)
         out = subprocess.run(
             [vouch, "platform", "register", "--id", platform_id, "--name", name,
-             "--key", f"{self.key_id}:EdDSA:{pem_path}", "--config", settings],
+             "--key", f"{self.key_id}:EdDSA:{pem_path}", "--config", settings, "--data", directory, *database],
             check=True, capture_output=True, text=True).stdout
         self.api_key = next(line for line in out.splitlines() if line.startswith("vk_"))
 

@@ -67,7 +67,7 @@ def main():
     json.dump(local_settings(catalog, PORT), open(settings, "w"), indent=2)
     platforms = {p["id"]: Platform(VOUCH, settings, p["id"], p["name"], DATA) for p in catalog["platforms"]}
     password = secrets.token_urlsafe(18)
-    subprocess.run([VOUCH, "moderator", "add", "--name", "demo", "--role", "admin", "--password-stdin", "--config", settings],
+    subprocess.run([VOUCH, "moderator", "add", "--name", "demo", "--role", "admin", "--password-stdin", "--config", settings, "--data", DATA],
                    input=password + "\n", text=True, check=True, capture_output=True)
     server = subprocess.Popen([VOUCH, "serve", "--config", settings, "--data", DATA])
     try:

@@ -31,12 +31,14 @@ public struct PlatformRegistration: Sendable, Codable, Equatable {
     }
 }
 
-/// Platform API keys: random, shown once, stored only as their SHA-256.
+/// Bearer keys (platforms' API keys, operators' admin tokens): random, shown once, stored
+/// only as their SHA-256.
 public enum APIKey {
-    /// A new key (`vk_` and 43 base64url characters: 256 random bits) and its hash.
-    public static func generate() -> (key: String, sha256: String) {
+    /// A new key (`prefix` and 43 base64url characters: 256 random bits) and its hash; the
+    /// prefix tells a leaked key's kind at a glance (`vk_` platform, `vo_` operator).
+    public static func generate(prefix: String = "vk_") -> (key: String, sha256: String) {
         let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-        let key = "vk_" + bytes.base64EncodedString().replacingOccurrences(of: "+", with: "-")
+        let key = prefix + bytes.base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         return (key, ClipDigest.sha256Hex(of: Data(key.utf8)))
     }

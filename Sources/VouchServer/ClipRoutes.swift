@@ -27,12 +27,12 @@ struct ClipRoutes: Sendable {
     /// parameters, the declared length, the attestation's signature and claims, and the
     /// platform's upload quota.
     func upload(_ request: Request, context: some RequestContext) async throws -> Response {
-        let platform = try platforms.platform(for: request)
+        let platform = try await platforms.platform(for: request)
         let parameters = try UploadParameters(request)
         let declared = request.headers[.contentLength].flatMap(Int64.init)
         if let declared, declared > maxUploadBytes { throw Self.tooLarge(maxUploadBytes) }
         let claims = try await attestation(parameters, platform: platform)
-        let reservation = try await quota.reserve(platform: platform.registration.id, bytes: declared ?? maxUploadBytes)
+        let reservation = try await quota.reserve(platform: platform.id, bytes: declared ?? maxUploadBytes)
         do {
             let response = try await accept(try await receive(request.body), claims: claims, parameters: parameters, platform: platform, context: context)
             await quota.release(reservation)
@@ -48,7 +48,7 @@ struct ClipRoutes: Sendable {
     private func accept(_ upload: SpooledUpload, claims: ReviewerAttestation, parameters: UploadParameters, platform: PlatformAccess,
                         context: some RequestContext) async throws -> Response {
         do {
-            if let existing = try await store.clip(idempotencyKey: parameters.idempotencyKey, platform: platform.registration.id) {
+            if let existing = try await store.clip(idempotencyKey: parameters.idempotencyKey, platform: platform.id) {
                 guard existing.contentSHA256 == upload.sha256 else {
                     throw StoreError.idempotencyConflict(key: parameters.idempotencyKey ?? "", existingClip: existing.id)
                 }
@@ -57,7 +57,7 @@ struct ClipRoutes: Sendable {
             }
             let (attestation, provenKey) = try await verify(claims, parameters, platform: platform, upload: upload)
             let receipt = try await store.submit(ClipSubmission(
-                platformID: platform.registration.id, reviewerAccount: attestation.sub?.value ?? "",
+                platformID: platform.id, reviewerAccount: attestation.sub?.value ?? "",
                 reviewerHandle: attestation.handle, accountCreatedAt: attestation.accountCreated,
                 provenReviewerKey: provenKey, productID: parameters.product, productName: parameters.productName,
                 idempotencyKey: parameters.idempotencyKey, contentSHA256: upload.sha256, byteCount: upload.byteCount,
@@ -80,9 +80,9 @@ struct ClipRoutes: Sendable {
 
     /// `GET /v1/clips/{id}`: a platform sees only its own clips; others' are "not found".
     func status(_ request: Request, context: some RequestContext) async throws -> Response {
-        let platform = try platforms.platform(for: request)
+        let platform = try await platforms.platform(for: request)
         guard let id = context.parameters.get("id", as: Int64.self) else { throw Problem.notFound("clip ids are numbers") }
-        guard let clip = try await store.clip(id: id), clip.platformID == platform.registration.id else {
+        guard let clip = try await store.clip(id: id), clip.platformID == platform.id else {
             throw Problem.notFound("clip \(id) does not exist for this platform")
         }
         return try await respond(clip, created: false, context: context)
@@ -139,7 +139,7 @@ struct ClipRoutes: Sendable {
         // The reviewer's signature first: `accept` claims the jti, which a refusal should not burn.
         if let signature = parameters.reviewerSignature {
             try Self.checkReviewerSignature(signature, attestation: attestation, statement: ReviewStatementInput(
-                clipSHA256: upload.sha256, productID: parameters.product, platformID: platform.registration.id, account: attestation.sub?.value ?? ""))
+                clipSHA256: upload.sha256, productID: parameters.product, platformID: platform.id, account: attestation.sub?.value ?? ""))
         }
         do {
             try await verifier.accept(attestation, from: platform.trust, clipSHA256: upload.sha256)

@@ -1,19 +1,18 @@
 import Foundation
 import Hummingbird
 import VouchIdentity
+import VouchStore
 
 /// Finds the platform behind a request's `Authorization: Bearer <API key>`.
 ///
 /// Keys are held only as SHA-256 hashes; a presented key is hashed and looked up,
-/// so no comparison leaks a stored key's prefix through timing.
+/// so no comparison leaks a stored key's prefix through timing. The registry is the
+/// fleet's, so a key issued or rotated on any host is honoured here within seconds.
 struct PlatformAuthenticator: Sendable {
-    private let platforms: [String: PlatformAccess]
+    let registry: LiveRegistry
+    let clock: any WallClock
 
-    init(_ platforms: [PlatformAccess]) {
-        self.platforms = Dictionary(platforms.map { ($0.registration.apiKeySHA256.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    func platform(for request: Request) throws(Problem) -> PlatformAccess {
+    func platform(for request: Request) async throws(Problem) -> PlatformAccess {
         guard let header = request.headers[.authorization] else {
             throw .unauthorized("send the platform's API key as 'Authorization: Bearer <key>'")
         }
@@ -21,15 +20,17 @@ struct PlatformAuthenticator: Sendable {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
             throw .unauthorized("the Authorization header must be 'Bearer <key>'")
         }
-        guard let platform = platforms[ClipDigest.sha256Hex(of: Data(parts[1].utf8))] else {
+        let now = clock.now()
+        guard let platform = await registry.snapshot().platform(apiKeySHA256: ClipDigest.sha256Hex(of: Data(parts[1].utf8)), at: now) else {
             throw .unauthorized("the API key is not valid")
         }
-        return platform
+        return PlatformAccess(id: platform.id, name: platform.name, trust: platform.trust(at: now))
     }
 }
 
-/// A registered platform with its attestation keys loaded.
+/// A registered platform with the attestation keys it may sign with now.
 struct PlatformAccess: Sendable {
-    var registration: PlatformRegistration
+    var id: String
+    var name: String
     var trust: PlatformTrust
 }

@@ -22,4 +22,9 @@ actor RecentValue<Value: Sendable> {
         current = (value, ContinuousClock.now)
         return value
     }
+
+    /// Drops the loaded value, so the next ask loads anew.
+    func forget() {
+        current = nil
+    }
 }

@@ -31,6 +31,9 @@ public struct ServerSettings: Sendable, Codable, Equatable {
     /// How long a connection may sit idle (no request, or a request's head or body
     /// stalled) before the server closes it.
     public var idleTimeoutSeconds = 30.0
+    /// How often a process asks the store whether platforms, their keys or moderators
+    /// changed: the longest a change made on another host takes to apply here.
+    public var registryRefreshSeconds = 2.0
 
     public init() {}
 }

@@ -8,7 +8,8 @@ import VouchStore
 struct ShopperRoutes: Sendable {
     let store: Store
     let verifier: AttestationVerifier
-    let platforms: [PlatformTrust]
+    /// Whose viewer attestations are accepted.
+    let registry: LiveRegistry
     let limiter: RateLimiter?
     let cursors: ReviewCursor
     /// Pages kept in memory; nil reads and encodes every page anew.
@@ -54,7 +55,7 @@ struct ShopperRoutes: Sendable {
     private func viewer(of request: Request) async throws(Problem) -> Viewer? {
         guard let token = request.headers[.vouchViewer] else { return nil }
         do {
-            return try await verifier.verifyViewer(token, platforms: platforms)
+            return try await verifier.verifyViewer(token, platforms: await registry.snapshot().trust(at: store.clock.now()))
         } catch {
             throw Problem(.unauthorized, "viewer-rejected", title: "The viewer attestation was rejected", detail: error.description)
         }

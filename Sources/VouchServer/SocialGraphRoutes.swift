@@ -23,7 +23,7 @@ struct SocialGraphRoutes: Sendable {
 
     func register(on router: Router<some RequestContext>) {
         router.post("/v1/social/edges") { request, context -> Result in
-            let platform = try platforms.platform(for: request)
+            let platform = try await platforms.platform(for: request)
             let batch: Batch
             do {
                 batch = try await request.decode(as: Batch.self, context: context)
@@ -46,7 +46,7 @@ struct SocialGraphRoutes: Sendable {
                     throw Problem.badRequest("accounts must be 1–200 characters")
                 }
             }
-            let id = platform.registration.id
+            let id = platform.id
             let removed = try await store.removeEdges(remove, platform: id)
             do {
                 return Result(added: try await store.addEdges(add, platform: id, limit: maximumHeld), removed: removed)

@@ -7,6 +7,8 @@ public struct VouchRequestContext: RequestContext {
     /// The client's IP address: the peer's, or, behind a trusted reverse proxy, the one it
     /// forwarded (``ClientAddressMiddleware``).
     public internal(set) var clientAddress: String?
+    /// The operator an admin-API request is from (``OperatorAuthenticator``).
+    public internal(set) var operatorName: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)

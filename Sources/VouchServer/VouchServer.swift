@@ -10,23 +10,28 @@ import VouchStore
 public struct VouchServer: Sendable {
     public let pipeline: Pipeline
     public let settings: ServerSettings
-    let platforms: [PlatformAccess]
     let identity: IdentitySettings
+    /// How moderator sessions behave; who may log in is in the registry.
+    let moderation: ModerationSettings
+    /// Platforms, their keys and moderators, as the whole fleet shares them through the store.
+    let registry: LiveRegistry
     /// Signs the shopper API's cursors, with a key every process shares through the store.
     let cursors: ReviewCursor
-    /// Who may use the moderator UI, and how its sessions behave.
-    public var moderation = ModerationSettings()
 
-    /// Loads the platforms' keys and records the platforms in the store.
-    public init(pipeline: Pipeline, settings: ServerSettings, identity: IdentitySettings, settingsDirectory: URL) async throws {
+    /// Moves platforms and moderators that the settings file still lists into the store,
+    /// then loads the registry.
+    public init(pipeline: Pipeline, settings: ServerSettings, identity: IdentitySettings, moderation: ModerationSettings,
+                settingsDirectory: URL, logger: Logger = Logger(label: "vouch.server")) async throws {
         self.pipeline = pipeline
         self.settings = settings
         self.identity = identity
-        platforms = try identity.platforms.map { PlatformAccess(registration: $0, trust: try $0.trust(relativeTo: settingsDirectory)) }
-        cursors = ReviewCursor(key: try await pipeline.store.sharedSecret(named: "review-cursors"))
-        for platform in identity.platforms {
-            try await pipeline.store.register(platform: platform.id, name: platform.name)
+        self.moderation = moderation
+        let imported = try await pipeline.store.importRegistry(from: identity, moderation: moderation, settingsDirectory: settingsDirectory)
+        if !imported.isEmpty {
+            logger.notice("moved from the settings file into the store: \(imported.joined(separator: ", ")); manage them with 'vouch platform' and 'vouch moderator' now, and remove identity.platforms and moderation.users from the file")
         }
+        registry = try await LiveRegistry(store: pipeline.store, refreshEvery: .milliseconds(Int64(settings.registryRefreshSeconds * 1000)), logger: logger)
+        cursors = ReviewCursor(key: try await pipeline.store.sharedSecret(named: "review-cursors"))
     }
 
     /// The router with every route, for the server and for tests.
@@ -40,7 +45,7 @@ public struct VouchServer: Sendable {
             audience: identity.audience, clockSkew: identity.clockSkewSeconds,
             maximumLifetime: identity.maximumLifetimeSeconds, replays: StoreReplays(store: pipeline.store)
         )
-        let authenticator = PlatformAuthenticator(platforms)
+        let authenticator = PlatformAuthenticator(registry: registry, clock: pipeline.store.clock)
         ClipRoutes(store: pipeline.store, spool: pipeline.spool, platforms: authenticator,
                    verifier: verifier, maxUploadBytes: settings.maxUploadBytes,
                    quota: UploadQuota(store: pipeline.store, uploadsPerPlatform: settings.uploadsPerPlatform, spoolBytesPerPlatform: settings.spoolBytesPerPlatform),
@@ -49,15 +54,16 @@ public struct VouchServer: Sendable {
         SocialGraphRoutes(store: pipeline.store, platforms: authenticator, maximumHeld: settings.maximumEdgesPerPlatform).register(on: router)
         HealthRoutes(store: pipeline.store, logger: Logger(label: "vouch.server")).register(on: router)
         let limiter = settings.rateLimit.enabled ? RateLimiter(settings: settings.rateLimit) : nil
-        ShopperRoutes(store: pipeline.store, verifier: verifier, platforms: platforms.map(\.trust), limiter: limiter,
+        ShopperRoutes(store: pipeline.store, verifier: verifier, registry: registry, limiter: limiter,
                       cursors: cursors,
                       cache: settings.rankingCacheEntries > 0 ? RankingCache(store: pipeline.store, capacity: settings.rankingCacheEntries,
                                                                              maximumBytes: settings.rankingCacheBytes, cursors: cursors) : nil).register(on: router)
         WebhookRoutes(store: pipeline.store, platforms: authenticator,
                       addresses: WebhookAddressPolicy(allowPrivateAddresses: pipeline.configuration.pipeline.webhooks.allowPrivateAddresses)).register(on: router)
         LogRoutes(store: pipeline.store, limiter: limiter).register(on: router)
+        AdminRoutes(store: pipeline.store, registry: registry).register(on: router)
         OpenAPIRoute().register(on: router)
-        ModeratorUI(store: pipeline.store, settings: moderation, limiter: limiter).register(on: router)
+        ModeratorUI(store: pipeline.store, settings: moderation, registry: registry, limiter: limiter).register(on: router)
         router.middlewares.add(MethodNotAllowedMiddleware(routes: router.routes))
         return router
     }

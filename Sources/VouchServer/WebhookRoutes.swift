@@ -14,26 +14,26 @@ struct WebhookRoutes: Sendable {
     func register(on router: Router<VouchRequestContext>) {
         router.post("/v1/webhooks") { request, context in try await create(request, context: context) }
         router.get("/v1/webhooks") { request, _ in
-            let platform = try platforms.platform(for: request)
-            return try JSONAnswer.response(WebhookListBody(webhooks: try await store.webhooks(platform: platform.registration.id).map { WebhookBody($0) }))
+            let platform = try await platforms.platform(for: request)
+            return try JSONAnswer.response(WebhookListBody(webhooks: try await store.webhooks(platform: platform.id).map { WebhookBody($0) }))
         }
         router.delete("/v1/webhooks/{id}") { request, context in
-            let platform = try platforms.platform(for: request)
+            let platform = try await platforms.platform(for: request)
             let id = try Self.id(context)
-            guard try await store.deleteWebhook(id: id, platform: platform.registration.id) else { throw Self.notFound(id) }
+            guard try await store.deleteWebhook(id: id, platform: platform.id) else { throw Self.notFound(id) }
             return Response(status: .noContent)
         }
         router.get("/v1/webhooks/{id}/deliveries") { request, context in
-            let platform = try platforms.platform(for: request)
+            let platform = try await platforms.platform(for: request)
             let id = try Self.id(context)
-            guard try await store.webhook(id: id, platform: platform.registration.id) != nil else { throw Self.notFound(id) }
+            guard try await store.webhook(id: id, platform: platform.id) != nil else { throw Self.notFound(id) }
             return try JSONAnswer.response(DeliveryLogBody(try await store.deliveryLog(webhook: id)))
         }
     }
 
     /// `POST /v1/webhooks`: the answer carries the signing secret, the only time it is shown.
     func create(_ request: Request, context: VouchRequestContext) async throws -> Response {
-        let platform = try platforms.platform(for: request)
+        let platform = try await platforms.platform(for: request)
         let body: WebhookRequest
         do {
             body = try await request.decode(as: WebhookRequest.self, context: context)
@@ -51,7 +51,7 @@ struct WebhookRoutes: Sendable {
         let secret = Self.newSecret()
         let webhook: Webhook
         do {
-            webhook = try await store.createWebhook(platform: platform.registration.id, url: body.url, events: events, secret: secret,
+            webhook = try await store.createWebhook(platform: platform.id, url: body.url, events: events, secret: secret,
                                                     limit: Self.maximumPerPlatform)
         } catch StoreError.quotaExceeded {
             throw Problem(.conflict, "too-many-webhooks", title: "Too many webhooks",

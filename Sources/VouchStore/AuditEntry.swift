@@ -5,7 +5,7 @@ import SQLKit
 public struct AuditEntry: Sendable, Equatable, Codable {
     public var id: Int64
     public var at: Date
-    /// `platform:<id>`, `moderator:<name>`, `worker:<id>` or `system`.
+    /// `platform:<id>`, `moderator:<name>`, `operator:<name>`, `worker:<id>` or `system`.
     public var actor: String
     /// A dotted verb: `clip.submitted`, `clip.published`, `moderation.reject`, ...
     public var action: String
@@ -21,6 +21,14 @@ public struct AuditEntry: Sendable, Equatable, Codable {
         subject = try row.decode(column: "subject", as: String.self)
         let text = try row.decode(column: "detail", as: String.self)
         detail = (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
+    }
+}
+
+/// The people the audit log names (`moderator:<name>`, `operator:<name>`): names are kept
+/// short and plain, so an entry reads unambiguously.
+public enum AuditName {
+    public static func isValid(_ name: String) -> Bool {
+        (1...64).contains(name.count) && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
     }
 }
 

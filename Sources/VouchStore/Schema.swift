@@ -9,6 +9,7 @@ enum Schema {
         Migration(version: 4, name: "webhooks and shopper index", apply: createWebhooksAndShopperIndex),
         Migration(version: 5, name: "review log", apply: createReviewLog),
         Migration(version: 6, name: "shared secrets and login throttle", apply: createSecurityTables),
+        Migration(version: 7, name: "platform and moderator registry", apply: createRegistryTables),
     ]
 }
 

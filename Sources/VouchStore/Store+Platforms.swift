@@ -1,7 +1,9 @@
 import SQLKit
 
 extension Store {
-    /// Records a platform (from `Config/` or the admin CLI) so clips and edges can refer to it.
+    /// Records a platform's row, without keys or API keys, so clips and edges can refer to
+    /// it: what seeding and tests use. Platforms that call the API are registered with
+    /// ``registerPlatform(id:name:keys:apiKeySHA256:by:)``.
     public func register(platform id: String, name: String) async throws {
         let now = nowMilliseconds
         try await database.transaction { db in

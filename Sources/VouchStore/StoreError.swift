@@ -16,6 +16,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case corruptRecord(String)
     /// A platform already holds as many of something as it may.
     case quotaExceeded(String, limit: Int)
+    /// The change contradicts what the store already holds; the text says what and how to proceed.
+    case conflict(String)
     /// Stored secrets are sealed and this process has no key to open them.
     case secretSealed
 
@@ -37,6 +39,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "the stored \(what) is unreadable"
         case .quotaExceeded(let what, let limit):
             return "a platform may hold at most \(limit) \(what)"
+        case .conflict(let what):
+            return what
         case .secretSealed:
             return "the webhook secrets are sealed and this process has no key to open them: give it pipeline.webhooks.secretKeyFile"
         }

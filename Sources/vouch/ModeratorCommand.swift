@@ -1,30 +1,30 @@
 import ArgumentParser
 import Foundation
 import VouchServer
+import VouchStore
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// `vouch moderator`: the people who may use the moderator UI, as the operator lists them.
-struct ModeratorCommand: ParsableCommand {
+/// `vouch moderator`: the people who may use the moderator UI, registered in the store so
+/// every API process lets them in (or out) within seconds, with no restart.
+struct ModeratorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "moderator",
-        abstract: "Add the moderators who may log in to the moderator UI, and list them.",
-        subcommands: [ModeratorAddCommand.self, ModeratorListCommand.self]
+        abstract: "Add the moderators who may log in to the moderator UI, remove them, and list them.",
+        subcommands: [ModeratorAddCommand.self, ModeratorRemoveCommand.self, ModeratorListCommand.self]
     )
 }
 
 extension ModeratorRole: ExpressibleByArgument {}
 
-/// `vouch moderator add`: hashes a password with scrypt and adds the moderator to the settings file.
-struct ModeratorAddCommand: ParsableCommand {
+/// `vouch moderator add`: hashes a password with scrypt and adds the moderator to the store.
+struct ModeratorAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add a moderator. The password is asked for (or read from stdin); only its scrypt hash is stored.",
         discussion: "Roles: 'moderator' approves and rejects clips; 'admin' also bans identities and marks reference footage."
     )
-
-    static let minimumPasswordLength = 12
 
     @Option(help: "The moderator's login name (letters, digits, '-', '_', '.'; at most 64).")
     var name: String
@@ -38,19 +38,15 @@ struct ModeratorAddCommand: ParsableCommand {
     @Option(help: ArgumentHelp("scrypt's cost as log₂ N (memory is 2^N KiB at r = 8).", valueName: "log2N"))
     var scryptCost = PasswordHash.Cost.recommended.log2N
 
-    @OptionGroup var settings: SettingsOptions
+    @OptionGroup var registry: RegistryOptions
 
-    func run() throws {
+    func run() async throws {
         guard ModeratorAccount.isValidName(name) else {
             throw ValidationError("'\(name)' is not a usable name: use 1–64 letters, digits, '-', '_' or '.'")
         }
-        let current = FileManager.default.fileExists(atPath: settings.path) ? try settings.load() : VouchSettings()
-        guard !current.moderation.users.contains(where: { $0.name == name }) else {
-            throw ValidationError("moderator '\(name)' is already in \(settings.path)")
-        }
         let password = try readPassword()
-        guard password.count >= Self.minimumPasswordLength else {
-            throw ValidationError("the password must have at least \(Self.minimumPasswordLength) characters")
+        guard password.count >= ModeratorAccount.minimumPasswordLength else {
+            throw ValidationError("the password must have at least \(ModeratorAccount.minimumPasswordLength) characters")
         }
         let hash: PasswordHash
         do {
@@ -58,8 +54,10 @@ struct ModeratorAddCommand: ParsableCommand {
         } catch let error as PasswordHashError {
             throw ValidationError("\(error)")
         }
-        try SettingsFile(path: settings.path).appendModerator(ModeratorAccount(name: name, role: role, passwordHash: hash))
-        print("Added \(role.rawValue) '\(name)' to \(settings.path) (scrypt, ln=\(hash.cost.log2N)). Restart 'vouch serve' to apply.")
+        try await registry.withStore { store in
+            try await store.addModerator(RegisteredModerator(name: name, role: role, passwordHash: hash.description), by: try registry.actor)
+        }
+        print("Added \(role.rawValue) '\(name)' (scrypt, ln=\(hash.cost.log2N)); every API process lets them log in within seconds.")
     }
 
     private func readPassword() throws -> String {
@@ -77,15 +75,30 @@ struct ModeratorAddCommand: ParsableCommand {
     }
 }
 
+/// `vouch moderator remove`: takes a moderator's access away, sessions included.
+struct ModeratorRemoveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a moderator and end their sessions.")
+
+    @Option(help: "The moderator's login name.")
+    var name: String
+
+    @OptionGroup var registry: RegistryOptions
+
+    func run() async throws {
+        try await registry.withStore { try await $0.removeModerator(named: name, by: try registry.actor) }
+        print("Removed moderator '\(name)'; their sessions have ended.")
+    }
+}
+
 /// `vouch moderator list`: names and roles, never hashes.
-struct ModeratorListCommand: ParsableCommand {
+struct ModeratorListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the moderators and their roles.")
 
-    @OptionGroup var settings: SettingsOptions
+    @OptionGroup var registry: RegistryOptions
 
-    func run() throws {
-        for user in try settings.load().moderation.users {
-            print("\(user.name)\t\(user.role.rawValue)")
+    func run() async throws {
+        for moderator in try await registry.withStore({ try await $0.registry().moderators }) {
+            print("\(moderator.name)\t\(moderator.role.rawValue)")
         }
     }
 }

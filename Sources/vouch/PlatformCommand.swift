@@ -1,22 +1,24 @@
 import ArgumentParser
 import Foundation
 import VouchIdentity
+import VouchStore
 
-/// `vouch platform`: the platforms that submit clips, as the operator registers them.
-struct PlatformCommand: ParsableCommand {
+/// `vouch platform`: the platforms that submit clips, registered in the store so every
+/// process of the fleet accepts them within seconds, with no restart.
+struct PlatformCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "platform",
-        abstract: "Register the platforms that submit clips, and list them.",
-        subcommands: [PlatformRegisterCommand.self, PlatformListCommand.self]
+        abstract: "Register the platforms that submit clips, rotate their keys, and list them.",
+        subcommands: [PlatformRegisterCommand.self, PlatformListCommand.self, PlatformKeyCommand.self, PlatformRotateAPIKeyCommand.self]
     )
 }
 
-/// `vouch platform register`: adds a platform to the settings file and prints its API key once.
-struct PlatformRegisterCommand: ParsableCommand {
+/// `vouch platform register`: adds a platform to the store and prints its API key once.
+struct PlatformRegisterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register",
         abstract: "Register a platform: its id, name and attestation keys. Prints a new API key once; only its hash is stored.",
-        discussion: "Keys come from a JWKS document (--jwks, whose keys must each declare kid and alg) or PEM files (--key kid:ALG:file.pem, ALG one of RS256, ES256, EdDSA)."
+        discussion: "Keys come from a JWKS document (--jwks, whose keys must each declare kid and alg) or PEM files (--key kid:ALG:file.pem, ALG one of RS256, ES256, EdDSA). Running processes accept the platform within server.registryRefreshSeconds."
     )
 
     @Option(help: "The platform's id: the iss of its attestations.")
@@ -25,83 +27,120 @@ struct PlatformRegisterCommand: ParsableCommand {
     @Option(help: "The platform's display name.")
     var name: String
 
-    @Option(help: "A JWKS document with the platform's public keys, stored by path.", completion: .file())
-    var jwks: String?
+    @OptionGroup var keys: PlatformKeyOptions
+    @OptionGroup var registry: RegistryOptions
 
-    @Option(help: ArgumentHelp("A PEM public key, as kid:ALG:path; repeatable.", valueName: "kid:alg:file"))
-    var key: [String] = []
-
-    @OptionGroup var settings: SettingsOptions
-
-    func run() throws {
-        let current = FileManager.default.fileExists(atPath: settings.path) ? try settings.load() : VouchSettings()
-        guard !current.identity.platforms.contains(where: { $0.id == id }) else {
-            throw ValidationError("platform '\(id)' is already registered in \(settings.path)")
-        }
-        guard jwks != nil || !key.isEmpty else { throw ValidationError("give the platform's keys with --jwks or --key") }
-        let pemKeys = try key.map(Self.pemKey)
-        if let jwks {
-            do {
-                _ = try PlatformKey.keys(fromJWKS: Data(contentsOf: URL(fileURLWithPath: jwks)))
-            } catch let problem as PlatformKey.JWKSProblem {
-                throw ValidationError("\(jwks): \(problem)")
-            }
-        }
+    func run() async throws {
+        let keys = try keys.keys()
         let (apiKey, hash) = APIKey.generate()
-        let registration = PlatformRegistration(id: id, name: name, keys: pemKeys.isEmpty ? nil : pemKeys, jwksFile: jwks, apiKeySHA256: hash)
-        try SettingsFile(path: settings.path).appendPlatform(registration)
-        print("Registered platform '\(id)' in \(settings.path).")
+        try await registry.withStore { store in
+            try await store.registerPlatform(id: id, name: name, keys: keys, apiKeySHA256: hash, by: try registry.actor)
+        }
+        print("Registered platform '\(id)' with keys \(keys.map(\.id).joined(separator: ", ")).")
         print("Its API key, shown only now (Vouch stores its SHA-256):")
         print(apiKey)
     }
+}
 
-    private static func pemKey(_ text: String) throws -> PlatformKey {
-        let parts = text.split(separator: ":", maxSplits: 2).map(String.init)
-        guard parts.count == 3, let algorithm = AttestationAlgorithm(rawValue: parts[1]) else {
-            throw ValidationError("--key takes kid:ALG:file, ALG one of \(AttestationAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")); got '\(text)'")
+/// `vouch platform list`: the registered platforms, their keys and API keys' windows.
+struct PlatformListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the registered platforms, their attestation keys and API keys.")
+
+    @OptionGroup var registry: RegistryOptions
+
+    func run() async throws {
+        let platforms = try await registry.withStore { try await $0.registry().platforms }
+        let now = Date()
+        for platform in platforms {
+            let keys = platform.keys.map { key in "\(key.key.id) (\(key.key.algorithm.rawValue)\(Self.window(key.retiresAt, now: now, verb: "retires")))" }
+            let apiKeys = platform.apiKeys.filter { $0.isAccepted(at: now) }
+                .map { "sha256 \($0.sha256.prefix(12))…\(Self.window($0.expiresAt, now: now, verb: "expires"))" }
+            print("\(platform.id)\t\(platform.name)\tkeys: \(keys.joined(separator: ", "))\tAPI keys: \(apiKeys.joined(separator: ", "))")
         }
-        guard let pem = try? String(contentsOfFile: parts[2], encoding: .utf8), pem.contains("PUBLIC KEY") else {
-            throw ValidationError("\(parts[2]) is not a readable PEM public key")
-        }
-        return PlatformKey(id: parts[0], algorithm: algorithm, pem: pem)
+    }
+
+    private static func window(_ end: Date?, now: Date, verb: String) -> String {
+        guard let end else { return "" }
+        return end <= now ? ", retired" : ", \(verb) \(ISO8601DateFormatter().string(from: end))"
     }
 }
 
-/// `vouch platform list`: the registered platforms and their key ids.
-struct PlatformListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the registered platforms.")
+/// `vouch platform key`: adds and retires attestation keys, so a platform can rotate its
+/// signing key with both keys accepted for a while.
+struct PlatformKeyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "key",
+        abstract: "Add a platform's new attestation key, or retire an old one.",
+        subcommands: [PlatformKeyAddCommand.self, PlatformKeyRetireCommand.self]
+    )
+}
 
-    @OptionGroup var settings: SettingsOptions
+/// `vouch platform key add`: a further accepted key.
+struct PlatformKeyAddCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Accept a further attestation key for a platform, beside its others.")
 
-    func run() throws {
-        let identity = try settings.load().identity
-        let directory = URL(fileURLWithPath: settings.path).deletingLastPathComponent()
-        for platform in identity.platforms {
-            let keys = (try? platform.trust(relativeTo: directory).keys.map { "\($0.id) (\($0.algorithm.rawValue))" }) ?? ["unreadable keys"]
-            print("\(platform.id)\t\(platform.name)\t\(keys.joined(separator: ", "))")
+    @Option(help: "The platform's id.")
+    var id: String
+
+    @OptionGroup var keys: PlatformKeyOptions
+    @OptionGroup var registry: RegistryOptions
+
+    func run() async throws {
+        let keys = try keys.keys()
+        try await registry.withStore { store in
+            for key in keys { try await store.addPlatformKey(key, platform: id, by: try registry.actor) }
         }
+        print("Platform '\(id)' now also accepts \(keys.map(\.id).joined(separator: ", ")).")
     }
 }
 
-/// Edits the settings file in place, keeping every section this command does not own.
-struct SettingsFile {
-    let path: String
+/// `vouch platform key retire`: stops accepting a key, now or after a grace period.
+struct PlatformKeyRetireCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retire", abstract: "Stop accepting one of a platform's attestation keys, now or after --after seconds.",
+        discussion: "Refused when no other key of the platform would still be accepted: add the new key first."
+    )
 
-    func appendPlatform(_ registration: PlatformRegistration) throws {
-        var root = (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))) as? [String: Any] ?? [:]
-        var identity = root["identity"] as? [String: Any] ?? [:]
-        var platforms = identity["platforms"] as? [Any] ?? []
-        platforms.append(try JSONSerialization.jsonObject(with: JSONEncoder().encode(registration)))
-        identity["platforms"] = platforms
-        root["identity"] = identity
-        try write(root)
+    @Option(help: "The platform's id.")
+    var id: String
+
+    @Option(help: "The key id (kid) to retire.")
+    var kid: String
+
+    @Option(help: "Seconds from now until the key stops being accepted.")
+    var after: Double = 0
+
+    @OptionGroup var registry: RegistryOptions
+
+    func run() async throws {
+        let date = Date().addingTimeInterval(after)
+        try await registry.withStore { try await $0.retirePlatformKey(kid, platform: id, at: date, by: try registry.actor) }
+        print("Key '\(kid)' of platform '\(id)' is accepted until \(ISO8601DateFormatter().string(from: date)).")
     }
+}
 
-    /// Writes the settings, readable by their owner only: they hold password and API-key
-    /// hashes, and may hold the metrics token.
-    func write(_ root: [String: Any]) throws {
-        let data = try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+/// `vouch platform rotate-api-key`: a new API key, with the old ones kept for a grace period.
+struct PlatformRotateAPIKeyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rotate-api-key",
+        abstract: "Issue a platform a new API key; its old keys keep working for --grace seconds (0 revokes them at once).",
+        discussion: "Prints the new key once; only its hash is stored."
+    )
+
+    @Option(help: "The platform's id.")
+    var id: String
+
+    @Option(help: "Seconds the old keys keep working, so the platform can deploy the new one.")
+    var grace: Double = 3600
+
+    @OptionGroup var registry: RegistryOptions
+
+    func run() async throws {
+        let (apiKey, hash) = APIKey.generate()
+        let expiry = Date().addingTimeInterval(grace)
+        try await registry.withStore { try await $0.rotateAPIKey(platform: id, newSHA256: hash, othersExpireAt: expiry, by: try registry.actor) }
+        print("Platform '\(id)' has a new API key; its previous keys stop working at \(ISO8601DateFormatter().string(from: expiry)).")
+        print("The new key, shown only now:")
+        print(apiKey)
     }
 }

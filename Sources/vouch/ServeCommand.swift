@@ -40,8 +40,8 @@ struct ServeCommand: AsyncParsableCommand {
                                                 logSigner: try store.logSigner(loaded.log), secrets: try store.secretSeal(loaded.pipeline.webhooks),
                                                 logger: logger)
         let settingsDirectory = URL(fileURLWithPath: settings.path).deletingLastPathComponent()
-        var service = try await VouchServer(pipeline: pipeline, settings: server, identity: loaded.identity, settingsDirectory: settingsDirectory)
-        service.moderation = loaded.moderation
+        let service = try await VouchServer(pipeline: pipeline, settings: server, identity: loaded.identity, moderation: loaded.moderation,
+                                            settingsDirectory: settingsDirectory, logger: logger)
         let embedded = if case .sqlite = location { true } else { false }
         let workerCount = workers ?? (embedded ? loaded.pipeline.inProcessWorkers : 0)
         logger.info("serving", metadata: ["address": "http://\(server.host):\(server.port)", "store": "\(location)", "workers": "\(workerCount)"])

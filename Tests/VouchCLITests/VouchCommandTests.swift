@@ -104,46 +104,6 @@ import VouchTestSupport
     }
 }
 
-/// `vouch platform register` and `list`, against a scratch settings file.
-@Suite struct PlatformCommandTests {
-    let cli = VouchCommandTests()
-
-    @Test func registersAPlatformAndStoresOnlyTheKeysHash() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-platform-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let settings = directory.appendingPathComponent("vouch.json").path
-        try Data(#"{"media": {"limits": {"maxDurationSeconds": 90}}}"#.utf8).write(to: URL(fileURLWithPath: settings))
-        let pem = directory.appendingPathComponent("northwind.pem").path
-        try OpenSSLCLI.makeEd25519Key(publicKeyFile: "northwind.pem", in: directory)
-
-        let result = try cli.vouch("platform", "register", "--id", "northwind", "--name", "Northwind Market", "--key", "nw-1:EdDSA:\(pem)", "--config", settings)
-        #expect(result.status == 0, "\(result.errors)")
-        let apiKey = try #require(result.output.split(separator: "\n").last.map(String.init))
-        #expect(apiKey.hasPrefix("vk_") && apiKey.count == 46)
-
-        let saved = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: settings))) as? [String: Any])
-        let platform = try #require(((saved["identity"] as? [String: Any])?["platforms"] as? [[String: Any]])?.first)
-        #expect(platform["id"] as? String == "northwind")
-        #expect(platform["apiKeySHA256"] as? String != apiKey, "only a hash is stored")
-        #expect((platform["apiKeySHA256"] as? String)?.count == 64)
-        #expect(!String(decoding: try Data(contentsOf: URL(fileURLWithPath: settings)), as: UTF8.self).contains(apiKey))
-        #expect(((saved["media"] as? [String: Any])?["limits"] as? [String: Any])?["maxDurationSeconds"] as? Int == 90, "other sections are kept")
-
-        let listed = try cli.vouch("platform", "list", "--config", settings)
-        #expect(listed.output.contains("northwind\tNorthwind Market\tnw-1 (EdDSA)"))
-
-        let again = try cli.vouch("platform", "register", "--id", "northwind", "--name", "Again", "--key", "nw-2:EdDSA:\(pem)", "--config", settings)
-        #expect(again.status != 0)
-        #expect(again.errors.contains("already registered"))
-    }
-
-    @Test func refusesAKeyWithoutAnAlgorithm() throws {
-        let result = try cli.vouch("platform", "register", "--id", "x", "--name", "X", "--key", "k1:HS256:/dev/null", "--config", "/tmp/vouch-unused-\(UUID().uuidString).json")
-        #expect(result.status != 0)
-        #expect(result.errors.contains("RS256, ES256, EdDSA"))
-    }
-}
-
 /// Settings files: partial ones take the defaults, typos are named.
 @Suite struct SettingsFileTests {
     let cli = VouchCommandTests()

@@ -19,6 +19,8 @@ struct ServerFixture {
     let shop: TestPlatform
     let social: TestPlatform
     let pipeline: Pipeline
+    /// The server under test, for what a test reads from it directly (its routes).
+    let service: VouchServer
     let task: Task<Void, any Error>
     let directory: URL
 
@@ -37,9 +39,9 @@ struct ServerFixture {
                                                 settings: configuration, logger: Logger(label: "test"))
         settings.port = 0
         settings.maxUploadBytes = maxUploadBytes
-        var server = try await VouchServer(pipeline: pipeline, settings: settings,
-                                           identity: IdentitySettings(platforms: [shop.registration, social.registration]), settingsDirectory: directory)
-        server.moderation = moderation
+        let server = try await VouchServer(pipeline: pipeline, settings: settings,
+                                           identity: IdentitySettings(platforms: [shop.registration, social.registration]),
+                                           moderation: moderation, settingsDirectory: directory)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var quiet = Logger(label: "test")
         quiet.logLevel = .critical
@@ -47,7 +49,8 @@ struct ServerFixture {
         let task = Task { try await application.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw CancellationError() }
-        return ServerFixture(baseURL: URL(string: "http://127.0.0.1:\(port)")!, shop: shop, social: social, pipeline: pipeline, task: task, directory: directory)
+        return ServerFixture(baseURL: URL(string: "http://127.0.0.1:\(port)")!, shop: shop, social: social, pipeline: pipeline, service: server,
+                             task: task, directory: directory)
     }
 
     func tearDown() async {

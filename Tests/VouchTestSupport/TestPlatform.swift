@@ -8,19 +8,27 @@ public struct TestPlatform: Sendable {
     public let id: String
     public let apiKey: String
     public let registration: PlatformRegistration
+    public let keyID: String
+    /// The public key as a JWKS document's `keys` member, as the admin API takes it.
+    public let jwks: [[String: String]]
     private let keys: JWTKeyCollection
 
-    public init(id: String) async throws {
+    /// `keyID` names the attestation key (`<id>-ed` unless given), so a test can make a
+    /// platform's next key.
+    public init(id: String, keyID: String? = nil) async throws {
+        let kid = keyID ?? "\(id)-ed"
         let privateKey = try EdDSA.PrivateKey()
         let keys = JWTKeyCollection()
-        await keys.add(eddsa: privateKey, kid: JWKIdentifier(string: "\(id)-ed"))
+        await keys.add(eddsa: privateKey, kid: JWKIdentifier(string: kid))
         let publicKey = privateKey.publicKey
         let (apiKey, hash) = APIKey.generate()
         self.id = id
+        self.keyID = kid
         self.apiKey = apiKey
         self.keys = keys
+        jwks = [["kty": "OKP", "crv": "Ed25519", "alg": "EdDSA", "kid": kid, "x": publicKey.rawRepresentation.base64URLEncodedString]]
         registration = PlatformRegistration(id: id, name: id.capitalized, keys: [
-            PlatformKey(id: "\(id)-ed", algorithm: .edDSA, pem: publicKey.pemRepresentation),
+            PlatformKey(id: kid, algorithm: .edDSA, pem: publicKey.pemRepresentation),
         ], apiKeySHA256: hash)
     }
 
@@ -29,7 +37,7 @@ public struct TestPlatform: Sendable {
                             verifiedPurchase: Bool = true, reviewerKey: String? = nil, now: Date = Date()) async throws -> String {
         let claims = Claims(iss: id, sub: reviewer, aud: audience, iat: Int(now.timeIntervalSince1970), exp: Int(now.timeIntervalSince1970) + 600,
                             jti: jti, clip_sha256: clipSHA256, verified_purchase: verifiedPurchase, reviewer_key: reviewerKey)
-        return try await keys.sign(claims, kid: JWKIdentifier(string: "\(id)-ed"))
+        return try await keys.sign(claims, kid: JWKIdentifier(string: keyID))
     }
 
     /// An attestation that the shopper viewing reviews is `account` on this platform.
@@ -38,7 +46,7 @@ public struct TestPlatform: Sendable {
         let claims = ViewerClaims(iss: id, sub: account, aud: audience, iat: Int(now.timeIntervalSince1970), exp: Int(now.timeIntervalSince1970 + lifetime))
         var header = JWTHeader()
         header.typ = type
-        return try await keys.sign(claims, kid: JWKIdentifier(string: "\(id)-ed"), header: header)
+        return try await keys.sign(claims, kid: JWKIdentifier(string: keyID), header: header)
     }
 
     private struct ViewerClaims: JWTPayload {

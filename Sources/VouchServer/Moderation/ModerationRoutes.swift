@@ -15,11 +15,11 @@ struct ModerationRoutes: Sendable {
     static let queuePageSize = 50
     static let auditPageSize = 100
 
-    init(store: Store, settings: ModerationSettings) {
+    init(store: Store, settings: ModerationSettings, registry: LiveRegistry) {
         self.store = store
         self.settings = settings
-        sessions = ModeratorSessions(store: store, settings: settings)
-        login = ModeratorLogin(accounts: sessions.accounts, settings: settings, store: store)
+        sessions = ModeratorSessions(store: store, settings: settings, registry: registry)
+        login = ModeratorLogin(registry: registry, settings: settings, store: store)
     }
 
     func register(on router: Router<VouchRequestContext>) {

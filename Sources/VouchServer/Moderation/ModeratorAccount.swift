@@ -1,4 +1,6 @@
-/// Someone who may log in to the moderator UI, as the settings file lists them.
+import VouchStore
+
+/// Someone who may log in to the moderator UI, with their password hash parsed.
 public struct ModeratorAccount: Sendable, Codable, Equatable {
     public var name: String
     public var role: ModeratorRole
@@ -10,9 +12,12 @@ public struct ModeratorAccount: Sendable, Codable, Equatable {
         self.passwordHash = passwordHash
     }
 
+    /// The shortest password a moderator may have.
+    public static let minimumPasswordLength = 12
+
     /// Whether `name` is usable as a moderator name: it appears in the audit log as
     /// `moderator:<name>`, so it is kept short and plain.
     public static func isValidName(_ name: String) -> Bool {
-        (1...64).contains(name.count) && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+        AuditName.isValid(name)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import VouchStore
 
-/// Checks a name and password against the configured moderators, under a throttle every
+/// Checks a name and password against the registered moderators, under a throttle every
 /// API process shares through the store.
 ///
 /// Refusals are counted per client address (however many names it tries) and per
@@ -12,18 +12,10 @@ import VouchStore
 /// not tell either. Only attempts that reach a password check are counted and audited, so
 /// a client hammering a blocked name writes nothing.
 struct ModeratorLogin: Sendable {
-    let accounts: [String: ModeratorAccount]
-    let store: Store
+    let registry: LiveRegistry
     let settings: ModerationSettings
+    let store: Store
     let checks = PasswordCheckQueue()
-    private let dummy: PasswordHash?
-
-    init(accounts: [String: ModeratorAccount], settings: ModerationSettings, store: Store) {
-        self.accounts = accounts
-        self.store = store
-        self.settings = settings
-        dummy = settings.users.first.flatMap { try? PasswordHash.make(password: SessionSecret.generate(), cost: $0.passwordHash.cost) }
-    }
 
     /// Why a login was refused.
     enum Refusal: Error {
@@ -40,8 +32,9 @@ struct ModeratorLogin: Sendable {
         let keys = [LoginThrottleKey(key: "address:\(client)", maximumFailures: settings.maximumFailedLoginsPerAddress),
                     LoginThrottleKey(key: "address:\(client) name:\(name.prefix(200))", maximumFailures: settings.maximumFailedLogins)]
         if try await store.loginBlocked(keys, now: now) != nil { throw Refusal.refused }
-        let account = accounts[name]
-        let hash = account?.passwordHash ?? dummy
+        let moderators = await registry.snapshot()
+        let account = moderators.moderators[name]
+        let hash = account?.passwordHash ?? moderators.dummyPasswordHash
         guard let matches = await checks.run({ await Self.verify(password, against: hash) }) else { throw Refusal.busy }
         guard let account, matches else {
             try await store.recordLoginFailure(keys, window: settings.lockoutMinutes * 60, now: now)
@@ -52,12 +45,8 @@ struct ModeratorLogin: Sendable {
         return account
     }
 
-    /// Runs the derivation on a Dispatch thread: it takes tens to hundreds of
-    /// milliseconds, which must not hold one of the few cooperative threads.
     private static func verify(_ password: String, against hash: PasswordHash?) async -> Bool {
         guard let hash else { return false }
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: hash.verify(password)) }
-        }
+        return await PasswordHash.offCooperativeThreads { hash.verify(password) }
     }
 }

@@ -11,21 +11,17 @@ struct ModeratorSessions: Sendable {
     static let path = "/moderate"
 
     let store: Store
-    let accounts: [String: ModeratorAccount]
     let settings: ModerationSettings
-
-    init(store: Store, settings: ModerationSettings) {
-        self.store = store
-        self.settings = settings
-        accounts = Dictionary(settings.users.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-    }
+    /// Who may log in now: a moderator removed on any host loses their sessions here too.
+    let registry: LiveRegistry
 
     /// The moderator behind `request`; 401 `login-required` without a live session, or
-    /// when the session's moderator has been removed from the settings since.
+    /// when the session's moderator has been removed since.
     func moderator(for request: Request) async throws -> SignedInModerator {
         guard let id = request.cookies[Self.sessionCookie]?.value, !id.isEmpty else { throw Self.loginRequired }
         let key = SessionSecret.storageKey(of: id)
-        guard let session = try await store.moderatorSession(idSHA256: key), let account = accounts[session.moderator] else {
+        guard let session = try await store.moderatorSession(idSHA256: key),
+              let account = await registry.snapshot().moderators[session.moderator] else {
             throw Self.loginRequired
         }
         return SignedInModerator(account: account, session: session, storageKey: key)

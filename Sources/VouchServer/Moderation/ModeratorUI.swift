@@ -6,10 +6,11 @@ import VouchStore
 struct ModeratorUI: Sendable {
     let store: Store
     let settings: ModerationSettings
+    let registry: LiveRegistry
     let limiter: RateLimiter?
 
     func register(on router: Router<VouchRequestContext>) {
         SiteRoutes(store: store, limiter: limiter).register(on: router)
-        ModerationRoutes(store: store, settings: settings).register(on: router)
+        ModerationRoutes(store: store, settings: settings, registry: registry).register(on: router)
     }
 }

@@ -1,5 +1,3 @@
-import VouchStore
-
 /// What a moderator may do. Both roles see the queue, the evidence and the audit log;
 /// decisions whose effects reach beyond one clip (banning a person, building the
 /// reference bank that penalises every later copy) are an admin's.

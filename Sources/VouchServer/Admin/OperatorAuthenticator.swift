@@ -1,0 +1,27 @@
+import Foundation
+import Hummingbird
+import VouchIdentity
+import VouchStore
+
+/// Lets only operators through to the admin API: `Authorization: Bearer <token>` whose
+/// SHA-256 the store holds (`vouch operator add`). The operator's name goes into the
+/// context, for the audit log. Tokens are looked up on every request, so a revoked token
+/// stops working on every host at once.
+struct OperatorAuthenticator: RouterMiddleware {
+    typealias Context = VouchRequestContext
+    let store: Store
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization] else {
+            throw Problem.unauthorized("the admin API needs an operator token: 'Authorization: Bearer <token>' (vouch operator add)")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer",
+              let name = try await store.operatorToken(sha256: ClipDigest.sha256Hex(of: Data(parts[1].utf8))) else {
+            throw Problem.unauthorized("the operator token is not valid")
+        }
+        var context = context
+        context.operatorName = name
+        return try await next(request, context)
+    }
+}
