@@ -41,7 +41,7 @@ public struct Pipeline: Sendable {
             group.addTask { await sweepSpool() }
             group.addTask {
                 await TrustRecomputer(store: store, matureAccountDays: configuration.scoring.matureAccountDays,
-                                      seedPlatforms: Set(configuration.scoring.trustSeedPlatforms), logger: logger)
+                                      seedPlatforms: Set(configuration.scoring.trustSeedPlatforms), demand: configuration.pipeline.demand, logger: logger)
                     .run(every: configuration.pipeline.trustRecomputeSeconds)
             }
             group.addTask { await WebhookDispatcher(store: store, settings: configuration.pipeline.webhooks, logger: logger).run() }

@@ -22,6 +22,8 @@ public struct PipelineSettings: Sendable, Codable, Equatable {
     public var productSweep = 50
     /// How often each process recomputes graph trust from the stored social graph.
     public var trustRecomputeSeconds = 300.0
+    /// How demand signals are weighed; recomputed with trust.
+    public var demand = DemandSettings()
     /// How verdict changes reach the platforms' webhooks.
     public var webhooks = WebhookSettings()
 

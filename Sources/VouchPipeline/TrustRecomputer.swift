@@ -5,7 +5,7 @@ import VouchStore
 
 /// Recomputes every identity's graph trust from the stored social graph, SybilRank-style,
 /// from the seed identities, writes it back as a 0–1 percentile rank, then flags the
-/// review rings among the low-trust identities.
+/// review rings among the low-trust identities, and, from the same trust, trusted demand.
 ///
 /// Every process that runs workers recomputes on a schedule (`trustRecomputeSeconds`);
 /// the result depends only on the store, so concurrent recomputations agree.
@@ -15,14 +15,17 @@ public struct TrustRecomputer: Sendable {
     /// Platforms whose account-age and purchase claims may seed trust (``ScoringModel/trustSeedPlatforms``).
     let seedPlatforms: Set<String>
     let rings: RingDetector
+    let demand: DemandSettings
     let logger: Logger
 
     public init(store: Store, matureAccountDays: Double = 365, seedPlatforms: Set<String> = [],
-                rings: RingDetector = RingDetector(trustCeiling: 0.25), logger: Logger = Logger(label: "vouch.trust")) {
+                rings: RingDetector = RingDetector(trustCeiling: 0.25), demand: DemandSettings = DemandSettings(),
+                logger: Logger = Logger(label: "vouch.trust")) {
         self.store = store
         self.matureAccountDays = matureAccountDays
         self.seedPlatforms = seedPlatforms
         self.rings = rings
+        self.demand = demand
         self.logger = logger
     }
 
@@ -41,6 +44,7 @@ public struct TrustRecomputer: Sendable {
         }
         try await store.setTrust(trust)
         let found = try await RingSweep(store: store, detector: rings).run(trust: trust)
+        try await DemandRecomputer(store: store, settings: demand).recompute(graph: graph, scores: scores, seeds: seedNodes)
         logger.info("trust recomputed", metadata: ["identities": "\(trust.count)", "edges": "\(graph.edges.count)", "seeds": "\(seedNodes.count)", "rings": "\(found.count)"])
         return trust
     }

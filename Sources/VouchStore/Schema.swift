@@ -10,6 +10,7 @@ enum Schema {
         Migration(version: 5, name: "review log", apply: createReviewLog),
         Migration(version: 6, name: "shared secrets and login throttle", apply: createSecurityTables),
         Migration(version: 7, name: "platform and moderator registry", apply: createRegistryTables),
+        Migration(version: 10, name: "demand signals", apply: createDemandTables),
     ]
 }
 

@@ -21,6 +21,14 @@ public struct StoredGraph: Sendable {
     /// seen in edges; `identityOfNode[n]` is nil for the latter.
     public var identityOfNode: [Int64?]
     public var edges: [(Int32, Int32)]
+    /// Each known account's node, keyed by platform and account: one person's accounts on
+    /// several platforms share their identity's node.
+    var nodeOfAccount: [String: Int32]
+
+    /// The node of `account` on `platform`, if the graph or a clip has seen it.
+    public func node(platform: String, account: String) -> Int32? {
+        nodeOfAccount["\(platform)\u{0}\(account)"]
+    }
 }
 
 extension Store {
@@ -104,7 +112,8 @@ extension Store {
                 identityNodes[identity] = Int32(identityOfNode.count)
                 identityOfNode.append(identity)
             }
-            return StoredGraph(identityOfNode: identityOfNode, edges: edges)
+            for (account, identity) in accountIdentity { nodes[account] = identityNodes[identity] }
+            return StoredGraph(identityOfNode: identityOfNode, edges: edges, nodeOfAccount: nodes)
         }
     }
 

@@ -14,9 +14,9 @@ public struct SystemClock: WallClock {
 
 extension Date {
     /// Milliseconds since 1970, as the store keeps times.
-    var storeMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+    public var storeMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
 
-    init(storeMilliseconds: Int64) {
+    public init(storeMilliseconds: Int64) {
         self.init(timeIntervalSince1970: Double(storeMilliseconds) / 1000)
     }
 }

@@ -130,3 +130,20 @@ import VouchTestSupport
         #expect(result.errors.contains("unknown setting 'media.limits.maxPixel'"))
     }
 }
+
+/// `vouch bench demand`: trusted demand recovers the true ranking that a Sybil farm
+/// overturns in raw counts (a smaller market than the benchmark's, same shape).
+@Suite struct DemandBenchTests {
+    @Test func trustedDemandIgnoresTheFarmThatRawCountsPutFirst() throws {
+        let run = try VouchRun(["bench", "demand", "--honest", "3000", "--sybils", "6000", "--attack-edges", "30", "--json"])
+        #expect(run.status == 0, "\(run.errors)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let rawRanks = try #require(report["pushedRawRanks"] as? [Int])
+        let trustedRanks = try #require(report["pushedTrustedRanks"] as? [Int])
+        #expect(rawRanks.allSatisfy { $0 <= 3 }, "raw counts put the pushed products first")
+        #expect(trustedRanks.allSatisfy { $0 > 10 }, "trusted counts keep them out of the top ten")
+        #expect((report["trustedTau"] as? Double ?? 0) >= 0.9)
+        #expect((report["rawTau"] as? Double ?? 1) < (report["trustedTau"] as? Double ?? 0))
+        #expect(report["burstsOnPushedProducts"] as? Int == 3 && report["burstsElsewhere"] as? Int == 0)
+    }
+}
