@@ -6,7 +6,7 @@ import VouchStore
 /// kind, and finds coordinated bursts, from the graph trust the same recomputation found:
 /// one person across platforms counts once (their accounts share an identity's node),
 /// banned people and ring members count nothing, and accounts the graph does not know,
-/// which no trust reached, count nothing either.
+/// which no trust reached, count nothing either. Open campaigns' intent is recounted too.
 struct DemandRecomputer: Sendable {
     let store: Store
     let settings: DemandSettings
@@ -14,7 +14,9 @@ struct DemandRecomputer: Sendable {
     func recompute(graph: StoredGraph, scores: [Double], seeds: [Int]) async throws {
         let now = store.clock.now()
         let longest = settings.windowsDays.max() ?? 30
-        let events = try await store.demandEvents(since: now.addingTimeInterval(-Double(longest) * 86_400))
+        let campaigns = try await store.campaigns().filter { $0.opensAt <= now && (now < $0.closesAt || $0.closesAt > now.addingTimeInterval(-86_400)) }
+        let since = ([now.addingTimeInterval(-Double(longest) * 86_400)] + campaigns.map(\.opensAt)).min()!
+        let events = try await store.demandEvents(since: since)
         let excluded = try await store.demandExcludedIdentities()
         let excludedNodes = Set(graph.identityOfNode.indices.filter { graph.identityOfNode[$0].map(excluded.contains) ?? false })
         var weights = DemandWeights.weights(scores: scores, seeds: seeds, floor: settings.weightFloor, excluded: excludedNodes)
@@ -54,5 +56,11 @@ struct DemandRecomputer: Sendable {
             return DemandWindowResult(days: days, totals: totals, anomalies: anomalies)
         }
         try await store.replaceDemand(results)
+        for campaign in campaigns {
+            let window = campaign.opensAt.storeMilliseconds..<campaign.closesAt.storeMilliseconds
+            let intent = signals.filter { $0.kind == .preorder && window.contains($0.at) && productNumbers[campaign.product] == $0.product }
+            let tally = model.tally(intent, weights: weights).values.first ?? DemandTally()
+            try await store.recordIntent(campaign: campaign.id, raw: tally.raw, trusted: tally.trusted, people: tally.people)
+        }
     }
 }

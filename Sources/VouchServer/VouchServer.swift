@@ -53,6 +53,7 @@ public struct VouchServer: Sendable {
                    gracePeriod: .milliseconds(Int64(settings.uploadGraceSeconds * 1000))).register(on: router)
         SocialGraphRoutes(store: pipeline.store, platforms: authenticator, maximumHeld: settings.maximumEdgesPerPlatform).register(on: router)
         DemandRoutes(store: pipeline.store, platforms: authenticator).register(on: router)
+        CampaignRoutes(store: pipeline.store, platforms: authenticator).register(on: router)
         HealthRoutes(store: pipeline.store, logger: Logger(label: "vouch.server")).register(on: router)
         let limiter = settings.rateLimit.enabled ? RateLimiter(settings: settings.rateLimit) : nil
         ShopperRoutes(store: pipeline.store, verifier: verifier, registry: registry, limiter: limiter,

@@ -3,7 +3,8 @@ import SQLKit
 extension Schema {
     /// Shoppers' demand signals as platforms send them, one row per event (idempotent per
     /// platform and event id), and what the periodic recomputation makes of them: raw and
-    /// trusted totals per window, product and kind, and the coordinated bursts it found.
+    /// trusted totals per window, product and kind, and the coordinated bursts it found; and
+/// the merchants' pre-order campaigns with their trusted intent against a threshold.
     @Sendable static func createDemandTables(_ db: any SQLDatabase, _ engine: StoreDatabase.Engine) async throws {
         try await db.create(table: "demand_events")
             .column("platform_id", type: .text, .notNull, .references("platforms", "id"))
@@ -38,6 +39,22 @@ extension Schema {
             .column("sample", type: .text, .notNull)
             .run()
         try await db.create(index: "demand_anomalies_by_product").on("demand_anomalies").column("product").column("window_days").run()
+        try await db.create(table: "campaigns")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("platform_id", type: .text, .notNull, .references("platforms", "id"))
+            .column("product", type: .text, .notNull)
+            .column("variant", type: .text, .notNull)
+            .column("title", type: .text, .notNull)
+            .column("threshold", type: .double, .notNull)
+            .column("opens_at", type: .bigint, .notNull)
+            .column("closes_at", type: .bigint, .notNull)
+            .column("raw", type: .bigint, .notNull, .default(0))
+            .column("trusted", type: .double, .notNull, .default(0))
+            .column("people", type: .bigint, .notNull, .default(0))
+            .column("crossed_at", type: .bigint)
+            .column("created_at", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "campaigns_by_product").on("campaigns").column("product").run()
         try await db.create(table: "demand_state")
             .column("name", type: .text, .primaryKey(autoIncrement: false))
             .column("computed_at", type: .bigint, .notNull)

@@ -26,14 +26,19 @@ extension Store {
             .where("id", .equal, id).first() else { return }
         let statusText = try row.decode(column: "status", as: String.self)
         guard let status = ClipStatus(rawValue: statusText), let event = WebhookEvent(status: status) else { return }
-        let platform = try row.decode(column: "platform_id", as: String.self)
-        let subscribed = try await db.select().columns("id", "events").from("webhooks").where("platform_id", .equal, platform).all()
-            .filter { try $0.decode(column: "events", as: String.self).split(separator: ",").contains(Substring(event.rawValue)) }
-        guard !subscribed.isEmpty else { return }
         let payload = WebhookPayload(
             id: UUID().uuidString.lowercased(), event: event.rawValue, createdAt: Date(storeMilliseconds: now),
             clip: .init(id: id, product: try row.decode(column: "product_id", as: String.self), status: statusText,
                         verdict: try row.decode(column: "verdict", as: String?.self), score: try row.decode(column: "score", as: Double?.self)))
+        try await enqueue(event, payload: payload, platform: try row.decode(column: "platform_id", as: String.self), in: db, now: now)
+    }
+
+    /// Queues one delivery of `payload` per webhook of `platform` subscribed to `event`,
+    /// inside the caller's transaction.
+    func enqueue(_ event: WebhookEvent, payload: some Encodable, platform: String, in db: any SQLDatabase, now: Int64) async throws {
+        let subscribed = try await db.select().columns("id", "events").from("webhooks").where("platform_id", .equal, platform).all()
+            .filter { try $0.decode(column: "events", as: String.self).split(separator: ",").contains(Substring(event.rawValue)) }
+        guard !subscribed.isEmpty else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601

@@ -9,12 +9,14 @@ public struct Webhook: Sendable, Equatable {
     public var createdAt: Date
 }
 
-/// What a webhook can be told: a clip of the platform's reached a verdict, or changed it.
+/// What a webhook can be told: a clip of the platform's reached a verdict, or changed it;
+/// or one of its pre-order campaigns reached its threshold of trusted intent.
 public enum WebhookEvent: String, Sendable, Codable, CaseIterable {
     case clipPublished = "clip.published"
     case clipFlagged = "clip.flagged"
     case clipRejected = "clip.rejected"
     case clipFailed = "clip.failed"
+    case demandThreshold = "demand.threshold"
 
     /// The event a clip reaching `status` raises; none for the pipeline's own steps.
     public init?(status: ClipStatus) {

@@ -75,3 +75,30 @@ import VouchTestSupport
         }
     }
 }
+
+/// Campaigns on the platform API: opened with a threshold, read back only by their platform.
+@Suite struct CampaignRoutesTests {
+    @Test func aPlatformOpensAndReadsOnlyItsOwnCampaigns() async throws {
+        try await withServer { server in
+            let closes = ISO8601DateFormatter().string(from: Date().addingTimeInterval(7 * 86_400))
+            func open(_ body: [String: Any], as platform: TestPlatform) async throws -> ServerFixture.Answer {
+                try await server.send("/v1/campaigns", method: "POST", headers: ["Authorization": "Bearer \(platform.apiKey)"],
+                                      body: try JSONSerialization.data(withJSONObject: body))
+            }
+            let created = try await open(["product": "kettle-v2", "variant": "copper", "title": "A copper kettle?", "threshold": 100, "closesAt": closes], as: server.shop)
+            #expect(created.status == 201, "\(created.json)")
+            let id = try #require(created.json["id"] as? Int)
+            #expect(created.json["progress"] as? Double == 0 && created.json["crossedAt"] == nil)
+            for bad in [["product": "k", "title": "t", "threshold": 0, "closesAt": closes],
+                        ["product": "k", "title": "t", "threshold": 5, "closesAt": "2020-01-01T00:00:00Z"],
+                        ["product": "k", "title": "t", "threshold": 5, "closesAt": "next week"]] as [[String: Any]] {
+                #expect(try await open(bad, as: server.shop).status == 400)
+            }
+            let mine = try await server.send("/v1/campaigns/\(id)", headers: ["Authorization": "Bearer \(server.shop.apiKey)"])
+            #expect(mine.status == 200 && mine.json["title"] as? String == "A copper kettle?")
+            #expect(try await server.send("/v1/campaigns/\(id)", headers: ["Authorization": "Bearer \(server.social.apiKey)"]).status == 404)
+            let listed = try await server.send("/v1/campaigns", headers: ["Authorization": "Bearer \(server.social.apiKey)"])
+            #expect((listed.json["campaigns"] as? [Any])?.isEmpty == true)
+        }
+    }
+}
