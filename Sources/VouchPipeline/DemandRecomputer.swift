@@ -55,12 +55,46 @@ struct DemandRecomputer: Sendable {
             }
             return DemandWindowResult(days: days, totals: totals, anomalies: anomalies)
         }
-        try await store.replaceDemand(results)
+        let window30 = signals.filter { $0.at >= now.addingTimeInterval(-Double(longest) * 86_400).storeMilliseconds }
+        let reviewers = try await store.reviewingIdentities()
+        let community = Self.communities(window30, weights: weights, products: products, reviewers: { product in
+            Set((reviewers[products[Int(product)]] ?? []).compactMap { identity in graph.identityNode(identity) })
+        })
+        try await store.replaceDemand(results, daily: Self.days(window30, model: model, weights: weights, products: products), community: community)
         for campaign in campaigns {
             let window = campaign.opensAt.storeMilliseconds..<campaign.closesAt.storeMilliseconds
             let intent = signals.filter { $0.kind == .preorder && window.contains($0.at) && productNumbers[campaign.product] == $0.product }
             let tally = model.tally(intent, weights: weights).values.first ?? DemandTally()
             try await store.recordIntent(campaign: campaign.id, raw: tally.raw, trusted: tally.trusted, people: tally.people)
+        }
+    }
+
+    /// Each product's demand per UTC day and kind, each person capped per day.
+    static func days(_ signals: [DemandSignal], model: TrustedDemand, weights: [Double], products: [String]) -> [DemandDay] {
+        let day: Int64 = 86_400_000
+        return Dictionary(grouping: signals) { $0.at / day }.flatMap { start, signals in
+            model.tally(signals, weights: weights).map { key, tally in
+                DemandDay(product: products[Int(key.product)], day: Date(storeMilliseconds: start * day), kind: key.kind,
+                          raw: tally.raw, trusted: tally.trusted)
+            }
+        }
+    }
+
+    /// Each product's reach and core: trusted people (weight at least ½) who bought it more
+    /// than once or reviewed it, and how many signals they sent.
+    static func communities(_ signals: [DemandSignal], weights: [Double], products: [String],
+                            reviewers: (Int32) -> Set<Int32>) -> [DemandCommunity] {
+        Dictionary(grouping: signals, by: \.product).map { product, signals in
+            let byPerson = Dictionary(grouping: signals, by: \.person)
+            let reviewed = reviewers(product)
+            let core = byPerson.filter { person, signals in
+                let weight = Int(person) < weights.count ? weights[Int(person)] : 0
+                let purchases = signals.filter { $0.kind == .purchase }.reduce(0) { $0 + Int($1.quantity) }
+                return weight >= 0.5 && (purchases >= 2 || reviewed.contains(person))
+            }
+            return DemandCommunity(product: products[Int(product)], reach: byPerson.count,
+                                   trustedReach: byPerson.keys.reduce(0) { $0 + (Int($1) < weights.count ? weights[Int($1)] : 0) },
+                                   core: core.count, coreSignals: Int64(core.values.reduce(0) { $0 + $1.count }))
         }
     }
 }

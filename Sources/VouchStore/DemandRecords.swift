@@ -78,3 +78,40 @@ public struct DemandWindowResult: Sendable {
         self.anomalies = anomalies
     }
 }
+
+/// One day of a product's demand of one kind: the series a merchant's plot draws.
+public struct DemandDay: Sendable, Equatable {
+    public var product: String
+    /// The day's start, UTC.
+    public var day: Date
+    public var kind: DemandKind
+    public var raw: Int64
+    public var trusted: Double
+
+    public init(product: String, day: Date, kind: DemandKind, raw: Int64, trusted: Double) {
+        self.product = product
+        self.day = day
+        self.kind = kind
+        self.raw = raw
+        self.trusted = trusted
+    }
+}
+
+/// A product's community over the longest window, in the FAST model's terms: how many people
+/// it reaches (and how many of them are trusted), and its core: trusted people who bought
+/// more than once or reviewed it, with how active they were.
+public struct DemandCommunity: Sendable, Equatable {
+    public var product: String
+    public var reach: Int
+    public var trustedReach: Double
+    public var core: Int
+    public var coreSignals: Int64
+
+    public init(product: String, reach: Int, trustedReach: Double, core: Int, coreSignals: Int64) {
+        self.product = product
+        self.reach = reach
+        self.trustedReach = trustedReach
+        self.core = core
+        self.coreSignals = coreSignals
+    }
+}

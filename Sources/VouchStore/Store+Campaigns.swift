@@ -48,7 +48,10 @@ extension Store {
     public func campaigns(products: [String]? = nil, platform: String? = nil) async throws -> [Campaign] {
         try await database.run { db in
             var query = Self.campaignQuery(db)
-            if let products { query = query.where("product", .in, SQLBind.group(products)) }
+            if let products {
+                guard !products.isEmpty else { return [] }
+                query = query.where("product", .in, SQLBind.group(products))
+            }
             if let platform { query = query.where("platform_id", .equal, platform) }
             return try await query.orderBy("id", .descending).limit(500).all().map(Self.campaign)
         }

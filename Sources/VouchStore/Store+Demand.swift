@@ -36,12 +36,27 @@ extension Store {
         }
     }
 
-    /// Replaces every window's totals and anomalies with a recomputation's, in one transaction.
-    public func replaceDemand(_ windows: [DemandWindowResult]) async throws {
+    /// Replaces every window's totals and anomalies, the daily series and the communities
+    /// with a recomputation's, in one transaction.
+    public func replaceDemand(_ windows: [DemandWindowResult], daily: [DemandDay] = [], community: [DemandCommunity] = []) async throws {
         let now = nowMilliseconds
         try await database.transaction { db in
-            try await db.delete(from: "demand_totals").run()
-            try await db.delete(from: "demand_anomalies").run()
+            for table in ["demand_totals", "demand_anomalies", "demand_daily", "demand_community"] { try await db.delete(from: table).run() }
+            for chunk in daily.chunked(into: 500) {
+                var insert = db.insert(into: "demand_daily").columns("product", "day", "kind", "raw", "trusted")
+                for day in chunk {
+                    insert = insert.values(SQLBind(day.product), SQLBind(day.day.storeMilliseconds), SQLBind(day.kind.rawValue), SQLBind(day.raw), SQLBind(day.trusted))
+                }
+                try await insert.run()
+            }
+            for chunk in community.chunked(into: 500) {
+                var insert = db.insert(into: "demand_community").columns("product", "reach", "trusted_reach", "core", "core_signals")
+                for entry in chunk {
+                    insert = insert.values(SQLBind(entry.product), SQLBind(Int64(entry.reach)), SQLBind(entry.trustedReach),
+                                           SQLBind(Int64(entry.core)), SQLBind(entry.coreSignals))
+                }
+                try await insert.run()
+            }
             for window in windows {
                 for chunk in window.totals.chunked(into: 500) {
                     var insert = db.insert(into: "demand_totals").columns("window_days", "product", "kind", "raw", "trusted", "people", "trusted_people")
@@ -94,7 +109,7 @@ extension Store {
         }
     }
 
-    private static func totals(_ row: any SQLRow) throws -> DemandTotals? {
+    static func totals(_ row: any SQLRow) throws -> DemandTotals? {
         guard let kind = DemandKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
         var tally = DemandTally()
         tally.raw = try row.decode(column: "raw", as: Int64.self)
@@ -132,6 +147,82 @@ extension Store {
                 excluded.insert(try row.decode(column: "identity_id", as: Int64.self))
             }
             return excluded
+        }
+    }
+}
+
+extension Store {
+    /// A product's daily series of one kind, oldest first.
+    public func demandDays(product: String, kind: DemandKind) async throws -> [DemandDay] {
+        try await database.run { db in
+            try await db.select().columns("day", "raw", "trusted").from("demand_daily").where("product", .equal, product)
+                .where("kind", .equal, kind.rawValue).orderBy("day").all().map { row in
+                    DemandDay(product: product, day: Date(storeMilliseconds: try row.decode(column: "day", as: Int64.self)), kind: kind,
+                              raw: try row.decode(column: "raw", as: Int64.self), trusted: try row.decode(column: "trusted", as: Double.self))
+                }
+        }
+    }
+
+    /// The communities of `products` (every product with demand when nil).
+    public func demandCommunities(products: [String]?) async throws -> [DemandCommunity] {
+        try await database.run { db in
+            var query = db.select().columns("product", "reach", "trusted_reach", "core", "core_signals").from("demand_community")
+            if let products {
+                guard !products.isEmpty else { return [] }
+                query = query.where("product", .in, SQLBind.group(products))
+            }
+            return try await query.orderBy("product").limit(1000).all().map { row in
+                DemandCommunity(product: try row.decode(column: "product", as: String.self), reach: Int(try row.decode(column: "reach", as: Int64.self)),
+                                trustedReach: try row.decode(column: "trusted_reach", as: Double.self), core: Int(try row.decode(column: "core", as: Int64.self)),
+                                coreSignals: try row.decode(column: "core_signals", as: Int64.self))
+            }
+        }
+    }
+
+    /// The products a merchant account may see.
+    public func merchantProducts(_ merchant: String) async throws -> [String] {
+        try await database.run { db in
+            try await db.select().column("product").from("merchant_products").where("merchant", .equal, merchant).orderBy("product").all()
+                .map { try $0.decode(column: "product", as: String.self) }
+        }
+    }
+
+    /// Gives a merchant account its products (replacing any it had), audited.
+    public func setMerchantProducts(_ merchant: String, products: [String], by actor: String) async throws {
+        try await changeRegistry(actor: actor, action: "merchant.products-set", subject: "moderator:\(merchant)",
+                                 detail: ["products": products.joined(separator: ",")]) { db, _ in
+            try await db.delete(from: "merchant_products").where("merchant", .equal, merchant).run()
+            for product in Set(products).sorted() {
+                try await db.insert(into: "merchant_products").columns("merchant", "product").values(SQLBind(merchant), SQLBind(product)).run()
+            }
+        }
+    }
+
+    /// The reviewers' identities per product with a published review: core community members.
+    public func reviewingIdentities() async throws -> [String: Set<Int64>] {
+        try await database.run { db in
+            var result: [String: Set<Int64>] = [:]
+            for row in try await db.raw("""
+                SELECT DISTINCT c.product_id, r.identity_id FROM clips c JOIN reviewers r ON r.id = c.reviewer_id WHERE c.status = 'published'
+                """).all() {
+                result[try row.decode(column: "product_id", as: String.self), default: []].insert(try row.decode(column: "identity_id", as: Int64.self))
+            }
+            return result
+        }
+    }
+}
+
+extension Store {
+    /// Every total of a window, for `products` (all when nil), by product then kind.
+    public func demandTotals(days: Int, products: [String]?) async throws -> [DemandTotals] {
+        try await database.run { db in
+            var query = db.select().columns("product", "kind", "raw", "trusted", "people", "trusted_people").from("demand_totals")
+                .where("window_days", .equal, Int64(days))
+            if let products {
+                guard !products.isEmpty else { return [] }
+                query = query.where("product", .in, SQLBind.group(products))
+            }
+            return try await query.orderBy("product").limit(10_000).all().compactMap(Self.totals).sorted { ($0.product, $0.kind) < ($1.product, $1.kind) }
         }
     }
 }

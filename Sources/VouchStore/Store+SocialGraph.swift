@@ -24,6 +24,12 @@ public struct StoredGraph: Sendable {
     /// Each known account's node, keyed by platform and account: one person's accounts on
     /// several platforms share their identity's node.
     var nodeOfAccount: [String: Int32]
+    var identityNodes: [Int64: Int32]
+
+    /// The node of an identity.
+    public func identityNode(_ identity: Int64) -> Int32? {
+        identityNodes[identity]
+    }
 
     /// The node of `account` on `platform`, if the graph or a clip has seen it.
     public func node(platform: String, account: String) -> Int32? {
@@ -113,7 +119,7 @@ extension Store {
                 identityOfNode.append(identity)
             }
             for (account, identity) in accountIdentity { nodes[account] = identityNodes[identity] }
-            return StoredGraph(identityOfNode: identityOfNode, edges: edges, nodeOfAccount: nodes)
+            return StoredGraph(identityOfNode: identityOfNode, edges: edges, nodeOfAccount: nodes, identityNodes: identityNodes)
         }
     }
 

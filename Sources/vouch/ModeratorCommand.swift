@@ -23,14 +23,17 @@ struct ModeratorAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add a moderator. The password is asked for (or read from stdin); only its scrypt hash is stored.",
-        discussion: "Roles: 'moderator' approves and rejects clips; 'admin' also bans identities and marks reference footage."
+        discussion: "Roles: 'moderator' approves and rejects clips; 'admin' also bans identities and marks reference footage; 'merchant' sees trusted demand and campaigns for its --product list only."
     )
 
     @Option(help: "The moderator's login name (letters, digits, '-', '_', '.'; at most 64).")
     var name: String
 
-    @Option(help: "moderator or admin.")
+    @Option(help: "moderator, admin or merchant.")
     var role: ModeratorRole = .moderator
+
+    @Option(help: "A product a merchant account may see; repeatable (merchants only).")
+    var product: [String] = []
 
     @Flag(help: "Read the password from the first line of standard input instead of asking for it.")
     var passwordStdin = false
@@ -44,6 +47,7 @@ struct ModeratorAddCommand: AsyncParsableCommand {
         guard ModeratorAccount.isValidName(name) else {
             throw ValidationError("'\(name)' is not a usable name: use 1–64 letters, digits, '-', '_' or '.'")
         }
+        guard product.isEmpty || role == .merchant else { throw ValidationError("--product is for merchant accounts") }
         let password = try readPassword()
         guard password.count >= ModeratorAccount.minimumPasswordLength else {
             throw ValidationError("the password must have at least \(ModeratorAccount.minimumPasswordLength) characters")
@@ -56,6 +60,7 @@ struct ModeratorAddCommand: AsyncParsableCommand {
         }
         try await registry.withStore { store in
             try await store.addModerator(RegisteredModerator(name: name, role: role, passwordHash: hash.description), by: try registry.actor)
+            if role == .merchant { try await store.setMerchantProducts(name, products: product, by: try registry.actor) }
         }
         print("Added \(role.rawValue) '\(name)' (scrypt, ln=\(hash.cost.log2N)); every API process lets them log in within seconds.")
     }

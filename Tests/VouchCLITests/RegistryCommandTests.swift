@@ -68,6 +68,16 @@ import VouchTestSupport
         #expect(unknown.status != 0 && unknown.errors.contains("does not exist"))
     }
 
+    @Test func aMerchantAccountSeesOnlyTheProductsItIsGiven() async throws {
+        let added = try vouch("moderator", "add", "--name", "meg", "--role", "merchant", "--product", "kettle", "--product", "toaster",
+                              "--password-stdin", "--scrypt-cost", "10", input: "a long enough password\n")
+        #expect(added.status == 0, "\(added.errors)")
+        #expect(try await withStore { try await $0.merchantProducts("meg") } == ["kettle", "toaster"])
+        let wrong = try vouch("moderator", "add", "--name", "mo", "--product", "kettle", "--password-stdin", "--scrypt-cost", "10",
+                              input: "a long enough password\n")
+        #expect(wrong.status != 0 && wrong.errors.contains("--product is for merchant accounts"))
+    }
+
     @Test func registersAPlatformRotatesItsKeysAndStoresOnlyHashes() async throws {
         try OpenSSLCLI.makeEd25519Key(publicKeyFile: "nw-1.pem", in: directory)
         try OpenSSLCLI.makeEd25519Key(publicKeyFile: "nw-2.pem", in: directory)

@@ -37,10 +37,14 @@ struct ModerationFixture {
     }
 }
 
+/// `registryRefreshSeconds` is short, so accounts a test adds to the store log in at once.
 func withModeration(_ body: (ModerationFixture) async throws -> Void) async throws {
     let settings = try ModerationFixture.settings()
     // Loopback is a trusted proxy, so a browser can speak for another client address with X-Forwarded-For.
-    try await withFixture({ try await ServerFixture.make(moderation: settings, adjust: { server, _ in server.trustedProxies = ["127.0.0.1", "::1"] }) },
+    try await withFixture({ try await ServerFixture.make(moderation: settings, adjust: { server, _ in
+                              server.trustedProxies = ["127.0.0.1", "::1"]
+                              server.registryRefreshSeconds = 0.05
+                          }) },
                           tearDown: { await $0.tearDown() }) { server in
         let store = server.pipeline.store
         let original = try await store.analysedClip(AnalysedClips.submission("a", reviewer: "alice"), outcome: AnalysedClips.original())

@@ -20,6 +20,8 @@ struct NewModeratorRequest: Decodable {
     var name: String
     var role: ModeratorRole
     var password: String
+    /// The products a merchant account may see.
+    var products: [String]?
 }
 
 /// A platform as the admin API shows it: never an API key, only its hash's first digits.

@@ -75,9 +75,15 @@ struct AdminRoutes: Sendable {
         guard body.password.count >= ModeratorAccount.minimumPasswordLength else {
             throw Problem.badRequest("the password must have at least \(ModeratorAccount.minimumPasswordLength) characters")
         }
+        let products = body.products ?? []
+        guard products.isEmpty || body.role == .merchant else { throw Problem.badRequest("products are for merchant accounts") }
+        guard products.count <= 1000, products.allSatisfy({ (1...200).contains($0.unicodeScalars.count) }) else {
+            throw Problem.badRequest("products: at most 1000 ids of 1–200 characters")
+        }
         let hash = try await PasswordHash.makeOffCooperativeThreads(password: body.password)
         try await change {
             try await store.addModerator(RegisteredModerator(name: body.name, role: body.role, passwordHash: hash.description), by: try Self.actor(context))
+            if body.role == .merchant { try await store.setMerchantProducts(body.name, products: products, by: try Self.actor(context)) }
         }
         return try JSONAnswer.response(ModeratorBody(name: body.name, role: body.role), status: .created)
     }

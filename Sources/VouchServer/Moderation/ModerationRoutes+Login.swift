@@ -40,14 +40,14 @@ extension ModerationRoutes {
         } catch ModeratorLogin.Refusal.busy {
             return try refuse(.serviceUnavailable, "The server is checking many logins. Try again in a moment.")
         }
-        var response = Response.redirect(to: next, type: .normal)
+        var response = Response.redirect(to: account.role == .merchant && !next.hasPrefix(MerchantPages.path) ? MerchantPages.path : next, type: .normal)
         response.setCookie(try await sessions.start(for: account))
         return response
     }
 
     /// `POST /moderate/logout`: ends the session (with its CSRF token, so no other site can log a moderator out).
     func logOut(_ request: Request, context: some RequestContext) async throws -> Response {
-        let (moderator, _) = try await signedIn(request)
+        let (moderator, _) = try await signedIn(request, merchantsToo: true)
         try moderator.checkCSRF(try await form(LogoutForm.self, from: request, context: context).csrf)
         var response = Response.redirect(to: "/moderate/login", type: .normal)
         response.setCookie(try await sessions.end(moderator))

@@ -32,13 +32,20 @@ struct ModerationRoutes: Sendable {
         group.get("clips/{id}/keyframes/{position}.jpg") { request, context in try await keyframe(request, context: context) }
         group.post("clips/{id}/decisions") { request, context in try await decide(request, context: context) }
         group.get("audit") { request, _ in try await audit(request) }
+        MerchantPages(routes: self).register(on: group)
     }
 
-    /// The signed-in moderator and the header's view of them.
-    func signedIn(_ request: Request) async throws -> (SignedInModerator, ModeratorView) {
+    /// The signed-in moderator and the header's view of them; a merchant account may use
+    /// only the demand pages (`merchantsToo`).
+    func signedIn(_ request: Request, merchantsToo: Bool = false) async throws -> (SignedInModerator, ModeratorView) {
         let moderator = try await sessions.moderator(for: request)
+        guard merchantsToo || moderator.account.role != .merchant else {
+            throw Problem(.forbidden, "forbidden", title: "Not allowed for this role",
+                          detail: "merchant accounts see trusted demand at /moderate/demand, not moderation")
+        }
         return (moderator, ModeratorView(name: moderator.account.name, role: moderator.account.role.rawValue,
-                                         csrf: moderator.session.csrfToken, isAdmin: moderator.account.role == .admin))
+                                         csrf: moderator.session.csrfToken, isAdmin: moderator.account.role == .admin,
+                                         isMerchant: moderator.account.role == .merchant))
     }
 
     /// Reads a POSTed form; a malformed one is a 400.

@@ -42,6 +42,7 @@ struct ModeratorView: Sendable {
     var role: String
     var csrf: String
     var isAdmin: Bool
+    var isMerchant = false
 }
 
 /// One choice in a filter's drop-down.
