@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
+from market import seed_market, wait_for_demand  # noqa: E402
 from platform_client import Platform, local_settings, wait_until_serving  # noqa: E402
 
 VOUCH = ".build/release/vouch"
@@ -27,6 +28,11 @@ def main():
     platforms = {p["id"]: Platform(VOUCH, settings, p["id"], p["name"], DATA) for p in catalog["platforms"]}
     # A demo administrator for the moderator UI; a real deployment picks its own password.
     subprocess.run([VOUCH, "moderator", "add", "--name", "demo", "--role", "admin", "--password-stdin", "--config", settings, "--data", DATA],
+                   input="vouch-demo-2026\n", text=True, check=True, capture_output=True)
+    # A merchant who sees trusted demand for the catalog's products (and its copper variant).
+    products_ids = [p["id"] for p in catalog["products"]]
+    subprocess.run([VOUCH, "moderator", "add", "--name", "merchant", "--role", "merchant", "--password-stdin", "--config", settings, "--data", DATA,
+                    *[arg for product in products_ids + [f"{products_ids[0]}-copper"] for arg in ("--product", product)]],
                    input="vouch-demo-2026\n", text=True, check=True, capture_output=True)
     server = subprocess.Popen([VOUCH, "serve", "--config", settings, "--data", DATA])
     base = f"http://127.0.0.1:{PORT}"
@@ -46,6 +52,9 @@ def main():
             # Each clip is matched against those indexed before it, as in production:
             # wait for this one's verdict before uploading the next.
             platform.wait_final(base, [answer["id"]])
+        seeded = seed_market(base, platforms["northwind"], [r["account"] for r in catalog["reviewers"] if r["platform"] == "northwind"], products_ids)
+        wait_for_demand(base, platforms["northwind"])
+        print(f"\n{seeded} demand signals sent, 80 of them from a bot farm; a pre-order campaign opened.")
         print(f"\n{'clip':30} {'reviewer':16} {'status':10} {'verdict':18} {'score':>5}  flags")
         for clip, platform, clip_id in submitted:
             status = platform.status(base, clip_id)
@@ -54,7 +63,8 @@ def main():
             print(f"{clip['file']:30} {reviewers[clip['reviewer']]['account']:16} {status['status']:10} "
                   f"{status.get('verdict') or '-':18} {score:>5}  {flags}")
         print(f"\nVouch is serving on {base} (data in {DATA}).")
-        print(f"Moderator UI: {base}/moderate (user demo, password vouch-demo-2026). Platform API keys:")
+        print(f"Moderator UI: {base}/moderate (user demo, password vouch-demo-2026).")
+        print(f"Merchant view: {base}/moderate/demand (user merchant, password vouch-demo-2026). Platform API keys:")
         for platform in platforms.values():
             print(f"  {platform.id}: {platform.api_key}")
         print(f"Try: curl -H 'Authorization: Bearer {platforms['northwind'].api_key}' {base}/v1/clips/1")

@@ -68,6 +68,14 @@ class Platform:
         with urllib.request.urlopen(request) as response:
             return json.load(response)
 
+    def call(self, base_url, path, body=None):
+        """Sends JSON to (or reads JSON from) the platform API with this platform's key."""
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(f"{base_url}{path}", data=data, method="GET" if body is None else "POST", headers={
+            "Authorization": f"Bearer {self.api_key}", "Content-Type": "application/json"})
+        with urllib.request.urlopen(request) as response:
+            return json.load(response)
+
     def wait_final(self, base_url, clip_ids, timeout=600, poll=0.2):
         """Waits until every clip has a final status; returns {id: status document}."""
         deadline = time.time() + timeout
@@ -111,4 +119,7 @@ def local_settings(catalog, port):
     config["server"] = dict(config.get("server", {}), port=port)
     config["moderation"] = dict(config.get("moderation", {}), secureCookies=False)
     config["scoring"] = dict(config.get("scoring", {}), trustSeedPlatforms=[p["id"] for p in catalog["platforms"]])
+    # Trust (and with it trusted demand) is recomputed every few seconds, so the demo's
+    # market shows at once; production keeps the default of five minutes.
+    config["pipeline"] = dict(config.get("pipeline", {}), trustRecomputeSeconds=3)
     return config

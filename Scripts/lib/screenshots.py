@@ -2,7 +2,8 @@
 under .vouch/screenshots with the sample platforms and a demo admin, the brand's advert
 uploaded and marked as reference footage through the UI, the other sample clips
 uploaded, then the queue and an item captured by headless Chromium, one held clip
-rejected through the UI, and the audit log captured.
+rejected through the UI, and the audit log captured; then the demo market is seeded and
+a merchant's demand view and a product's demand plot are captured.
 
 Logging in is done as a person would, through the login form, with urllib; the session
 cookie is then handed to Chromium over the DevTools protocol (Storage.setCookies)."""
@@ -22,6 +23,7 @@ import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
 from devtools import Chromium  # noqa: E402
+from market import seed_market, wait_for_demand  # noqa: E402
 from platform_client import Platform, local_settings, wait_until_serving  # noqa: E402
 
 VOUCH = os.environ.get("VOUCH", ".build/debug/vouch")
@@ -100,6 +102,11 @@ def main():
             rejected = next(clip_id for clip_id in held if clip_id != item)
             moderator.decide(rejected, "reject", "A trimmed, downscaled copy of another reviewer's video.")
             browser.screenshot(BASE + "/moderate/audit", f"{OUT}/moderation-audit.png")
+            products = [p["id"] for p in catalog["products"]]
+            seed_market(BASE, platforms["northwind"], [r["account"] for r in catalog["reviewers"] if r["platform"] == "northwind"], products)
+            wait_for_demand(BASE, platforms["northwind"])
+            browser.screenshot(BASE + "/moderate/demand?window=7d", f"{OUT}/merchant-demand.png", full_page=True)
+            browser.screenshot(f"{BASE}/moderate/demand/products/{products[2]}?kind=cart", f"{OUT}/merchant-product.png", full_page=True)
         finally:
             browser.close()
         print(f"Screenshots in {OUT}/ (item: clip {item})")

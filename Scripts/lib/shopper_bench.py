@@ -29,8 +29,8 @@ def seconds(text):
     return float(value) * {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}[unit]
 
 
-def wrk(args, url, script=None):
-    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s", "--latency"]
+def wrk(args, url, script=None, extra=()):
+    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s", "--latency", *extra]
     if script:
         command += ["-s", script]
     out = subprocess.run(command + [url], check=True, capture_output=True, text=True).stdout

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import VouchIdentity
+import VouchStore
 
 /// `vouch bench demand`: how well trusted demand recovers the true ranking of products when
 /// a Sybil farm pushes a few of them, and how long recomputing it takes at scale.
-struct BenchDemandCommand: ParsableCommand {
+struct BenchDemandCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demand",
         abstract: "Rank products by raw and by trusted demand in a generated market under a Sybil attack; compare with the true ranking.",
@@ -23,19 +24,23 @@ struct BenchDemandCommand: ParsableCommand {
     @Option(help: "Products.") var products = 50
     @Option(help: "Products the farm pushes.") var pushed = 3
     @Option(help: "Trusted seeds, drawn from the honest accounts.") var seeds = 100
+    @Option(help: "Friends each honest newcomer makes.") var friends = 5
+    @Option(help: "Signals per honest account, on average.") var carts = 2
     @Option(help: "The generator's seed, to repeat a run.") var seed: UInt64 = 20_261_201
     @Flag(help: "Print the result as JSON.") var json = false
+    @Option(help: ArgumentHelp("Also store the totals (products named product-<n>) in the embedded store under this directory, for `Scripts/bench-demand`.", valueName: "dir"))
+    var data: String?
 
     func validate() throws {
-        guard honest >= 100, sybils >= 0, products >= pushed + 10, pushed >= 1, seeds >= 1 else {
+        guard honest >= 100, sybils >= 0, products >= pushed + 10, pushed >= 1, seeds >= 1, friends >= 1, carts >= 1 else {
             throw ValidationError("need at least 100 honest accounts, a seed, and ten more products than pushed ones")
         }
     }
 
-    func run() throws {
+    func run() async throws {
         var random = FastRandom(seed: seed)
         let world = DemandWorld(honest: honest, sybils: sybils, attackEdges: attackEdges, products: products,
-                                pushedProducts: pushed, seeds: seeds, random: &random)
+                                pushedProducts: pushed, seeds: seeds, friends: friends, carts: carts, random: &random)
         let start = CPUClock.ownSeconds()
         let graph = TrustGraph(nodeCount: world.nodeCount, edges: world.edges)
         let scores = SybilRank.trust(in: graph, seeds: world.seeds)
@@ -55,6 +60,12 @@ struct BenchDemandCommand: ParsableCommand {
             burstsOnPushedProducts: Set(bursts.map(\.product)).intersection(world.pushed).count,
             burstsElsewhere: Set(bursts.map(\.product)).subtracting(world.pushed).count,
             recomputeCPUSeconds: seconds, peakResidentMegabytes: CPUClock.peakResidentMegabytes())
+        if let data {
+            let store = try await Store.open(.embedded(in: data))
+            let totals = tallies.map { DemandTotals(product: "product-\($0.key.product)", kind: $0.key.kind, tally: $0.value) }
+            try await store.replaceDemand([1, 7, 30].map { DemandWindowResult(days: $0, totals: totals, anomalies: []) })
+            try await store.close()
+        }
         if json {
             print(try JSONOutput.string(report))
         } else {

@@ -13,13 +13,14 @@ struct DemandWorld {
     var pushed: [Int32] = []
     var nodeCount = 0
 
-    init(honest: Int, sybils: Int, attackEdges: Int, products: Int, pushedProducts: Int, seeds seedCount: Int, random: inout FastRandom) {
+    init(honest: Int, sybils: Int, attackEdges: Int, products: Int, pushedProducts: Int, seeds seedCount: Int,
+         friends: Int = 5, carts: Int = 2, random: inout FastRandom) {
         nodeCount = honest + sybils
-        edges.reserveCapacity(honest * 5 + sybils * 5 + attackEdges)
-        // Preferential attachment: each newcomer befriends five people, chosen in
+        edges.reserveCapacity(honest * friends + sybils * 5 + attackEdges)
+        // Preferential attachment: each newcomer befriends `friends` people, chosen in
         // proportion to how many friends they already have.
         for node in 1..<max(honest, 2) {
-            for _ in 0..<min(5, node) {
+            for _ in 0..<min(friends, node) {
                 let target = edges.isEmpty ? 0 : (random.below(2) == 0 ? edges[Int(random.below(edges.count))].0 : edges[Int(random.below(edges.count))].1)
                 edges.append((Int32(node), target == Int32(node) ? Int32(random.below(node)) : target))
             }
@@ -30,7 +31,7 @@ struct DemandWorld {
         for _ in 0..<attackEdges { edges.append((random.below(honest), Int32(honest) + random.below(sybils))) }
         seeds = (0..<seedCount).map { _ in Int(random.below(honest)) }
 
-        // Zipf-like popularity; each honest shopper carts one to three products.
+        // Zipf-like popularity; each honest shopper carts `carts` products on average.
         let weights = (0..<products).map { 1 / Double($0 + 1) }
         let total = weights.reduce(0, +)
         trueDemand = Array(repeating: 0, count: products)
@@ -38,10 +39,11 @@ struct DemandWorld {
         var running = 0.0
         for weight in weights { running += weight / total; cumulative.append(running) }
         let day: Int64 = 86_400_000
+        signals.reserveCapacity(honest * carts + sybils)
         for person in 0..<honest {
-            for _ in 0..<(1 + Int(random.below(3))) {
+            for _ in 0..<(1 + Int(random.below(2 * carts - 1))) {
                 let draw = Double(random.next() % 1_000_000) / 1_000_000
-                let product = cumulative.firstIndex { draw < $0 } ?? products - 1
+                let product = Self.firstIndex(in: cumulative, above: draw) ?? products - 1
                 signals.append(DemandSignal(person: Int32(person), product: Int32(product), kind: .cart, at: Int64(random.below(7)) * day + Int64(random.below(Int(day)))))
                 trueDemand[product] += 1
             }
@@ -52,6 +54,16 @@ struct DemandWorld {
             signals.append(DemandSignal(person: Int32(honest + sybil), product: pushed[sybil % pushed.count], kind: .cart,
                                         at: 3 * day + Int64(random.below(3_600_000)), quantity: 3))
         }
+    }
+
+    /// The first index whose cumulative share exceeds `draw`, by bisection.
+    static func firstIndex(in cumulative: [Double], above draw: Double) -> Int? {
+        var low = 0, high = cumulative.count
+        while low < high {
+            let middle = (low + high) / 2
+            if cumulative[middle] > draw { high = middle } else { low = middle + 1 }
+        }
+        return low < cumulative.count ? low : nil
     }
 
     /// Kendall's τ-b between two scorings of the same items.
