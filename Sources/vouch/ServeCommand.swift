@@ -30,6 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
     var workers: Int?
 
     func run() async throws {
+        ProcessMetrics.bootstrap()
         let loaded = try settings.load()
         var server = loaded.server
         if let host { server.host = host }
@@ -47,5 +48,6 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("serving", metadata: ["address": "http://\(server.host):\(server.port)", "store": "\(location)", "workers": "\(workerCount)"])
         try await service.run(workers: workerCount, workerName: "\(ProcessInfo.processInfo.hostName):\(getpid())", logger: logger)
         try await pipeline.store.close()
+        logger.info("server stopped")
     }
 }
