@@ -90,7 +90,8 @@ public struct Worker: Sendable {
             let state = try await store.failJob(job, reason: error.platformMessage(uploadPath: clip?.spoolPath), retryable: error.isRetryable)
             if state == .dead {
                 Counter(label: "vouch_clips_processed_total", dimensions: [("status", ClipStatus.failed.rawValue)]).increment()
-                if let clip { await releaseUpload(of: clip) }
+                // A clip that failed for a fault of the server keeps its upload, for `vouch jobs retry`.
+                if let clip, !error.isRetryable { await releaseUpload(of: clip) }
             }
         } catch StoreError.leaseLost(let lostJob, _) {
             logger.warning("lease lost; another worker finishes the clip", metadata: ["job": "\(lostJob)"])
