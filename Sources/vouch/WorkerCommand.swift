@@ -50,7 +50,13 @@ struct WorkerCommand: AsyncParsableCommand {
             services.append(listener.application(logger: logger))
         }
         // SIGTERM and SIGINT drain: no new clips, the one in hand finished or given back.
-        try await ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger).run()
+        do {
+            try await ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger).run()
+        } catch {
+            // A metrics port already in use, say: the store is closed all the same.
+            try? await pipeline.store.close()
+            throw error
+        }
         try await pipeline.store.close()
         logger.info("worker process stopped")
     }
