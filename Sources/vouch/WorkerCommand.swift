@@ -44,11 +44,13 @@ struct WorkerCommand: AsyncParsableCommand {
             logSigner: try store.logSigner(loaded.log), secrets: try store.secretSeal(loaded.pipeline.webhooks), logger: logger
         )
         let base = name ?? "\(ProcessInfo.processInfo.hostName):\(getpid())"
-        var services = pipeline.services(workers: concurrency, namePrefix: base)
+        var services: [any Service] = []
         if let metricsPort {
+            // First, so that it stops last: a worker draining its clip can still be scraped.
             let listener = MetricsListener(store: pipeline.store, host: metricsHost, port: metricsPort, token: loaded.server.metricsToken)
             services.append(listener.application(logger: logger))
         }
+        services += pipeline.services(workers: concurrency, namePrefix: base)
         // SIGTERM and SIGINT drain: no new clips, the one in hand finished or given back.
         do {
             try await ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger).run()
