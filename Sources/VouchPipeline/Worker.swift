@@ -45,8 +45,10 @@ public struct Worker: Sendable {
         for await _ in PollingTicks(seconds: settings.pollSeconds).cancelOnGracefulShutdown() {
             do {
                 while !Task.isShuttingDownGracefully, try await processNext() {}
-            } catch {
+            } catch where !Task.isCancelled {
                 await errors.log(.error, "worker could not reach the store: \(error)", metadata: ["worker": "\(id)"])
+            } catch {
+                // Cancelled outright (not a graceful shutdown): the lease expires and another worker retries.
             }
         }
         logger.info("worker stopped", metadata: ["worker": "\(id)"])
