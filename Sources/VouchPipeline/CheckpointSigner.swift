@@ -41,7 +41,6 @@ public actor CheckpointSigner {
         let checkpoint = Checkpoint(origin: origin, size: head.size, root: head.root)
         try await store.saveCheckpoint(checkpoint, note: try signer.sign(checkpoint.text), verifier: signer.verifier)
         lastSigned = checkpoint
-        Gauge(label: "vouch_log_size").record(Double(head.size))
         return checkpoint
     }
 

@@ -15,6 +15,8 @@ final class ChildRun: @unchecked Sendable {
     enum Stop {
         case timedOut
         case answerTooLarge
+        /// The worker is shutting down and gave up on this clip.
+        case cancelled
     }
 
     struct Result {
@@ -90,7 +92,12 @@ final class ChildRun: @unchecked Sendable {
             stopped = reason
             return true
         }
-        if first { kill(process.processIdentifier, SIGKILL) }
+        guard first else { return }
+        let child = process.processIdentifier
+        // A wrapper command (a shell that runs the analyser) leads its own process group
+        // when Foundation made one: kill the whole group, so nothing it started lives on.
+        if getpgid(child) == child { kill(-child, SIGKILL) }
+        kill(child, SIGKILL)
     }
 
     /// Reads `pipe` to its end, so the child never blocks on a full pipe, but keeps
@@ -119,14 +126,19 @@ final class ChildRun: @unchecked Sendable {
         waiting?.resume()
     }
 
+    /// Waits for the child to exit; cancelling the waiting task kills the child.
     func finished() async -> Result {
-        await withCheckedContinuation { continuation in
-            let done = lock.withLock {
-                if hasExited { return true }
-                exit = continuation
-                return false
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let done = lock.withLock {
+                    if hasExited { return true }
+                    exit = continuation
+                    return false
+                }
+                if done { continuation.resume() }
             }
-            if done { continuation.resume() }
+        } onCancel: {
+            stop(.cancelled)
         }
         await withCheckedContinuation { continuation in
             readers.notify(queue: .global()) { continuation.resume() }

@@ -27,6 +27,7 @@ public struct IsolatedAnalyzer: Sendable {
         switch result.stopped {
         case .timedOut: throw PipelineError.childTimedOut(seconds: request.limits.wallSeconds)
         case .answerTooLarge: throw PipelineError.childAnswerTooLarge(limit: request.limits.maxAnswerBytes)
+        case .cancelled: throw CancellationError()
         case nil: break
         }
         switch (result.reason, result.status) {

@@ -13,7 +13,21 @@ public struct LogKeyFile: Sendable {
         self.path = path
     }
 
-    /// The key, or nil when the file does not exist.
+    /// The key, or nil when the file does not exist; an error when it was made for
+    /// another origin than `origin` (the settings' `log.origin`).
+    ///
+    /// The origin is part of the key's name and of every checkpoint it signs, so a changed
+    /// `log.origin` cannot apply to an existing key: starting anyway would sign under the
+    /// old name while the operator believes the new one is published.
+    public func load(origin: String) throws -> NoteSigner? {
+        guard let signer = try load() else { return nil }
+        guard signer.verifier.name == origin else {
+            throw LogKeyError.originMismatch(path: path, keyOrigin: signer.verifier.name, settingsOrigin: origin)
+        }
+        return signer
+    }
+
+    /// The key, whatever origin it names, or nil when the file does not exist.
     public func load() throws -> NoteSigner? {
         let data: Data
         do {
@@ -31,7 +45,7 @@ public struct LogKeyFile: Sendable {
 
     /// The key, made for `origin` and written first when the file does not exist.
     public func loadOrCreate(origin: String) throws -> NoteSigner {
-        if let signer = try load() { return signer }
+        if let signer = try load(origin: origin) { return signer }
         let signer: NoteSigner
         do {
             signer = try NoteSigner.generate(name: origin)
@@ -50,10 +64,15 @@ public struct LogKeyFile: Sendable {
 /// Why the log's key file could not be used.
 public enum LogKeyError: Error, CustomStringConvertible {
     case unreadable(path: String, reason: String)
+    /// The key names another log than the settings do.
+    case originMismatch(path: String, keyOrigin: String, settingsOrigin: String)
 
     public var description: String {
         switch self {
         case .unreadable(let path, let reason): return "the review log's key \(path) cannot be used: \(reason)"
+        case .originMismatch(let path, let keyOrigin, let settingsOrigin):
+            return "the review log's key \(path) was made for origin '\(keyOrigin)', but log.origin is '\(settingsOrigin)': "
+                + "an origin cannot change once its key exists; set log.origin back, or start a new log with a new key"
         }
     }
 }

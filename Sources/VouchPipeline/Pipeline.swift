@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ServiceLifecycle
 import VouchLog
 import VouchStore
 
@@ -32,24 +33,27 @@ public struct Pipeline: Sendable {
                fingerprinting: configuration.fingerprint, scoring: configuration.scoring, logger: logger)
     }
 
-    /// Follows the store's index, recomputes trust, delivers webhooks, keeps the review log
-    /// signed and checked, and runs `count` workers until the task is cancelled.
-    public func runWorkers(count: Int, namePrefix: String) async {
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await index.follow(every: configuration.pipeline.indexPollSeconds) }
-            group.addTask { await maintainLog() }
-            group.addTask { await sweepSpool() }
-            group.addTask {
-                await TrustRecomputer(store: store, matureAccountDays: configuration.scoring.matureAccountDays,
-                                      seedPlatforms: Set(configuration.scoring.trustSeedPlatforms), demand: configuration.pipeline.demand, logger: logger)
-                    .run(every: configuration.pipeline.trustRecomputeSeconds)
-            }
-            group.addTask { await WebhookDispatcher(store: store, settings: configuration.pipeline.webhooks, logger: logger).run() }
-            for number in 0..<count {
-                let worker = worker(named: count == 1 ? namePrefix : "\(namePrefix)/\(number + 1)")
-                group.addTask { await worker.run() }
-            }
+    /// This process's long-running loops, as services for one `ServiceGroup`: following the
+    /// index, keeping the review log signed and checked, and sweeping the spool; with
+    /// `workers` above 0 also recomputing trust, delivering webhooks, and the workers.
+    ///
+    /// A group shuts its services down in reverse order, so the workers (last) drain
+    /// before the loops they rely on stop.
+    public func services(workers count: Int, namePrefix: String) -> [any Service] {
+        var loops: [@Sendable () async -> Void] = [
+            { await index.follow(every: configuration.pipeline.indexPollSeconds) },
+            { await maintainLog() },
+            { await sweepSpool() },
+        ]
+        guard count > 0 else { return loops.map(BackgroundLoop.init) }
+        loops.append {
+            await TrustRecomputer(store: store, matureAccountDays: configuration.scoring.matureAccountDays,
+                                  seedPlatforms: Set(configuration.scoring.trustSeedPlatforms), demand: configuration.pipeline.demand, logger: logger)
+                .run(every: configuration.pipeline.trustRecomputeSeconds)
         }
+        loops.append { await WebhookDispatcher(store: store, settings: configuration.pipeline.webhooks, logger: logger).run() }
+        let workers = (0..<count).map { worker(named: count == 1 ? namePrefix : "\(namePrefix)/\($0 + 1)") }
+        return loops.map(BackgroundLoop.init) + [WorkerPool(workers: workers)]
     }
 
     /// Removes abandoned uploads from the spool every minute, until cancelled.

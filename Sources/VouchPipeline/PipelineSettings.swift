@@ -17,6 +17,9 @@ public struct PipelineSettings: Sendable, Codable, Equatable {
     /// The analysis child's command; empty means this executable's `analyze` subcommand.
     public var analyzerCommand: [String] = []
     public var queue = QueuePolicy()
+    /// How long a worker told to stop (SIGTERM) may keep working on its clip before it
+    /// kills the analysis child and gives the job back to the queue for another worker.
+    public var drainSeconds = 25.0
     /// Earlier clips of the same product (and the reference bank) compared with each new
     /// clip directly, besides the index's candidates: how cropped copies are caught.
     public var productSweep = 50

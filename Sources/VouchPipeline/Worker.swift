@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Metrics
+import ServiceLifecycle
 import VouchFingerprint
 import VouchIndex
 import VouchMedia
@@ -35,25 +36,41 @@ public struct Worker: Sendable {
         self.logger = logger
     }
 
-    /// Works until the task is cancelled, polling when the queue is empty.
+    /// Works until a graceful shutdown or cancellation, polling when the queue is empty.
+    /// A graceful shutdown stops it taking jobs; the job in hand is finished within
+    /// `drainSeconds` or given back to the queue.
     public func run() async {
         logger.info("worker started", metadata: ["worker": "\(id)"])
         let errors = RepeatedErrorLog(logger: logger)
-        while !Task.isCancelled {
+        for await _ in PollingTicks(seconds: settings.pollSeconds).cancelOnGracefulShutdown() {
             do {
-                if try await processNext() { continue }
-            } catch {
+                while !Task.isShuttingDownGracefully, try await processNext() {}
+            } catch where !Task.isCancelled {
                 await errors.log(.error, "worker could not reach the store: \(error)", metadata: ["worker": "\(id)"])
+            } catch {
+                // Cancelled outright (not a graceful shutdown): the lease expires and another worker retries.
             }
-            try? await Task.sleep(for: .seconds(settings.pollSeconds * Double.random(in: 0.8...1.2)))
         }
         logger.info("worker stopped", metadata: ["worker": "\(id)"])
     }
 
-    /// Claims and processes one job; false when none was ready.
+    /// Claims and processes one job; false when none was ready. Past the drain deadline
+    /// of a graceful shutdown, the job is released for another worker instead.
     @discardableResult
     public func processNext() async throws -> Bool {
         guard let job = try await store.claimJob(worker: id) else { return false }
+        let finished = try await DrainDeadline.run(seconds: settings.drainSeconds) { try await work(on: job) }
+        guard !finished else { return true }
+        do {
+            try await store.releaseJob(job)
+            logger.notice("shutting down: clip released to the queue for another worker", metadata: ["clip": "\(job.clipID)", "job": "\(job.id)"])
+        } catch StoreError.leaseLost {
+            logger.notice("shutting down: the clip was committed just before the deadline", metadata: ["clip": "\(job.clipID)"])
+        }
+        return true
+    }
+
+    private func work(on job: Job) async throws {
         let heartbeat = Task { [store, settings] in
             while !Task.isCancelled {
                 try await Task.sleep(for: .seconds(settings.queue.leaseSeconds / 3))
@@ -75,16 +92,19 @@ public struct Worker: Sendable {
             let state = try await store.failJob(job, reason: error.platformMessage(uploadPath: clip?.spoolPath), retryable: error.isRetryable)
             if state == .dead {
                 Counter(label: "vouch_clips_processed_total", dimensions: [("status", ClipStatus.failed.rawValue)]).increment()
-                if let clip { await releaseUpload(of: clip) }
+                // A clip that failed for a fault of the server keeps its upload, for `vouch jobs retry`.
+                if let clip, !error.isRetryable { await releaseUpload(of: clip) }
             }
         } catch StoreError.leaseLost(let lostJob, _) {
             logger.warning("lease lost; another worker finishes the clip", metadata: ["job": "\(lostJob)"])
+        } catch where Task.isCancelled {
+            // Cut off by shutdown: the job is the caller's to release, not a failure of the clip.
+            throw error
         } catch {
             logger.error("clip attempt failed", metadata: ["clip": "\(job.clipID)", "error": "\(error)"])
             _ = try? await store.failJob(job, reason: "the clip could not be analysed because of a fault on the server; the operator's log has the details",
                                          retryable: true)
         }
-        return true
     }
 
     private func process(_ clip: ClipRecord) async throws -> (ClipOutcome, VideoFingerprint?) {

@@ -5,7 +5,9 @@ import VouchStore
 
 /// `/metrics` in Prometheus's text format: every route's request count and latency
 /// (Hummingbird's `MetricsMiddleware`), clips processed and webhook attempts by this
-/// process, and, read from the store when scraped, the job queue and webhook outbox depths.
+/// process, and, read from the store when scraped, the job queue and webhook outbox depths
+/// and the review log's size (the same on every process, so never stale on one that does
+/// not sign).
 ///
 /// Register it before every other route: Hummingbird wraps a route in the middlewares
 /// added before it, so routes added earlier would go uncounted.
@@ -19,19 +21,24 @@ struct MetricsRoutes: Sendable {
     private static let loopback = [IPNetwork("127.0.0.0/8")!, IPNetwork("::1")!]
 
     func register(on router: Router<VouchRequestContext>) {
-        let registry = ServerMetrics.registry
+        let registry = ProcessMetrics.bootstrap()
         let jobs = MetricNameDescriptor(namespace: "vouch", metricName: "jobs", unitName: "", helpText: "Jobs in the queue, by state")
         let states = [Job.State.queued, .running, .done, .dead]
         let jobGauges = states.map { registry.makeGauge(descriptor: jobs, labels: [("state", $0.rawValue)]) }
         let outbox = registry.makeGauge(descriptor: MetricNameDescriptor(namespace: "vouch", metricName: "webhook_deliveries_pending", unitName: "",
                                                                          helpText: "Webhook deliveries waiting for an attempt"))
-        let depths = RecentValue(lifetime: .seconds(5)) { [store] in (try await store.jobCounts(), try await store.pendingDeliveryCount()) }
+        let logSize = registry.makeGauge(descriptor: MetricNameDescriptor(namespace: "vouch", metricName: "log_size", unitName: "",
+                                                                          helpText: "Entries in the review log"))
+        let depths = RecentValue(lifetime: .seconds(5)) { [store] in
+            (try await store.jobCounts(), try await store.pendingDeliveryCount(), try await store.logSize())
+        }
         router.middlewares.add(MetricsMiddleware())
         router.get("/metrics") { request, context -> Response in
             try authorize(request, context: context)
-            let (counts, pending) = try await depths.value()
+            let (counts, pending, entries) = try await depths.value()
             for (state, gauge) in zip(states, jobGauges) { gauge.set(Double(counts[state] ?? 0)) }
             outbox.set(Double(pending))
+            logSize.set(Double(entries))
             let text = registry.emitToBuffer()
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"

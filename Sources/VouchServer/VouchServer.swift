@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import VouchIdentity
 import VouchPipeline
 import VouchStore
@@ -83,19 +84,12 @@ public struct VouchServer: Sendable {
     }
 
     /// Serves until SIGINT or SIGTERM, running `workers` pipeline workers beside the API.
+    ///
+    /// Both signals start a graceful shutdown: the server stops accepting connections and
+    /// finishes the requests in flight, then the workers drain (`pipeline.drainSeconds`),
+    /// then the background loops stop. The caller closes the store afterwards.
     public func run(workers: Int, workerName: String, logger: Logger) async throws {
-        let application = application(logger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await application.runService() }
-            if workers > 0 {
-                group.addTask { await pipeline.runWorkers(count: workers, namePrefix: workerName) }
-            } else {
-                group.addTask { await pipeline.index.follow(every: pipeline.configuration.pipeline.indexPollSeconds) }
-                group.addTask { await pipeline.maintainLog() }
-                group.addTask { await pipeline.sweepSpool() }
-            }
-            try await group.next()
-            group.cancelAll()
-        }
+        let services = pipeline.services(workers: workers, namePrefix: workerName) + [application(logger: logger)]
+        try await ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger).run()
     }
 }

@@ -93,6 +93,26 @@ extension Store {
         }
     }
 
+    /// Gives `job` back to the queue at once, for another worker to take now rather than
+    /// after its lease expires: a worker shutting down does this with the job it could not
+    /// finish in time. The attempt stays counted (its number still fences out anything this
+    /// worker might commit late) but does not count against the job: `max_attempts` grows
+    /// with it, so a rolling restart never dead-letters a clip.
+    public func releaseJob(_ job: Job) async throws {
+        let now = nowMilliseconds
+        try await database.transaction { db in
+            let released = try await db.raw("""
+                UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_expires_at = NULL, run_after = \(bind: now),
+                  max_attempts = max_attempts + 1
+                WHERE id = \(bind: job.id) AND state = 'running' AND lease_owner = \(bind: job.leaseOwner ?? "") AND attempts = \(bind: job.attempts)
+                RETURNING id
+                """).first()
+            guard released != nil else { throw StoreError.leaseLost(job: job.id, worker: job.leaseOwner ?? "") }
+            try await db.update("clips").set("status", to: SQLBind(ClipStatus.received.rawValue)).set("updated_at", to: SQLBind(now))
+                .where("id", .equal, job.clipID).run()
+        }
+    }
+
     private func markFailed(clip: Int64, reason: String, in db: any SQLDatabase, now: Int64) async throws {
         try await db.update("clips").set("status", to: SQLBind(ClipStatus.failed.rawValue)).set("failure", to: SQLBind(reason))
             .set("updated_at", to: SQLBind(now)).where("id", .equal, clip).run()

@@ -30,6 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
     var workers: Int?
 
     func run() async throws {
+        ProcessMetrics.bootstrap()
         let loaded = try settings.load()
         var server = loaded.server
         if let host { server.host = host }
@@ -45,7 +46,14 @@ struct ServeCommand: AsyncParsableCommand {
         let embedded = if case .sqlite = location { true } else { false }
         let workerCount = workers ?? (embedded ? loaded.pipeline.inProcessWorkers : 0)
         logger.info("serving", metadata: ["address": "http://\(server.host):\(server.port)", "store": "\(location)", "workers": "\(workerCount)"])
-        try await service.run(workers: workerCount, workerName: "\(ProcessInfo.processInfo.hostName):\(getpid())", logger: logger)
+        do {
+            try await service.run(workers: workerCount, workerName: "\(ProcessInfo.processInfo.hostName):\(getpid())", logger: logger)
+        } catch {
+            // A port already in use, say: the store is closed all the same.
+            try? await pipeline.store.close()
+            throw error
+        }
         try await pipeline.store.close()
+        logger.info("server stopped")
     }
 }

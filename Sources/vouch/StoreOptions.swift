@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import VouchLog
 import VouchPipeline
 import VouchStore
@@ -25,6 +26,14 @@ struct StoreOptions: ParsableArguments {
                 throw ValidationError(error.description)
             }
         }
+    }
+
+    /// The store for a one-off operator command: migrated, with the settings' queue policy,
+    /// logging only errors so that the command's own output stays readable.
+    func openQuietly(_ settings: VouchSettings) async throws -> Store {
+        var logger = Logger(label: "vouch.store")
+        logger.logLevel = .error
+        return try await Store.open(try location, queue: settings.pipeline.queue, logger: logger)
     }
 
     var spoolDirectory: URL {
@@ -61,6 +70,6 @@ struct StoreOptions: ParsableArguments {
     func logSigner(_ settings: LogSettings) throws -> NoteSigner? {
         let file = logKeyFile(settings)
         if case .sqlite = try location { return try file.loadOrCreate(origin: settings.origin) }
-        return try file.load()
+        return try file.load(origin: settings.origin)
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import Logging
+import ServiceLifecycle
 import VouchPipeline
+import VouchServer
 import VouchStore
 
 /// `vouch worker`: processes clips from the shared job queue until stopped.
@@ -27,7 +29,14 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "A name for this worker in leases and the audit log (default: host and process id).")
     var name: String?
 
+    @Option(help: "Serve /metrics on this port (loopback unless --metrics-host says otherwise; default: no listener).")
+    var metricsPort: Int?
+
+    @Option(help: "The address of the /metrics listener; off loopback it needs server.metricsToken.")
+    var metricsHost = "127.0.0.1"
+
     func run() async throws {
+        ProcessMetrics.bootstrap()
         let loaded = try settings.load()
         let logger = Logger(label: "vouch.worker")
         let pipeline = try await Pipeline.start(
@@ -35,6 +44,22 @@ struct WorkerCommand: AsyncParsableCommand {
             logSigner: try store.logSigner(loaded.log), secrets: try store.secretSeal(loaded.pipeline.webhooks), logger: logger
         )
         let base = name ?? "\(ProcessInfo.processInfo.hostName):\(getpid())"
-        await pipeline.runWorkers(count: concurrency, namePrefix: base)
+        var services: [any Service] = []
+        if let metricsPort {
+            // First, so that it stops last: a worker draining its clip can still be scraped.
+            let listener = MetricsListener(store: pipeline.store, host: metricsHost, port: metricsPort, token: loaded.server.metricsToken)
+            services.append(listener.application(logger: logger))
+        }
+        services += pipeline.services(workers: concurrency, namePrefix: base)
+        // SIGTERM and SIGINT drain: no new clips, the one in hand finished or given back.
+        do {
+            try await ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger).run()
+        } catch {
+            // A metrics port already in use, say: the store is closed all the same.
+            try? await pipeline.store.close()
+            throw error
+        }
+        try await pipeline.store.close()
+        logger.info("worker process stopped")
     }
 }

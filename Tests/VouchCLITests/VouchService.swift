@@ -34,6 +34,21 @@ final class VouchService: @unchecked Sendable {
         process.waitUntilExit()
     }
 
+    /// `kill -TERM`, as systemd, Kubernetes or an operator's rolling restart sends it.
+    func terminate() {
+        kill(process.processIdentifier, SIGTERM)
+    }
+
+    /// Waits (without blocking a thread) until the process exits; answers its status.
+    func exitStatus(within seconds: Double) async throws -> Int32 {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning {
+            guard Date() < deadline else { throw DeploymentError.timedOut("still running \(seconds) s after SIGTERM:\n\(output)") }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return process.terminationStatus
+    }
+
     var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 }
 
@@ -99,6 +114,16 @@ struct TestDeployment {
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, body)
     }
 
+    /// Starts an API process with `workers` workers, waits until it answers, and uploads one
+    /// small clip to it; answers the process and the clip's id.
+    func serveOneClip(workers: Int = 0, name: String = "api") async throws -> (VouchService, Int64) {
+        let server = try start("serve", ["--workers", "\(workers)"], name: name)
+        try await waitUntilServing(server)
+        let clip = try Data(contentsOf: URL(fileURLWithPath: try MediaFixture.tiny.path))
+        guard let id = try await upload(clip, reviewer: "alice").body["id"] as? Int else { throw DeploymentError.exited(server.output) }
+        return (server, Int64(id))
+    }
+
     /// Waits until the API answers, or fails after `seconds`.
     func waitUntilServing(_ service: VouchService, seconds: Double = 120) async throws {
         let deadline = Date().addingTimeInterval(seconds)
@@ -116,7 +141,16 @@ struct TestDeployment {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    private static func freePort() throws -> Int {
+    /// Lays `sections` over the settings file, one level deep, as an operator edits it.
+    func mergeSettings(_ sections: [String: [String: Any]]) throws {
+        var settings = try JSONSerialization.jsonObject(with: Data(contentsOf: settingsFile)) as? [String: Any] ?? [:]
+        for (name, values) in sections {
+            settings[name] = (settings[name] as? [String: Any] ?? [:]).merging(values) { $1 }
+        }
+        try JSONSerialization.data(withJSONObject: settings, options: [.prettyPrinted]).write(to: settingsFile)
+    }
+
+    static func freePort() throws -> Int {
         let output = try ExternalTool.run("python3", ["-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"])
         guard let port = Int(String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw DeploymentError.timedOut("no free port")
