@@ -13,7 +13,7 @@ extension Store {
             let taken = try await db.select().column("sha256").from("platform_api_keys").where("platform_id", .equal, id).first()
             guard taken == nil else { throw StoreError.conflict("platform '\(id)' is already registered") }
             try await db.insert(into: "platforms").columns("id", "name", "created_at").values(SQLBind(id), SQLBind(name), SQLBind(now))
-                .onConflict(with: ["id"]) { try $0.set("name", to: SQLBind(name)) }.run()
+                .onConflict(with: ["id"]) { $0.set("name", to: SQLBind(name)) }.run()
             for key in keys { try await Self.insert(key, platform: id, at: now, in: db) }
             try await db.insert(into: "platform_api_keys").columns("sha256", "platform_id", "created_at")
                 .values(SQLBind(apiKeySHA256.lowercased()), SQLBind(id), SQLBind(now)).run()

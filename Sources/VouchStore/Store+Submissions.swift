@@ -27,6 +27,14 @@ extension Store {
         }
     }
 
+    /// Whether the platform sent a `purchase` signal from this reviewer's account for this
+    /// product before the review: a verified purchase, as if the attestation had claimed it.
+    private static func boughtBefore(_ submission: ClipSubmission, in db: any SQLDatabase) async throws -> Bool {
+        try await db.select().column("event_id").from("demand_events").where("platform_id", .equal, submission.platformID)
+            .where("account", .equal, submission.reviewerAccount).where("product", .equal, submission.productID)
+            .where("kind", .equal, "purchase").limit(1).first() != nil
+    }
+
     private func submitOnce(_ submission: ClipSubmission) async throws -> SubmissionReceipt {
         let now = nowMilliseconds
         let maxAttempts = queue.maxAttempts
@@ -43,12 +51,13 @@ extension Store {
                 .ignoringConflicts(with: ["id"])
                 .run()
             let reviewerID = try await reviewer(for: submission, in: db, now: now)
+            let bought = submission.verifiedPurchase ? true : try await Self.boughtBefore(submission, in: db)
             guard let inserted = try await db.insert(into: "clips")
                 .columns("platform_id", "reviewer_id", "product_id", "idempotency_key", "content_sha256", "byte_count",
                          "attestation_id", "verified_purchase", "reviewer_signature", "spool_path", "status", "created_at", "updated_at")
                 .values(SQLBind(submission.platformID), SQLBind(reviewerID), SQLBind(submission.productID), SQLBind(submission.idempotencyKey),
                         SQLBind(submission.contentSHA256), SQLBind(submission.byteCount), SQLBind(submission.attestationID),
-                        SQLBind(submission.verifiedPurchase), SQLBind(submission.reviewerSignature), SQLBind(submission.spoolPath),
+                        SQLBind(bought), SQLBind(submission.reviewerSignature), SQLBind(submission.spoolPath),
                         SQLBind(ClipStatus.received.rawValue), SQLBind(now), SQLBind(now))
                 .returning(ClipRecord.columns.map { SQLColumn($0) })
                 .first()

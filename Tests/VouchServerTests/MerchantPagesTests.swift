@@ -68,4 +68,25 @@ import VouchTestSupport
             #expect(try await moderator.get("/moderate/demand").status == 403)
         }
     }
+
+    @Test func aMerchantOpensACampaignForItsOwnProductOnly() async throws {
+        try await withMerchant { fixture in
+            var browser = try await fixture.browser(loggedInAs: "meg")
+            let csrf = try #require(try await browser.get("/moderate/demand").hiddenField("csrf"))
+            let fields = ["product": "kettle", "variant": "matte", "title": "Kettle in matte black?", "threshold": "50", "days": "10", "platform": "shop"]
+            let forged = try await browser.post("/moderate/demand/campaigns", form: fields)
+            #expect(forged.status == 403, "no CSRF token, no campaign")
+            var elsewhere = fields
+            elsewhere["product"] = "toaster"
+            elsewhere["csrf"] = csrf
+            #expect(try await browser.post("/moderate/demand/campaigns", form: elsewhere).status == 400)
+            var good = fields
+            good["csrf"] = csrf
+            let opened = try await browser.post("/moderate/demand/campaigns", form: good)
+            #expect(opened.status == 303)
+            let campaigns = try await fixture.store.campaigns(products: ["kettle"])
+            #expect(campaigns.map(\.title).contains("Kettle in matte black?") && campaigns.count == 2)
+            #expect(try await fixture.store.auditLog(subject: "campaign:\(campaigns[0].id)").first?.actor == "moderator:meg")
+        }
+    }
 }

@@ -49,6 +49,15 @@ struct CampaignRequest: Decodable {
 
     enum CodingKeys: String, CodingKey { case product, variant, title, threshold, opensAt, closesAt }
 
+    init(product: String, variant: String?, title: String, threshold: Double, opensAt: Date?, closesAt: Date) {
+        self.product = product
+        self.variant = variant
+        self.title = title
+        self.threshold = threshold
+        self.opensAt = opensAt
+        self.closesAt = closesAt
+    }
+
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         product = try container.decode(String.self, forKey: .product)

@@ -63,9 +63,13 @@ struct DemandOverviewPage: Sendable {
     var computed: String
     var scope: String
     var csvLink: String
+    /// What the form for a new campaign offers.
+    var campaignProducts: [OptionView]
+    var freeProduct: Bool
+    var platforms: [OptionView]
 
     init(moderator: ModeratorView, window: String, totals: [DemandTotals], communities: [DemandCommunity], reviewers: [String: Set<Int64>],
-         campaigns: [Campaign], now: Date, computedAt: Date?, scoped: [String]?) {
+         campaigns: [Campaign], now: Date, computedAt: Date?, scoped: [String]?, platforms: [String]) {
         self.moderator = moderator
         self.window = window
         windows = ["1d", "7d", "30d"].map { OptionView(value: $0, label: $0, selected: $0 == window) }
@@ -93,6 +97,9 @@ struct DemandOverviewPage: Sendable {
         computed = computedAt.map(PageFormat.time) ?? "not yet"
         scope = scoped.map { $0.isEmpty ? "no products yet: ask an operator to assign them" : $0.joined(separator: ", ") } ?? "every product (admin)"
         csvLink = PageFormat.link("/moderate/demand.csv", [("window", window)])
+        campaignProducts = (scoped ?? []).map { OptionView(value: $0, label: $0, selected: false) }
+        freeProduct = scoped == nil
+        self.platforms = platforms.map { OptionView(value: $0, label: $0, selected: false) }
     }
 }
 

@@ -15,6 +15,36 @@ struct MerchantPages: Sendable {
         group.get("demand") { request, _ in try await overview(request) }
         group.get("demand.csv") { request, _ in try await csv(request) }
         group.get("demand/products/{id}") { request, context in try await product(request, context: context) }
+        group.post("demand/campaigns") { request, context in try await openCampaign(request, context: context) }
+    }
+
+    struct CampaignForm: Decodable {
+        var csrf: String?
+        var platform: String?
+        var product: String?
+        var variant: String?
+        var title: String?
+        var threshold: Double?
+        var days: Double?
+    }
+
+    /// `POST /moderate/demand/campaigns`: a merchant opens a campaign for one of its products.
+    private func openCampaign(_ request: Request, context: VouchRequestContext) async throws -> Response {
+        let (moderator, _) = try await routes.signedIn(request, merchantsToo: true)
+        let (_, products) = try await scope(request)
+        let form = try await routes.form(CampaignForm.self, from: request, context: context)
+        try moderator.checkCSRF(form.csrf)
+        guard let product = form.product, products.map({ $0.contains(product) }) ?? true else {
+            throw Problem.badRequest("choose one of this account's products")
+        }
+        let platforms = try await routes.store.registry().platforms.map(\.id)
+        guard let platform = form.platform, platforms.contains(platform) else { throw Problem.badRequest("choose the platform that sells the product") }
+        guard let days = form.days, days.isFinite, (1...366).contains(days) else { throw Problem.badRequest("the campaign runs from 1 to 366 days") }
+        let now = routes.store.clock.now()
+        let campaign = try CampaignRequest(product: product, variant: form.variant, title: form.title ?? "", threshold: form.threshold ?? 0,
+                                           opensAt: now, closesAt: now.addingTimeInterval(days * 86_400)).campaign(platform: platform, now: now)
+        _ = try await routes.store.openCampaign(campaign, by: "moderator:\(moderator.account.name)")
+        return Response.redirect(to: Self.path, type: .normal)
     }
 
     /// The signed-in account and the products it may see (nil: all, for an admin).
@@ -37,7 +67,8 @@ struct MerchantPages: Sendable {
                                       communities: try await store.demandCommunities(products: products),
                                       reviewers: try await store.reviewingIdentities(),
                                       campaigns: try await store.campaigns(products: products), now: store.clock.now(),
-                                      computedAt: try await store.demandComputedAt(), scoped: products)
+                                      computedAt: try await store.demandComputedAt(), scoped: products,
+                                      platforms: try await store.registry().platforms.map(\.id))
         return try routes.pages.render(page, template: "demand")
     }
 
