@@ -5,6 +5,8 @@ import PackageDescription
 ///
 /// Modules depend one way only: CFFmpeg → VouchMedia → VouchFingerprint → VouchIndex →
 /// VouchIdentity → VouchStore → VouchPipeline → VouchServer → the thin `vouch` executable.
+/// VouchProvenance (C2PA content credentials: BMFF, JUMBF, CBOR, COSE, X.509) stands beside
+/// VouchLog: pure of the rest, used by the store (its `Provenance` type), the pipeline and the CLI.
 let package = Package(
     name: "Vouch",
     platforms: [.macOS(.v14)],
@@ -17,6 +19,7 @@ let package = Package(
         .library(name: "VouchStore", targets: ["VouchStore"]),
         .library(name: "VouchPipeline", targets: ["VouchPipeline"]),
         .library(name: "VouchServer", targets: ["VouchServer"]),
+        .library(name: "VouchProvenance", targets: ["VouchProvenance"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -65,6 +68,15 @@ let package = Package(
         .target(
             name: "VouchLog",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "VouchProvenance",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
         ),
         .target(
             name: "VouchStore",
@@ -151,6 +163,10 @@ let package = Package(
             name: "VouchIdentityTests",
             dependencies: ["VouchIdentity", "VouchTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "VouchProvenanceTests",
+            dependencies: ["VouchProvenance", "VouchTestSupport", .product(name: "X509", package: "swift-certificates")]
         ),
         .testTarget(
             name: "VouchLogTests",

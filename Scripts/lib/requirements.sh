@@ -28,3 +28,21 @@ require_packages() {
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
+
+# Python packages the tests use as independent references, pinned, in a venv under .build
+# (git-ignored), made and filled only when something is missing. c2pa-python signs and reads
+# the C2PA fixtures; its wheel carries the native c2pa library. 0.38.2 is not on the index
+# this project's machines use; 0.38.1 is the newest there.
+VOUCH_PYTHON_PACKAGES=(c2pa-python==0.38.1 cryptography)
+
+require_python_tools() {
+  local venv=".build/venv"
+  if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv --system-site-packages "$venv"
+  fi
+  if ! "$venv/bin/python" -c "import c2pa, cryptography" >/dev/null 2>&1 \
+     || ! "$venv/bin/pip" show c2pa-python 2>/dev/null | grep -q "^Version: 0.38.1$"; then
+    echo "Installing into $venv: ${VOUCH_PYTHON_PACKAGES[*]}" >&2
+    "$venv/bin/pip" install -q "${VOUCH_PYTHON_PACKAGES[@]}"
+  fi
+}
