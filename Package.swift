@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "VouchStore",
             dependencies: [
-                "VouchFingerprint", "VouchLog",
+                "VouchFingerprint", "VouchLog", "VouchProvenance",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
@@ -94,7 +94,7 @@ let package = Package(
         .target(
             name: "VouchPipeline",
             dependencies: [
-                "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "CSandbox",
+                "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance", "CSandbox",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -107,7 +107,7 @@ let package = Package(
         .target(
             name: "VouchServer",
             dependencies: [
-                "VouchPipeline", "VouchIdentity", "VouchStore",
+                "VouchPipeline", "VouchIdentity", "VouchStore", "VouchProvenance",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),

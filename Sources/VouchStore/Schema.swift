@@ -9,6 +9,8 @@ enum Schema {
         Migration(version: 4, name: "webhooks and shopper index", apply: createWebhooksAndShopperIndex),
         Migration(version: 5, name: "review log", apply: createReviewLog),
         Migration(version: 6, name: "shared secrets and login throttle", apply: createSecurityTables),
+        // Version 7 is taken by a concurrent change; steps are applied by version, so it may land after this one.
+        Migration(version: 8, name: "clip provenance", apply: addClipProvenance),
     ]
 }
 
