@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import SwiftASN1
 import X509
@@ -28,21 +29,43 @@ public struct ProvenanceVerifier: Sendable {
     }
 
     /// The file's provenance. Never throws: every failure of the file is a state.
+    ///
+    /// Reading and hashing a clip of hundreds of megabytes blocks on the disk for a while,
+    /// so it runs on a Dispatch thread, not on one of the few cooperative threads the
+    /// server's requests share.
     public func verify(fileAt url: URL) async -> Provenance {
-        do {
-            let file = try BMFFFile(url: url)
-            let boxes = try file.boxes()
-            guard let store = try ManifestStore.locate(in: file, boxes: boxes) else { return .absent }
-            return try await verify(store, file: file, boxes: boxes)
-        } catch .unsupported(let what) {
+        let inspected = await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async {
+                continuation.resume(returning: Result { () throws(ProvenanceError) in try Self.inspect(url) })
+            }
+        }
+        switch inspected {
+        case .success(nil):
+            return .absent
+        case .success(.some(var (provenance, signer))):
+            if !(await signer.isTrusted(by: anchors)) {
+                provenance.state = .untrusted
+                provenance.reason = "the signer's certificate chain does not end at a configured trust anchor"
+            }
+            return provenance
+        case .failure(.unsupported(let what)):
             // A manifest this verifier cannot check earns nothing and flags nothing.
             return Provenance(state: .untrusted, reason: ProvenanceError.unsupported(what).description)
-        } catch {
+        case .failure(let error):
             return Provenance(state: .invalid, reason: error.description)
         }
     }
 
-    private func verify(_ store: ManifestStore, file: BMFFFile, boxes: [BMFFBox]) async throws(ProvenanceError) -> Provenance {
+    /// Everything but the trust anchors: nil when the file has no manifest, else what the
+    /// manifest says (as `valid`) and its signer, once every signature and hash matched.
+    private static func inspect(_ url: URL) throws(ProvenanceError) -> (Provenance, SignerCertificate)? {
+        let file = try BMFFFile(url: url)
+        let boxes = try file.boxes()
+        guard let store = try ManifestStore.locate(in: file, boxes: boxes) else { return nil }
+        return try inspect(store, file: file, boxes: boxes)
+    }
+
+    private static func inspect(_ store: ManifestStore, file: BMFFFile, boxes: [BMFFBox]) throws(ProvenanceError) -> (Provenance, SignerCertificate) {
         let claim = try Claim(cbor: try CBORDecoder().decode(store.claimBytes), label: store.claimLabel)
         guard claim.signatureURL.hasSuffix("c2pa.signature") else { throw .malformed("the claim's signature reference '\(claim.signatureURL)'") }
         let cose = try COSESign1(store.signatureBytes)
@@ -70,11 +93,7 @@ public struct ProvenanceVerifier: Sendable {
         guard let binding else { throw .mismatch("the manifest binds to no part of the file") }
         guard try binding.matches(file, boxes: boxes) else { throw .mismatch("the file changed after signing (BMFF hash)") }
         try signer.checkProfile()
-        if !(await signer.isTrusted(by: anchors)) {
-            provenance.state = .untrusted
-            provenance.reason = "the signer's certificate chain does not end at a configured trust anchor"
-        }
-        return provenance
+        return (provenance, signer)
     }
 
     private static func cbor(of assertion: JUMBFBox) throws(ProvenanceError) -> CBOR {
