@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A box in an ISO base media file (MP4, MOV): where it starts, how long it is, and how
 /// long its header is. Sizes are checked against the file, never trusted.
@@ -51,13 +56,19 @@ final class BMFFFile {
         }
     }
 
-    /// Feeds `range` of the file to `body` in chunks of at most `chunkSize` bytes.
-    func stream(_ range: Range<UInt64>, into body: (Data) -> Void) throws(ProvenanceError) {
+    /// Feeds `range` of the file to `body` in chunks of at most `chunkSize` bytes, read with
+    /// `pread` into one reused buffer: no seeks, no allocation per chunk.
+    func stream(_ range: Range<UInt64>, into body: (UnsafeRawBufferPointer) -> Void) throws(ProvenanceError) {
+        guard range.upperBound <= length else { throw .malformed("a box reaches past the end of the file") }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
         var offset = range.lowerBound
         while offset < range.upperBound {
-            let count = Int(min(UInt64(Self.chunkSize), range.upperBound - offset))
-            body(try read(at: offset, count: count))
-            offset += UInt64(count)
+            let want = Int(min(UInt64(Self.chunkSize), range.upperBound - offset))
+            let got = pread(handle.fileDescriptor, buffer.baseAddress, want, off_t(offset))
+            guard got > 0 else { throw .io("read failed at \(offset) (errno \(errno))") }
+            body(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
+            offset += UInt64(got)
         }
     }
 

@@ -80,10 +80,14 @@ struct StreamingHash {
     }
 
     mutating func update(_ data: Data) {
+        data.withUnsafeBytes { update($0) }
+    }
+
+    mutating func update(_ bytes: UnsafeRawBufferPointer) {
         switch backing {
-        case .sha256(var hash): hash.update(data: data); backing = .sha256(hash)
-        case .sha384(var hash): hash.update(data: data); backing = .sha384(hash)
-        case .sha512(var hash): hash.update(data: data); backing = .sha512(hash)
+        case .sha256(var hash): hash.update(bufferPointer: bytes); backing = .sha256(hash)
+        case .sha384(var hash): hash.update(bufferPointer: bytes); backing = .sha384(hash)
+        case .sha512(var hash): hash.update(bufferPointer: bytes); backing = .sha512(hash)
         }
     }
 
