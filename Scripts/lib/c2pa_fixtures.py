@@ -10,6 +10,8 @@ and a second, untrusted CA with its own signer, signs SOURCE_MP4 with c2pa-pytho
 (offline, no timestamp authority), and writes:
   trust.pem         the trusted CA (the trust list the tests configure)
   capture.mp4       signed by the trusted chain, digitalSourceType digitalCapture
+  ps256.mp4         the same, signed with RSA-PSS (PS256) by a signer of the same CA
+  ed25519.mp4       the same, signed with Ed25519
   ai.mp4            signed by the trusted chain, digitalSourceType trainedAlgorithmicMedia
   tampered.mp4      capture.mp4 with one byte of media data changed after signing
   untrusted.mp4     signed by the untrusted chain
@@ -30,7 +32,7 @@ from pathlib import Path
 import c2pa
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 SOURCE_TYPE = "http://cv.iptc.org/newscodes/digitalsourcetype/"
@@ -65,19 +67,26 @@ def _certificate(subject, issuer, public_key, signing_key, is_ca):
     return builder.sign(signing_key, hashes.SHA256())
 
 
+def _pem(certificate):
+    return certificate.public_bytes(serialization.Encoding.PEM)
+
+
 def _chain(prefix):
-    """A CA and a signer it issued: (CA PEM, signer chain PEM, signer key PEM)."""
+    """A CA, its key, and an ES256 signer it issued: (CA, CA key, signer chain PEM, signer key PEM)."""
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca = _certificate(f"{prefix} Root CA", f"{prefix} Root CA", ca_key.public_key(), ca_key, True)
-    leaf_key = ec.generate_private_key(ec.SECP256R1())
-    leaf = _certificate(f"{prefix} Camera", f"{prefix} Root CA", leaf_key.public_key(), ca_key, False)
-    pem = lambda c: c.public_bytes(serialization.Encoding.PEM)
+    return (ca, ca_key) + _signer(prefix, ca, ca_key, ec.generate_private_key(ec.SECP256R1()))
+
+
+def _signer(prefix, ca, ca_key, leaf_key, name="Camera"):
+    """A signer certificate for `leaf_key` issued by the CA: (chain PEM, key PEM)."""
+    leaf = _certificate(f"{prefix} {name}", f"{prefix} Root CA", leaf_key.public_key(), ca_key, False)
     key = leaf_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                  serialization.NoEncryption())
-    return pem(ca), pem(leaf) + pem(ca), key
+    return _pem(leaf) + _pem(ca), key
 
 
-def _sign(source, dest, chain_pem, key_pem, source_type, generator):
+def _sign(source, dest, chain_pem, key_pem, source_type, generator, algorithm=b"es256"):
     manifest = {
         "claim_generator_info": [{"name": generator, "version": "1.0"}],
         "title": dest.name,
@@ -87,7 +96,7 @@ def _sign(source, dest, chain_pem, key_pem, source_type, generator):
             "data": {"actions": [{"action": "c2pa.created", "digitalSourceType": SOURCE_TYPE + source_type}]},
         }],
     }
-    info = c2pa.C2paSignerInfo(b"es256", chain_pem, key_pem, None)
+    info = c2pa.C2paSignerInfo(algorithm, chain_pem, key_pem, None)
     signer = c2pa.Signer.from_info(info)
     with c2pa.Builder(manifest) as builder:
         builder.sign_file(str(source), str(dest), signer)
@@ -122,11 +131,14 @@ def _corrupt_jumbf(path):
 
 def make(out, source):
     out.mkdir(parents=True, exist_ok=True)
-    ca, chain, key = _chain("Vouch Test")
-    other_ca, other_chain, other_key = _chain("Unknown")
-    (out / "trust.pem").write_bytes(ca)
-    (out / "untrusted-ca.pem").write_bytes(other_ca)
+    ca, ca_key, chain, key = _chain("Vouch Test")
+    other_ca, _, other_chain, other_key = _chain("Unknown")
+    (out / "trust.pem").write_bytes(_pem(ca))
+    (out / "untrusted-ca.pem").write_bytes(_pem(other_ca))
     _sign(source, out / "capture.mp4", chain, key, "digitalCapture", "Vouch Test Camera")
+    for algorithm, leaf_key in [(b"ps256", rsa.generate_private_key(65537, 2048)), (b"ed25519", ed25519.Ed25519PrivateKey.generate())]:
+        leaf_chain, leaf_pem = _signer("Vouch Test", ca, ca_key, leaf_key, name=f"{algorithm.decode().upper()} Camera")
+        _sign(source, out / f"{algorithm.decode()}.mp4", leaf_chain, leaf_pem, "digitalCapture", "Vouch Test Camera", algorithm)
     _sign(source, out / "ai.mp4", chain, key, "trainedAlgorithmicMedia", "Vouch Test Generator")
     _sign(source, out / "untrusted.mp4", other_chain, other_key, "digitalCapture", "Unknown Camera")
     shutil.copyfile(out / "capture.mp4", out / "tampered.mp4")

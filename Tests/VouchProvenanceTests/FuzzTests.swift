@@ -10,7 +10,7 @@ import VouchTestSupport
 
     @Test func mutatedFixturesGiveTypedResults() async throws {
         let verifier = try ProvenanceVerifier(trustAnchorFiles: [try C2PAFixture.trustAnchorPath])
-        let originals = try [C2PAFixture.capture, .aiGenerated, .untrusted].map { Array(try Data(contentsOf: URL(fileURLWithPath: try $0.path))) }
+        let originals = try [C2PAFixture.capture, .aiGenerated, .untrusted, .ps256, .ed25519].map { Array(try Data(contentsOf: URL(fileURLWithPath: try $0.path))) }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-c2pa-fuzz-\(getpid())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }

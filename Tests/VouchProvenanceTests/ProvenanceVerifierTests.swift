@@ -22,6 +22,13 @@ import VouchTestSupport
         #expect(provenance.isTrustedCapture)
     }
 
+    @Test(arguments: [(C2PAFixture.ps256, "PS256 Camera"), (.ed25519, "ED25519 Camera")])
+    func otherSignatureAlgorithmsVerify(_ fixture: C2PAFixture, _ signer: String) async throws {
+        let provenance = await verifier.verify(fileAt: URL(fileURLWithPath: try fixture.path))
+        #expect(provenance.state == .valid, "\(provenance.reason ?? "")")
+        #expect(provenance.signer == "Vouch Test \(signer)")
+    }
+
     @Test func declaredAIGeneratedClipIsValidAndFlaggedAI() async throws {
         let provenance = await verifier.verify(fileAt: URL(fileURLWithPath: try C2PAFixture.aiGenerated.path))
         #expect(provenance.state == .valid, "\(provenance.reason ?? "")")

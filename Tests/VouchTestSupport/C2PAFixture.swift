@@ -6,6 +6,10 @@ import Foundation
 public enum C2PAFixture: String, CaseIterable, Sendable {
     /// Signed by the trusted test chain, created by `digitalCapture`.
     case capture = "capture.mp4"
+    /// ``capture``'s content signed with RSA-PSS (PS256) by another signer of the trusted CA.
+    case ps256 = "ps256.mp4"
+    /// ``capture``'s content signed with Ed25519 by another signer of the trusted CA.
+    case ed25519 = "ed25519.mp4"
     /// Signed by the trusted test chain, created by `trainedAlgorithmicMedia`.
     case aiGenerated = "ai.mp4"
     /// ``capture`` with one byte of its media data changed after signing.
