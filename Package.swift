@@ -167,7 +167,8 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchProvenanceTests",
-            dependencies: ["VouchProvenance", "VouchTestSupport", .product(name: "X509", package: "swift-certificates")]
+            dependencies: ["VouchProvenance", "VouchTestSupport", .product(name: "X509", package: "swift-certificates"),
+                           .product(name: "SwiftASN1", package: "swift-asn1"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(
             name: "VouchLogTests",
