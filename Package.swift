@@ -5,6 +5,8 @@ import PackageDescription
 ///
 /// Modules depend one way only: CFFmpeg → VouchMedia → VouchFingerprint → VouchIndex →
 /// VouchIdentity → VouchStore → VouchPipeline → VouchServer → the thin `vouch` executable.
+/// VouchProvenance (C2PA content credentials: BMFF, JUMBF, CBOR, COSE, X.509) stands beside
+/// VouchLog: pure of the rest, used by the store (its `Provenance` type), the pipeline and the CLI.
 let package = Package(
     name: "Vouch",
     platforms: [.macOS(.v14)],
@@ -17,6 +19,7 @@ let package = Package(
         .library(name: "VouchStore", targets: ["VouchStore"]),
         .library(name: "VouchPipeline", targets: ["VouchPipeline"]),
         .library(name: "VouchServer", targets: ["VouchServer"]),
+        .library(name: "VouchProvenance", targets: ["VouchProvenance"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -68,9 +71,18 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
+            name: "VouchProvenance",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+        .target(
             name: "VouchStore",
             dependencies: [
-                "VouchFingerprint", "VouchIdentity", "VouchLog",
+                "VouchFingerprint", "VouchIdentity", "VouchLog", "VouchProvenance",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
@@ -83,7 +95,7 @@ let package = Package(
         .target(
             name: "VouchPipeline",
             dependencies: [
-                "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "CSandbox",
+                "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance", "CSandbox",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -97,7 +109,7 @@ let package = Package(
         .target(
             name: "VouchServer",
             dependencies: [
-                "VouchPipeline", "VouchIdentity", "VouchStore",
+                "VouchPipeline", "VouchIdentity", "VouchStore", "VouchProvenance",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -119,6 +131,7 @@ let package = Package(
                 "VouchPipeline",
                 "VouchServer",
                 "VouchLog",
+                "VouchProvenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -157,6 +170,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "VouchProvenanceTests",
+            dependencies: ["VouchProvenance", "VouchTestSupport", .product(name: "X509", package: "swift-certificates"),
+                           .product(name: "SwiftASN1", package: "swift-asn1"), .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .testTarget(
             name: "VouchLogTests",
             dependencies: ["VouchLog"]
         ),
@@ -166,7 +184,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchPipelineTests",
-            dependencies: ["VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchLog", "VouchTestSupport", "SandboxProbe",
+            dependencies: ["VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchLog", "VouchProvenance", "VouchTestSupport", "SandboxProbe",
                            .product(name: "SQLKit", package: "sql-kit"),
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "X509", package: "swift-certificates"),

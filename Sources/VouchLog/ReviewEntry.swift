@@ -35,10 +35,13 @@ public struct ReviewEntry: Codable, Sendable, Equatable {
     public var verdict: String?
     /// The score with six decimals, as text, so every reader compares the same digits.
     public var score: String?
+    /// The clip's C2PA provenance state (`absent`, `valid`, `untrusted`, `invalid`); nil in
+    /// entries written before provenance was read, which keeps their bytes unchanged.
+    public var provenance: String?
     public var time: Date
 
     public init(event: Event, status: String, decision: String? = nil, clip: Int64, clipSHA256: String, fingerprintSHA256: String?,
-                reviewerBinding: String, product: String, verdict: String?, score: Double?, time: Date) {
+                reviewerBinding: String, product: String, verdict: String?, score: Double?, provenance: String? = nil, time: Date) {
         self.event = event
         self.status = status
         self.decision = decision
@@ -49,6 +52,7 @@ public struct ReviewEntry: Codable, Sendable, Equatable {
         self.product = product
         self.verdict = verdict
         self.score = score.map(Self.format(score:))
+        self.provenance = provenance
         self.time = time
     }
 

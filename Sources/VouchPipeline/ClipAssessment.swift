@@ -1,4 +1,5 @@
 import Foundation
+import VouchProvenance
 import VouchStore
 
 /// The identity and originality stages: who stands behind a clip, whose content it
@@ -9,7 +10,8 @@ struct ClipAssessment {
     var explanation: ScoreExplanation
     var matches: [MatchEvidence]
 
-    static func assess(_ clip: ClipRecord, matches: [ConfirmedMatch], store: Store, scoring: ScoringModel) async throws -> ClipAssessment {
+    static func assess(_ clip: ClipRecord, matches: [ConfirmedMatch], provenance: Provenance = .absent, store: Store,
+                       scoring: ScoringModel) async throws -> ClipAssessment {
         guard let reviewer = try await store.reviewer(id: clip.reviewerID),
               let identity = try await store.identity(id: reviewer.identityID)
         else { throw StoreError.notFound("the reviewer of clip \(clip.id)") }
@@ -21,6 +23,7 @@ struct ClipAssessment {
         evidence.graphTrust = identity.trust
         evidence.reputation = identity.reputation
         evidence.banned = identity.banned
+        evidence.trustedCapture = provenance.isTrustedCapture
         for verified in matches {
             guard let earlier = try await store.clip(id: verified.clipID),
                   let earlierReviewer = try await store.reviewer(id: earlier.reviewerID) else { continue }
@@ -40,6 +43,7 @@ struct ClipAssessment {
             let ids = hits.map { "\($0.clipID)" }.joined(separator: ", ")
             flags.append(ClipFlag(kind: flagKind, detail: "matches \(what): clip \(ids)", evidence: try Self.json(hits)))
         }
+        flags += try Self.provenanceFlags(provenance)
         let verdict: String
         if evidence.matches.contains(where: { $0.kind == .referenceFootage }) {
             verdict = "reference-footage"
@@ -51,6 +55,24 @@ struct ClipAssessment {
             verdict = "original"
         }
         return ClipAssessment(verdict: verdict, flags: flags, explanation: scoring.score(evidence), matches: evidence.matches)
+    }
+
+    /// A declared AI-generated clip is held whoever signed it (a label against oneself is
+    /// believable from anyone); a credential broken after signing is held as tampering.
+    static func provenanceFlags(_ provenance: Provenance) throws -> [ClipFlag] {
+        var flags: [ClipFlag] = []
+        if provenance.aiGenerated && provenance.state != .invalid {
+            let who = provenance.generator ?? provenance.signer ?? "its signer"
+            flags.append(ClipFlag(kind: "ai-generated",
+                                  detail: "the clip's content credentials (\(provenance.state.rawValue), from \(who)) declare it made by a trained model (\(provenance.digitalSourceType ?? "?"))",
+                                  evidence: try json(provenance)))
+        }
+        if provenance.state == .invalid {
+            flags.append(ClipFlag(kind: "provenance-invalid",
+                                  detail: "the clip's content credentials do not verify: \(provenance.reason ?? "unknown reason")",
+                                  evidence: try json(provenance)))
+        }
+        return flags
     }
 
     func explanationJSON() throws -> String {

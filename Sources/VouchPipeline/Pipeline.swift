@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import VouchLog
+import VouchProvenance
 import VouchStore
 
 /// One process's share of the pipeline: the store, the index that follows it, the
@@ -13,15 +14,19 @@ public struct Pipeline: Sendable {
     public let configuration: PipelineConfiguration
     /// The review log's signing key, when this process signs checkpoints.
     public let logSigner: NoteSigner?
+    /// Checks uploads' C2PA content credentials against `provenance.trustAnchors`.
+    let provenance: ProvenanceVerifier
     let logger: Logger
 
     /// Opens the store, migrates it, and loads the index from it.
     public static func start(location: StoreLocation, spool: Spool, settings: PipelineConfiguration, logSigner: NoteSigner? = nil,
                              secrets: SecretSeal = .none, logger: Logger) async throws -> Pipeline {
+        let provenance = try settings.provenance.verifier()
         let store = try await Store.open(location, queue: settings.pipeline.queue, secrets: secrets, logger: logger)
         do {
             let index = try await IndexFollower.start(store: store, settings: settings.index, logger: logger)
-            return Pipeline(store: store, index: index, spool: spool, configuration: settings, logSigner: logSigner, logger: logger)
+            return Pipeline(store: store, index: index, spool: spool, configuration: settings, logSigner: logSigner,
+                            provenance: provenance, logger: logger)
         } catch {
             try? await store.close()
             throw error
@@ -30,7 +35,7 @@ public struct Pipeline: Sendable {
 
     public func worker(named name: String) -> Worker {
         Worker(id: name, store: store, index: index, spool: spool, settings: configuration.pipeline, media: configuration.media,
-               fingerprinting: configuration.fingerprint, scoring: configuration.scoring, logger: logger)
+               fingerprinting: configuration.fingerprint, scoring: configuration.scoring, provenance: provenance, logger: logger)
     }
 
     /// This process's long-running loops, as services for one `ServiceGroup`: following the

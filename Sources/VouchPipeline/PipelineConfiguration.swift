@@ -10,14 +10,16 @@ public struct PipelineConfiguration: Sendable {
     public var index: IndexSettings
     public var scoring: ScoringModel
     public var log: LogSettings
+    public var provenance: ProvenanceSettings
 
     public init(pipeline: PipelineSettings, media: MediaSettings, fingerprint: FingerprintSettings, index: IndexSettings, scoring: ScoringModel,
-                log: LogSettings = LogSettings()) {
+                log: LogSettings = LogSettings(), provenance: ProvenanceSettings = ProvenanceSettings()) {
         self.pipeline = pipeline
         self.media = media
         self.fingerprint = fingerprint
         self.index = index
         self.scoring = scoring
         self.log = log
+        self.provenance = provenance
     }
 }

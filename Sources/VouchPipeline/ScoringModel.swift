@@ -18,6 +18,9 @@ public struct ScoringModel: Sendable, Codable, Equatable {
     /// throwaway accounts into seeds would steer the trust of everyone near them.
     public var trustSeedPlatforms: [String] = []
     public var accountAgeBonus = 0.2
+    /// Identity assurance added when the clip carries intact C2PA credentials from a trusted
+    /// signer that declare a capture (`provenance.trustAnchors`): a camera vouches for the footage.
+    public var trustedCaptureBonus = 0.2
     /// Originality left to a reviewer who re-uploads their own earlier clip.
     public var selfReuploadOriginality = 0.7
 
@@ -29,6 +32,7 @@ public struct ScoringModel: Sendable, Codable, Equatable {
         if evidence.verifiedPurchase { identity += verifiedPurchaseBonus }
         if evidence.reviewerSigned { identity += reviewerSignatureBonus }
         if let age = evidence.accountAgeDays { identity += accountAgeBonus * min(1, max(0, age) / matureAccountDays) }
+        if evidence.trustedCapture { identity += trustedCaptureBonus }
         identity = min(1, identity)
 
         var originality = 1.0
@@ -59,6 +63,8 @@ public struct ScoringEvidence: Sendable, Equatable {
     /// The identity's moderation record: approvals add, rejections subtract.
     public var reputation = 0.0
     public var banned = false
+    /// The upload's C2PA credentials are intact, trusted, and declare a capture.
+    public var trustedCapture = false
     public var matches: [MatchEvidence] = []
 
     public init() {}

@@ -5,6 +5,7 @@ import ServiceLifecycle
 import VouchFingerprint
 import VouchIndex
 import VouchMedia
+import VouchProvenance
 import VouchStore
 
 /// Takes clips off the job queue and carries each through the stages: probe,
@@ -21,10 +22,12 @@ public struct Worker: Sendable {
     let media: MediaSettings
     let fingerprinting: FingerprintSettings
     let scoring: ScoringModel
+    let provenance: ProvenanceVerifier
     let logger: Logger
 
     public init(id: String, store: Store, index: IndexFollower, spool: Spool, settings: PipelineSettings,
-                media: MediaSettings, fingerprinting: FingerprintSettings, scoring: ScoringModel, logger: Logger) {
+                media: MediaSettings, fingerprinting: FingerprintSettings, scoring: ScoringModel,
+                provenance: ProvenanceVerifier = ProvenanceVerifier(anchors: []), logger: Logger) {
         self.id = id
         self.store = store
         self.index = index
@@ -33,6 +36,7 @@ public struct Worker: Sendable {
         self.media = media
         self.fingerprinting = fingerprinting
         self.scoring = scoring
+        self.provenance = provenance
         self.logger = logger
     }
 
@@ -111,13 +115,15 @@ public struct Worker: Sendable {
         guard let path = clip.spoolPath, FileManager.default.fileExists(atPath: path) else {
             throw PipelineError.uploadMissing(path: clip.spoolPath ?? "(none)")
         }
+        // The upload as the platform sent it: a remux would have dropped the credentials.
+        let credentials = await provenance.verify(fileAt: URL(fileURLWithPath: path))
         let request = AnalysisRequest(path: path, media: media, fingerprint: fingerprinting, keyframes: settings.keyframes, limits: settings.child)
         let analysis = try await settings.analyzer.analyze(request)
         analysis.sandbox?.logIfChanged(to: logger)
         let matcher = TemporalMatcher(settings: fingerprinting.matching, minimumQuality: fingerprinting.minimumQuality)
         let finder = MatchFinder(index: index, store: store, matcher: matcher, productSweep: settings.productSweep)
         let matches = try await finder.matches(of: analysis.fingerprint, for: clip)
-        let assessment = try await ClipAssessment.assess(clip, matches: matches, store: store, scoring: scoring)
+        let assessment = try await ClipAssessment.assess(clip, matches: matches, provenance: credentials, store: store, scoring: scoring)
         let outcome = ClipOutcome(
             status: assessment.flags.isEmpty ? .published : .flagged,
             verdict: assessment.verdict,
@@ -127,7 +133,8 @@ public struct Worker: Sendable {
             fingerprint: analysis.fingerprint.binary(),
             flags: assessment.flags,
             matches: try matches.map { ClipMatch(matchedClipID: $0.clipID, score: $0.match.score, alignment: String(decoding: try JSONEncoder().encode($0.match), as: UTF8.self)) },
-            thumbnails: analysis.keyframes.enumerated().map { KeyframeImage(position: $0.offset, timestamp: $0.element.timestamp, jpeg: $0.element.jpeg) }
+            thumbnails: analysis.keyframes.enumerated().map { KeyframeImage(position: $0.offset, timestamp: $0.element.timestamp, jpeg: $0.element.jpeg) },
+            provenance: credentials
         )
         return (outcome, analysis.fingerprint)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import VouchPipeline
+import VouchProvenance
 import VouchStore
 
 /// A page of a product's ranking as the shopper API returns it.
@@ -18,6 +19,8 @@ struct ReviewsBody: Encodable, Sendable {
         /// The review's latest entry in the review log (`/v1/log/proofs/inclusion?index=`).
         var logIndex: Int64?
         var personalTrust: PersonalTrustBody?
+        /// The clip's C2PA content credentials: who signed the footage, and whether it declares AI.
+        var provenance: Provenance?
     }
 
     /// The score's parts (Docs/scoring.md), the verdict and any flags a moderator cleared.
@@ -39,7 +42,7 @@ struct ReviewsBody: Encodable, Sendable {
         reviews = page.reviews.map { review in
             Review(clip: review.clipID, score: review.score, explanation: Explanation(json: review.explanation, score: review.score),
                    reviewer: Reviewer(handle: review.reviewerHandle, platform: review.platformID), createdAt: review.createdAt,
-                   logIndex: review.logIndex)
+                   logIndex: review.logIndex, provenance: review.provenance)
         }
         nextCursor = page.next.map(cursors.encode)
     }

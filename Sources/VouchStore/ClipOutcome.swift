@@ -1,4 +1,5 @@
 import Foundation
+import VouchProvenance
 
 /// What the pipeline concluded about a clip, committed in one transaction with its job.
 public struct ClipOutcome: Sendable, Equatable {
@@ -14,9 +15,12 @@ public struct ClipOutcome: Sendable, Equatable {
     public var flags: [ClipFlag]
     public var matches: [ClipMatch]
     public var thumbnails: [KeyframeImage]
+    /// The clip's verified C2PA content credentials; nil when they were not read.
+    public var provenance: Provenance?
 
     public init(status: ClipStatus, verdict: String, score: Double, explanation: String, probe: String,
-                fingerprint: Data?, flags: [ClipFlag] = [], matches: [ClipMatch] = [], thumbnails: [KeyframeImage] = []) {
+                fingerprint: Data?, flags: [ClipFlag] = [], matches: [ClipMatch] = [], thumbnails: [KeyframeImage] = [],
+                provenance: Provenance? = nil) {
         self.status = status
         self.verdict = verdict
         self.score = score
@@ -26,6 +30,7 @@ public struct ClipOutcome: Sendable, Equatable {
         self.flags = flags
         self.matches = matches
         self.thumbnails = thumbnails
+        self.provenance = provenance
     }
 }
 

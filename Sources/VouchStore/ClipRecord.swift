@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import VouchProvenance
 
 /// A clip as the store holds it: who sent it, what it is, and what Vouch concluded.
 public struct ClipRecord: Sendable, Equatable, Identifiable {
@@ -24,13 +25,15 @@ public struct ClipRecord: Sendable, Equatable, Identifiable {
     public var failure: String?
     /// Marked by a moderator as brand or stock footage: a reference bank entry.
     public var isReference: Bool
+    /// The clip's verified C2PA content credentials; nil until analysed (or analysed before they were read).
+    public var provenance: Provenance?
     public var createdAt: Date
     public var updatedAt: Date
 
     static let columns = [
         "id", "platform_id", "reviewer_id", "product_id", "idempotency_key", "content_sha256", "byte_count",
         "attestation_id", "verified_purchase", "reviewer_signature", "spool_path", "status", "verdict", "score",
-        "explanation", "probe", "failure", "is_reference", "created_at", "updated_at",
+        "explanation", "probe", "failure", "is_reference", "provenance", "created_at", "updated_at",
     ]
 
     init(row: any SQLRow) throws {
@@ -54,6 +57,7 @@ public struct ClipRecord: Sendable, Equatable, Identifiable {
         probe = try row.decode(column: "probe", as: String?.self)
         failure = try row.decode(column: "failure", as: String?.self)
         isReference = try row.decode(column: "is_reference", as: Bool.self)
+        provenance = try Provenance(storedJSON: try row.decode(column: "provenance", as: String?.self), clip: id)
         createdAt = Date(storeMilliseconds: try row.decode(column: "created_at", as: Int64.self))
         updatedAt = Date(storeMilliseconds: try row.decode(column: "updated_at", as: Int64.self))
     }

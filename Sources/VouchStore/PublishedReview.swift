@@ -1,4 +1,5 @@
 import Foundation
+import VouchProvenance
 
 /// A published clip as shoppers see it: its score and why, and who the reviewer is in
 /// public terms. Internal ids of reviewers and identities stay in the store.
@@ -15,6 +16,8 @@ public struct PublishedReview: Sendable, Equatable {
     public var createdAt: Date
     /// The review's latest entry in the review log, which shoppers can have proved.
     public var logIndex: Int64?
+    /// The clip's verified C2PA content credentials; nil for clips analysed before they were read.
+    public var provenance: Provenance?
 
     /// Where this review stands in its product's ranking, for the next page to start after.
     public var position: RankingPosition { RankingPosition(score: score, clipID: clipID) }

@@ -10,7 +10,8 @@ enum Schema {
         Migration(version: 5, name: "review log", apply: createReviewLog),
         Migration(version: 6, name: "shared secrets and login throttle", apply: createSecurityTables),
         Migration(version: 7, name: "platform and moderator registry", apply: createRegistryTables),
-        Migration(version: 10, name: "demand signals", apply: createDemandTables),
+        Migration(version: 8, name: "clip provenance", apply: addClipProvenance),
+        Migration(version: 9, name: "demand signals", apply: createDemandTables),
     ]
 }
 

@@ -15,6 +15,7 @@ extension Store {
                 .set("score", to: SQLBind(outcome.score)).set("explanation", to: SQLBind(outcome.explanation))
                 .set("probe", to: SQLBind(outcome.probe)).set("fingerprint", to: SQLBind(outcome.fingerprint))
                 .set("in_index", to: SQLBind(indexed)).set("failure", to: SQLLiteral.null).set("updated_at", to: SQLBind(now))
+                .set("provenance", to: SQLBind(try outcome.provenance.map { try $0.storedJSON() }))
                 .where("id", .equal, job.clipID).run()
             for flag in outcome.flags {
                 try await db.insert(into: "clip_flags").columns("clip_id", "kind", "detail", "evidence", "created_at")

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import SQLKit
 import VouchLog
+import VouchProvenance
 
 extension Store {
     /// Appends `entries` to the review log as one batch, in one transaction; returns the
@@ -40,7 +41,7 @@ extension Store {
     /// it the clip's latest entry.
     func logChange(of clip: Int64, _ event: ReviewEntry.Event, decision: String? = nil, in db: any SQLDatabase, now: Int64) async throws {
         guard let row = try await db.raw("""
-            SELECT c.status, c.content_sha256, c.fingerprint, c.product_id, c.verdict, c.score, c.platform_id,
+            SELECT c.status, c.content_sha256, c.fingerprint, c.product_id, c.verdict, c.score, c.platform_id, c.provenance,
                    r.id AS reviewer_id, r.account, r.binding_salt
             FROM clips c JOIN reviewers r ON r.id = c.reviewer_id WHERE c.id = \(bind: clip)
             """).first()
@@ -60,6 +61,7 @@ extension Store {
             fingerprintSHA256: try row.decode(column: "fingerprint", as: Data?.self).map { Self.hex(SHA256.hash(data: $0)) },
             reviewerBinding: Self.hex(binding), product: try row.decode(column: "product_id", as: String.self),
             verdict: try row.decode(column: "verdict", as: String?.self), score: try row.decode(column: "score", as: Double?.self),
+            provenance: try Provenance(storedJSON: try row.decode(column: "provenance", as: String?.self), clip: clip)?.state.rawValue,
             time: Date(storeMilliseconds: now))
         let index = try await appendToLog([(entry: entry.encoded(), clip: clip)], in: db, now: now)[0]
         try await db.update("clips").set("log_index", to: SQLBind(index)).where("id", .equal, clip).run()

@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import VouchProvenance
 
 extension Store {
     /// A product's published clips, best score first (ties: newest first), `limit` at most,
@@ -15,7 +16,7 @@ extension Store {
                 " AND (c.score < \(bind: position.score) OR (c.score = \(bind: position.score) AND c.id < \(bind: position.clipID)))"
             } ?? ""
             let rows = try await db.raw("""
-                SELECT c.id, c.score, c.explanation, c.platform_id, c.created_at, c.log_index, r.handle, r.identity_id
+                SELECT c.id, c.score, c.explanation, c.platform_id, c.created_at, c.log_index, c.provenance, r.handle, r.identity_id
                 FROM clips c JOIN reviewers r ON r.id = c.reviewer_id
                 WHERE c.product_id = \(bind: product) AND c.status = \(bind: published)\(after)
                 ORDER BY c.score DESC, c.id DESC LIMIT \(bind: count + 1)
@@ -29,7 +30,9 @@ extension Store {
                     reviewerHandle: try row.decode(column: "handle", as: String?.self),
                     reviewerIdentity: try row.decode(column: "identity_id", as: Int64.self),
                     createdAt: Date(storeMilliseconds: try row.decode(column: "created_at", as: Int64.self)),
-                    logIndex: try row.decode(column: "log_index", as: Int64?.self)
+                    logIndex: try row.decode(column: "log_index", as: Int64?.self),
+                    provenance: try Provenance(storedJSON: try row.decode(column: "provenance", as: String?.self),
+                                               clip: try row.decode(column: "id", as: Int64.self))
                 )
             }
             return ReviewPage(reviews: reviews, next: rows.count > count ? reviews.last?.position : nil)

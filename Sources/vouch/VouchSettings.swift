@@ -18,11 +18,12 @@ struct VouchSettings: Codable {
     var server = ServerSettings()
     var moderation = ModerationSettings()
     var log = LogSettings()
+    var provenance = ProvenanceSettings()
 
     var pipelineConfiguration: PipelineConfiguration {
         var index = index
         index.matching = fingerprint.matching
-        return PipelineConfiguration(pipeline: pipeline, media: media, fingerprint: fingerprint, index: index, scoring: scoring, log: log)
+        return PipelineConfiguration(pipeline: pipeline, media: media, fingerprint: fingerprint, index: index, scoring: scoring, log: log, provenance: provenance)
     }
 
     var clipFingerprinter: ClipFingerprinter {

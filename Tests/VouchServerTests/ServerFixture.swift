@@ -25,6 +25,7 @@ struct ServerFixture {
     let directory: URL
 
     static func make(maxUploadBytes: Int64 = 1 << 20, moderation: ModerationSettings = ModerationSettings(), store: StoreLocation? = nil,
+                     provenance: ProvenanceSettings = ProvenanceSettings(),
                      adjust: (inout ServerSettings, inout PipelineSettings) -> Void = { _, _ in }) async throws -> ServerFixture {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-server-\(UUID())")
         let shop = try await TestPlatform(id: "shop")
@@ -33,7 +34,7 @@ struct ServerFixture {
         var pipelineSettings = PipelineSettings()
         adjust(&settings, &pipelineSettings)
         let configuration = PipelineConfiguration(pipeline: pipelineSettings, media: MediaSettings(), fingerprint: FingerprintSettings(),
-                                                  index: IndexSettings(), scoring: ScoringModel())
+                                                  index: IndexSettings(), scoring: ScoringModel(), provenance: provenance)
         let pipeline = try await Pipeline.start(location: store ?? .sqlite(path: directory.appendingPathComponent("vouch.sqlite").path),
                                                 spool: Spool(directory: directory.appendingPathComponent("spool")),
                                                 settings: configuration, logger: Logger(label: "test"))

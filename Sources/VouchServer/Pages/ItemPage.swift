@@ -1,5 +1,6 @@
 import Foundation
 import VouchFingerprint
+import VouchProvenance
 import VouchStore
 
 /// One held clip's evidence: its flags; each match with the two clips' keyframes side
@@ -86,6 +87,7 @@ struct ItemPage: Sendable {
     var verdict: String
     var score: String
     var scoreParts: ScoreParts?
+    var provenance: ProvenanceView
     var received: String
     var sha256: String
     var duration: String
@@ -120,6 +122,7 @@ struct ItemPage: Sendable {
             ScoreParts(identityAssurance: PageFormat.score($0.score.identityAssurance), originality: PageFormat.score($0.score.originality),
                        reviewerTrust: PageFormat.score($0.score.reviewerTrust))
         }
+        provenance = ProvenanceView(clip.provenance)
         received = PageFormat.time(clip.createdAt)
         sha256 = clip.contentSHA256
         duration = ModerationItem.duration(of: clip).map(PageFormat.seconds) ?? "–"
