@@ -32,7 +32,7 @@ start_test_postgres() {
   [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
   as_postgres "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 >/dev/null
   as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
-    -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" start >/dev/null
+    -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=500" start >/dev/null
   VOUCH_TEST_POSTGRES_DIR="$dir"
   export VOUCH_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable"
   trap stop_test_postgres EXIT

@@ -115,3 +115,13 @@ public struct DemandCommunity: Sendable, Equatable {
         self.coreSignals = coreSignals
     }
 }
+
+/// A week of a product's published reviews: all of them beside those by trusted reviewers
+/// (graph trust at least ½), with their mean authenticity scores.
+public struct ReviewWeek: Sendable, Equatable {
+    public var start: Date
+    public var reviews: Int
+    public var meanScore: Double?
+    public var trustedReviews: Int
+    public var trustedMeanScore: Double?
+}

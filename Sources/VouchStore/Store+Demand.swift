@@ -226,3 +226,25 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// A product's published reviews per week since `since`, all beside trusted reviewers'.
+    public func reviewWeeks(product: String, since: Date) async throws -> [ReviewWeek] {
+        let rows = try await database.run { db in
+            try await db.raw("""
+                SELECT c.created_at, c.score, i.trust FROM clips c JOIN reviewers r ON r.id = c.reviewer_id JOIN identities i ON i.id = r.identity_id
+                WHERE c.product_id = \(bind: product) AND c.status = 'published' AND c.created_at >= \(bind: since.storeMilliseconds)
+                """).all().map { row in
+                    (at: try row.decode(column: "created_at", as: Int64.self), score: try row.decode(column: "score", as: Double?.self) ?? 0,
+                     trusted: try row.decode(column: "trust", as: Double.self) >= 0.5)
+                }
+        }
+        let week: Int64 = 7 * 86_400_000
+        return Dictionary(grouping: rows) { $0.at / week }.sorted { $0.key < $1.key }.map { start, reviews in
+            let trusted = reviews.filter(\.trusted)
+            func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
+            return ReviewWeek(start: Date(storeMilliseconds: start * week), reviews: reviews.count, meanScore: mean(reviews.map(\.score)),
+                              trustedReviews: trusted.count, trustedMeanScore: mean(trusted.map(\.score)))
+        }
+    }
+}

@@ -21,6 +21,7 @@ import VouchTestSupport
             _ = try await store.addDemandEvents(events, platform: "shop")
             _ = try await store.openCampaign(NewCampaign(platformID: "shop", product: "kettle", title: "Kettle in copper", threshold: 10,
                                                          opensAt: now.addingTimeInterval(-86_400), closesAt: now.addingTimeInterval(86_400)), by: "operator:test")
+            _ = try await store.finishedClip(reviewer: "kate", product: "kettle", score: 0.8)
             try await TrustRecomputer(store: store).recompute()
             try await Task.sleep(for: .milliseconds(100))
             try await body(fixture)
@@ -43,6 +44,8 @@ import VouchTestSupport
             let product = try await browser.get("/moderate/demand/products/kettle?kind=cart")
             #expect(product.status == 200 && product.body.contains("<polyline") && product.body.contains("class=\"trusted\""))
             #expect(!product.body.contains("<script"))
+            #expect(product.body.contains("Reviews over time") && product.body.contains("<td class=\"number\">1</td><td class=\"number\">0.80</td><td class=\"number\">0</td>"),
+                    "one published review, by a reviewer nobody trusts yet")
         }
     }
 

@@ -130,9 +130,18 @@ struct DemandProductPage: Sendable {
     var bursts: [Burst]
     var hasBursts: Bool
     var campaigns: [CampaignView]
+    var weeks: [Week]
+
+    struct Week: Sendable {
+        var start: String
+        var reviews: Int
+        var score: String
+        var trustedReviews: Int
+        var trustedScore: String
+    }
 
     init(moderator: ModeratorView, product: String, kind: DemandKind, plot: String, totals: [DemandTotals], anomalies: [DemandAnomaly],
-         campaigns: [Campaign], now: Date) {
+         campaigns: [Campaign], now: Date, reviewWeeks: [ReviewWeek]) {
         title = "Demand for \(product)"
         self.moderator = moderator
         self.product = product
@@ -145,5 +154,7 @@ struct DemandProductPage: Sendable {
                                        lowTrust: $0.lowTrustPeople, sample: $0.sample.joined(separator: ", ")) }
         hasBursts = !anomalies.isEmpty
         self.campaigns = campaigns.map { CampaignView($0, now: now) }
+        weeks = reviewWeeks.map { Week(start: PageFormat.time($0.start), reviews: $0.reviews, score: PageFormat.score($0.meanScore),
+                                       trustedReviews: $0.trustedReviews, trustedScore: PageFormat.score($0.trustedMeanScore)) }
     }
 }

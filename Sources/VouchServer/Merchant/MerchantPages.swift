@@ -83,7 +83,8 @@ struct MerchantPages: Sendable {
         let plot = DemandPlot(id: "demand", label: product, days: try await store.demandDays(product: product, kind: kind),
                               from: now.addingTimeInterval(-30 * 86_400), to: now)
         let page = DemandProductPage(moderator: view, product: product, kind: kind, plot: plot.svg, totals: totals, anomalies: anomalies,
-                                     campaigns: try await store.campaigns(products: [product]), now: now)
+                                     campaigns: try await store.campaigns(products: [product]), now: now,
+                                     reviewWeeks: try await store.reviewWeeks(product: product, since: now.addingTimeInterval(-90 * 86_400)))
         return try routes.pages.render(page, template: "demand-product")
     }
 
