@@ -32,9 +32,14 @@ def seed_market(base, platform, reviewers, products):
                 if rng.random() < share * chance:
                     events.append({"id": f"{shopper}-{product}-{kind}", "account": shopper, "product": product, "kind": kind,
                                    "at": stamp(when + datetime.timedelta(minutes=len(events) % 50))})
-        if rng.random() < 0.55:
+        if rng.random() < 0.6:
             events.append({"id": f"{shopper}-preorder", "account": shopper, "product": f"{products[0]}-copper", "kind": "preorder",
                            "at": stamp(now - datetime.timedelta(hours=rng.uniform(1, 40)))})
+    # The sample reviewers shop too: they bought what they reviewed, some of it twice.
+    for n, reviewer in enumerate(reviewers):
+        for product in products:
+            events.append({"id": f"{reviewer}-{product}-purchase", "account": reviewer, "product": product, "kind": "purchase",
+                           "at": stamp(now - datetime.timedelta(days=2, hours=n)), "quantity": 1 + n % 2})
     farm_start = now - datetime.timedelta(hours=20)
     for n, bot in enumerate(BOTS):
         at = stamp(farm_start + datetime.timedelta(seconds=n * 4))
@@ -42,7 +47,7 @@ def seed_market(base, platform, reviewers, products):
         events.append({"id": f"{bot}-preorder", "account": bot, "product": f"{products[0]}-copper", "kind": "preorder", "at": at})
     platform.call(base, "/v1/signals", {"events": events})
     platform.call(base, "/v1/campaigns", {"product": f"{products[0]}-copper", "variant": "copper", "title": f"{products[0]} in copper?",
-                                          "threshold": 15, "opensAt": stamp(now - datetime.timedelta(days=3)),
+                                          "threshold": 12, "opensAt": stamp(now - datetime.timedelta(days=3)),
                                           "closesAt": stamp(now + datetime.timedelta(days=11))})
     return len(events)
 

@@ -49,7 +49,8 @@ struct DemandOverviewPage: Sendable {
     struct Step: Sendable {
         var name: String
         var people: Int
-        var rate: String
+        /// The share of the step before who took this one; nil for the first step.
+        var rate: String?
     }
 
     var title = "Trusted demand"
@@ -86,7 +87,7 @@ struct DemandOverviewPage: Sendable {
             var previous: Int?
             for (name, count) in [("view", byKind[.view] ?? 0), ("wishlist", byKind[.wishlist] ?? 0), ("cart", byKind[.cart] ?? 0),
                                   ("purchase", byKind[.purchase] ?? 0), ("review", reviewers[community.product]?.count ?? 0)] {
-                steps.append(Step(name: name, people: count, rate: previous.map { $0 > 0 ? PageFormat.percent(Double(count) / Double($0)) : "–" } ?? ""))
+                steps.append(Step(name: name, people: count, rate: previous.map { $0 > 0 ? PageFormat.percent(Double(count) / Double($0)) : "–" }))
                 previous = count
             }
             return Community(product: community.product, reach: community.reach, trustedReach: String(format: "%.1f", community.trustedReach),

@@ -21,8 +21,14 @@ struct DemandPlot {
         let plotWidth = Self.width - Self.left - Self.right, plotHeight = Self.height - Self.top - Self.bottom
         func x(_ date: Date) -> Double { Self.left + date.timeIntervalSince(from) / dayLength / span * plotWidth }
         func y(_ value: Double) -> Double { Self.top + plotHeight * (1 - value / peak) }
+        // Every day of the span is a point; a day without signals is a zero, not a gap bridged by the line.
+        let byDay = Dictionary(days.map { (Int($0.day.timeIntervalSince1970 / dayLength), $0) }, uniquingKeysWith: { first, _ in first })
+        let firstDay = Int((from.timeIntervalSince1970 / dayLength).rounded(.up)), lastDay = Int(to.timeIntervalSince1970 / dayLength)
         func line(_ value: (DemandDay) -> Double) -> String {
-            days.sorted { $0.day < $1.day }.map { String(format: "%.1f,%.1f", x($0.day), y(value($0))) }.joined(separator: " ")
+            (firstDay...max(firstDay, lastDay)).map { number in
+                let date = Date(timeIntervalSince1970: Double(number) * dayLength)
+                return String(format: "%.1f,%.1f", x(date), y(byDay[number].map(value) ?? 0))
+            }.joined(separator: " ")
         }
         let title = AlignmentTimeline.escape(label)
         var parts = ["""
