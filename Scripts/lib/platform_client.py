@@ -119,7 +119,7 @@ def local_settings(catalog, port):
     config["server"] = dict(config.get("server", {}), port=port)
     config["moderation"] = dict(config.get("moderation", {}), secureCookies=False)
     config["scoring"] = dict(config.get("scoring", {}), trustSeedPlatforms=[p["id"] for p in catalog["platforms"]])
-    # Trust (and with it trusted demand) is recomputed every few seconds, so the demo's
+    # Trust (and with it trusted demand) is recomputed every ten seconds, so the demo's
     # market shows at once; production keeps the default of five minutes.
-    config["pipeline"] = dict(config.get("pipeline", {}), trustRecomputeSeconds=3)
+    config["pipeline"] = dict(config.get("pipeline", {}), trustRecomputeSeconds=10)
     return config
