@@ -58,6 +58,8 @@ public struct IdentitySettings: Sendable, Codable, Equatable {
     public var audience: String
     public var clockSkewSeconds: Double
     public var maximumLifetimeSeconds: Double
+    /// Platforms as settings files before the store's registry listed them: moved into the
+    /// store at the first start and ignored after (`vouch platform` manages them now).
     public var platforms: [PlatformRegistration]
 
     public init(audience: String = "vouch", clockSkewSeconds: Double = 60, maximumLifetimeSeconds: Double = 3600, platforms: [PlatformRegistration] = []) {

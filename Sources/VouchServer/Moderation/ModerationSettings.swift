@@ -1,6 +1,7 @@
 /// The moderator UI: `moderation` in `Config/vouch.json`.
 public struct ModerationSettings: Sendable, Codable, Equatable {
-    /// Who may log in, with a role and a password hash each (`vouch moderator add`).
+    /// Moderators as settings files before the store's registry listed them: moved into the
+    /// store at the first start and ignored after (`vouch moderator` manages them now).
     public var users: [ModeratorAccount] = []
     /// How long a login lasts before the moderator must log in again.
     public var sessionMinutes = 480.0
