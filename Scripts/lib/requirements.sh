@@ -7,6 +7,7 @@ VOUCH_APT_PACKAGES=(
   fonts-dejavu-core                                           # captions in the sample clips
   python3-jwt python3-cryptography                            # attestations minted by PyJWT in the identity tests
   postgresql                                                  # the store's tests on PostgreSQL
+  python3-venv                                                # the venv of pinned reference tools (c2pa-python)
 )
 
 require_swift() {
