@@ -26,17 +26,30 @@ struct CampaignView: Sendable {
     }
 }
 
+/// One product's demand of one kind, as both merchant pages' tables show it.
+struct DemandRowView: Sendable {
+    var product: String
+    var link: String
+    var kind: String
+    var raw: Int64
+    var trusted: String
+    var people: Int
+    var share: String
+
+    init(_ totals: DemandTotals) {
+        product = totals.product
+        let segment = totals.product.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed) ?? ""
+        link = PageFormat.link("/moderate/demand/products/\(segment)", [("kind", totals.kind.rawValue)])
+        kind = totals.kind.rawValue
+        raw = totals.tally.raw
+        trusted = String(format: "%.1f", totals.tally.trusted)
+        people = totals.tally.people
+        share = PageFormat.percent(totals.tally.trustedShare)
+    }
+}
+
 /// `/moderate/demand`: the account's products, raw beside trusted, their communities and campaigns.
 struct DemandOverviewPage: Sendable {
-    struct Row: Sendable {
-        var product: String
-        var link: String
-        var kind: String
-        var raw: Int64
-        var trusted: String
-        var people: Int
-        var share: String
-    }
     struct Community: Sendable {
         var product: String
         var reach: Int
@@ -57,7 +70,7 @@ struct DemandOverviewPage: Sendable {
     var moderator: ModeratorView
     var window: String
     var windows: [OptionView]
-    var rows: [Row]
+    var rows: [DemandRowView]
     var isEmpty: Bool
     var communities: [Community]
     var campaigns: [CampaignView]
@@ -74,11 +87,7 @@ struct DemandOverviewPage: Sendable {
         self.moderator = moderator
         self.window = window
         windows = ["1d", "7d", "30d"].map { OptionView(value: $0, label: $0, selected: $0 == window) }
-        rows = totals.map { totals in
-            Row(product: totals.product, link: PageFormat.link("/moderate/demand/products/\(totals.product.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed) ?? "")", [("kind", totals.kind.rawValue)]),
-                kind: totals.kind.rawValue, raw: totals.tally.raw, trusted: String(format: "%.1f", totals.tally.trusted),
-                people: totals.tally.people, share: PageFormat.percent(totals.tally.trustedShare))
-        }
+        rows = totals.map(DemandRowView.init)
         isEmpty = totals.isEmpty
         let people = Dictionary(grouping: totals, by: \.product).mapValues { Dictionary(uniqueKeysWithValues: $0.map { ($0.kind, $0.tally.people) }) }
         self.communities = communities.map { community in
@@ -106,13 +115,6 @@ struct DemandOverviewPage: Sendable {
 
 /// `/moderate/demand/products/{id}`: one product's daily plot, totals, bursts and campaigns.
 struct DemandProductPage: Sendable {
-    struct Row: Sendable {
-        var kind: String
-        var raw: Int64
-        var trusted: String
-        var people: Int
-        var share: String
-    }
     struct Burst: Sendable {
         var kind: String
         var when: String
@@ -127,7 +129,7 @@ struct DemandProductPage: Sendable {
     var kind: String
     var kinds: [OptionView]
     var plot: String
-    var rows: [Row]
+    var rows: [DemandRowView]
     var bursts: [Burst]
     var hasBursts: Bool
     var campaigns: [CampaignView]
@@ -149,8 +151,7 @@ struct DemandProductPage: Sendable {
         self.kind = kind.rawValue
         kinds = DemandKind.allCases.map { OptionView(value: $0.rawValue, label: $0.rawValue, selected: $0 == kind) }
         self.plot = plot
-        rows = totals.map { Row(kind: $0.kind.rawValue, raw: $0.tally.raw, trusted: String(format: "%.1f", $0.tally.trusted),
-                                people: $0.tally.people, share: PageFormat.percent($0.tally.trustedShare)) }
+        rows = totals.map(DemandRowView.init)
         bursts = anomalies.map { Burst(kind: $0.kind.rawValue, when: "\(PageFormat.time($0.from)) – \(PageFormat.time($0.to))", people: $0.people,
                                        lowTrust: $0.lowTrustPeople, sample: $0.sample.joined(separator: ", ")) }
         hasBursts = !anomalies.isEmpty
