@@ -46,6 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
         let embedded = if case .sqlite = location { true } else { false }
         let workerCount = workers ?? (embedded ? loaded.pipeline.inProcessWorkers : 0)
         logger.info("serving", metadata: ["address": "http://\(server.host):\(server.port)", "store": "\(location)", "workers": "\(workerCount)"])
+        let watchdog = ShutdownWatchdog(grace: loaded.pipeline.drainSeconds + 20, logger: logger)
+        defer { watchdog.disarm() }
         do {
             try await service.run(workers: workerCount, workerName: "\(ProcessInfo.processInfo.hostName):\(getpid())", logger: logger)
         } catch {

@@ -52,6 +52,8 @@ struct WorkerCommand: AsyncParsableCommand {
         }
         services += pipeline.services(workers: concurrency, namePrefix: base)
         // SIGTERM and SIGINT drain: no new clips, the one in hand finished or given back.
+        let watchdog = ShutdownWatchdog(grace: loaded.pipeline.drainSeconds + 20, logger: logger)
+        defer { watchdog.disarm() }
         do {
             try await ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger).run()
         } catch {
