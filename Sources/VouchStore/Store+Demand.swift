@@ -3,22 +3,25 @@ import SQLKit
 import VouchIdentity
 
 extension Store {
-    /// Records a platform's events in one transaction; returns, per event, whether it was
-    /// new (false: the platform had sent that event id before, and it is left as it was).
+    /// Records a platform's events in one transaction, 500 rows to a statement; returns, per
+    /// event, whether it was new (false: the platform had sent that event id before, and it
+    /// is left as it was). Ids must be distinct within one call.
     public func addDemandEvents(_ events: [DemandEvent], platform: String) async throws -> [Bool] {
-        try await database.transaction { db in
-            var fresh: [Bool] = []
-            fresh.reserveCapacity(events.count)
-            for event in events {
-                let inserted = try await db.insert(into: "demand_events")
-                    .columns("platform_id", "event_id", "account", "product", "kind", "at", "quantity")
-                    .values(SQLBind(platform), SQLBind(event.id), SQLBind(event.account), SQLBind(event.product),
-                            SQLBind(event.kind.rawValue), SQLBind(event.at.storeMilliseconds), SQLBind(Int64(event.quantity)))
-                    .ignoringConflicts(with: ["platform_id", "event_id"]).returning("event_id").first()
-                fresh.append(inserted != nil)
+        let inserted = try await database.transaction { db in
+            var inserted = Set<String>()
+            for chunk in events.chunked(into: 500) {
+                var insert = db.insert(into: "demand_events").columns("platform_id", "event_id", "account", "product", "kind", "at", "quantity")
+                for event in chunk {
+                    insert = insert.values(SQLBind(platform), SQLBind(event.id), SQLBind(event.account), SQLBind(event.product),
+                                           SQLBind(event.kind.rawValue), SQLBind(event.at.storeMilliseconds), SQLBind(Int64(event.quantity)))
+                }
+                for row in try await insert.ignoringConflicts(with: ["platform_id", "event_id"]).returning("event_id").all() {
+                    inserted.insert(try row.decode(column: "event_id", as: String.self))
+                }
             }
-            return fresh
+            return inserted
         }
+        return events.map { inserted.contains($0.id) }
     }
 
     /// Every event at or after `since`, for the recomputation.

@@ -22,6 +22,19 @@ import VouchTestSupport
     }
 
     @Test(arguments: TestEngine.available)
+    func aBatchLargerThanOneStatementSaysOfEachEventWhetherItWasNew(_ engine: TestEngine) async throws {
+        try await withStore(engine) { fixture in
+            let store = fixture.store
+            let events = (0..<1_200).map { DemandEvent(id: "e\($0)", account: "a\($0 % 97)", product: "p\($0 % 13)", kind: .view, at: fixture.clock.now()) }
+            #expect(try await store.addDemandEvents(events, platform: "shop").allSatisfy { $0 })
+            let mixed = Array(events[600...]) + (1_200..<1_800).map { DemandEvent(id: "e\($0)", account: "b", product: "p", kind: .cart, at: fixture.clock.now()) }
+            let fresh = try await store.addDemandEvents(mixed, platform: "shop")
+            #expect(fresh == Array(repeating: false, count: 600) + Array(repeating: true, count: 600))
+            #expect(try await store.demandEvents(since: fixture.clock.now().addingTimeInterval(-60)).count == 1_800)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
     func aPurchaseSignalMakesTheReviewAVerifiedPurchase(_ engine: TestEngine) async throws {
         try await withStore(engine) { fixture in
             let store = fixture.store
