@@ -13,15 +13,9 @@ struct PlatformAuthenticator: Sendable {
     let clock: any WallClock
 
     func platform(for request: Request) async throws(Problem) -> PlatformAccess {
-        guard let header = request.headers[.authorization] else {
-            throw .unauthorized("send the platform's API key as 'Authorization: Bearer <key>'")
-        }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
-            throw .unauthorized("the Authorization header must be 'Bearer <key>'")
-        }
+        let key = try request.bearerToken(of: "the platform's API key")
         let now = clock.now()
-        guard let platform = await registry.snapshot().platform(apiKeySHA256: ClipDigest.sha256Hex(of: Data(parts[1].utf8)), at: now) else {
+        guard let platform = await registry.snapshot().platform(apiKeySHA256: ClipDigest.sha256Hex(of: Data(key.utf8)), at: now) else {
             throw .unauthorized("the API key is not valid")
         }
         return PlatformAccess(id: platform.id, name: platform.name, trust: platform.trust(at: now))

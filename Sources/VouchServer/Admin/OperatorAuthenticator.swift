@@ -12,12 +12,8 @@ struct OperatorAuthenticator: RouterMiddleware {
     let store: Store
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let header = request.headers[.authorization] else {
-            throw Problem.unauthorized("the admin API needs an operator token: 'Authorization: Bearer <token>' (vouch operator add)")
-        }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer",
-              let name = try await store.operatorToken(sha256: ClipDigest.sha256Hex(of: Data(parts[1].utf8))) else {
+        let token = try request.bearerToken(of: "an operator token (vouch operator add)")
+        guard let name = try await store.operatorToken(sha256: ClipDigest.sha256Hex(of: Data(token.utf8))) else {
             throw Problem.unauthorized("the operator token is not valid")
         }
         var context = context

@@ -30,7 +30,7 @@ actor LiveRegistry {
         do {
             guard try await latestVersion.value() != current.version else { return current }
             if let reloading { return try await reloading.value }
-            let task = Task { [store, logger] in RegistrySnapshot(try await store.registry(), logger: logger) }
+            let task = Task { [store, logger, current] in RegistrySnapshot(try await store.registry(), previous: current, logger: logger) }
             reloading = task
             defer { reloading = nil }
             let fresh = try await task.value

@@ -14,7 +14,9 @@ struct RegistrySnapshot: Sendable {
     /// login the same derivation as a known one.
     let dummyPasswordHash: PasswordHash?
 
-    init(_ registry: Registry, logger: Logger) {
+    /// `previous` lends its dummy hash when the cost is unchanged: deriving one takes a
+    /// noticeable fraction of a second and 128 MiB, not worth paying on every change.
+    init(_ registry: Registry, previous: RegistrySnapshot? = nil, logger: Logger) {
         version = registry.version
         platforms = registry.platforms
         var byAPIKey: [String: (RegisteredPlatform, RegisteredAPIKey)] = [:]
@@ -31,7 +33,12 @@ struct RegistrySnapshot: Sendable {
             moderators[moderator.name] = ModeratorAccount(name: moderator.name, role: moderator.role, passwordHash: hash)
         }
         self.moderators = moderators
-        dummyPasswordHash = moderators.values.first.flatMap { try? PasswordHash.make(password: SessionSecret.generate(), cost: $0.passwordHash.cost) }
+        let cost = moderators.values.first?.passwordHash.cost
+        if let reused = previous?.dummyPasswordHash, reused.cost == cost {
+            dummyPasswordHash = reused
+        } else {
+            dummyPasswordHash = cost.flatMap { try? PasswordHash.make(password: SessionSecret.generate(), cost: $0) }
+        }
     }
 
     /// The platform whose API key hashes to `sha256`, if that key is accepted at `now`.
