@@ -129,6 +129,12 @@ struct TestDeployment {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             guard service.process.isRunning else { throw DeploymentError.exited(service.output) }
+            // Our process's own word that it holds the port: a free port picked beforehand can
+            // be taken by another test's server, which would answer /healthz in its place.
+            guard service.output.contains("listening on 127.0.0.1:\(port)") else {
+                try await Task.sleep(for: .milliseconds(200))
+                continue
+            }
             var probe = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/healthz")!)
             probe.timeoutInterval = 2
             if let (_, response) = try? await URLSession.shared.data(for: probe), (response as? HTTPURLResponse)?.statusCode == 200 { return }
