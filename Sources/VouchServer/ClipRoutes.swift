@@ -8,7 +8,6 @@ import VouchStore
 struct ClipRoutes: Sendable {
     let store: Store
     let spool: Spool
-    let platforms: PlatformAuthenticator
     let verifier: AttestationVerifier
     let maxUploadBytes: Int64
     let quota: UploadQuota
@@ -16,7 +15,7 @@ struct ClipRoutes: Sendable {
     let minimumBytesPerSecond: Double
     let gracePeriod: Duration
 
-    func register(on router: Router<some RequestContext>) {
+    func register(on router: some RouterMethods<VouchRequestContext>) {
         router.post("/v1/clips") { request, context in try await upload(request, context: context) }
         router.get("/v1/clips/{id}") { request, context in try await status(request, context: context) }
     }
@@ -26,8 +25,8 @@ struct ClipRoutes: Sendable {
     /// Everything that needs no bytes is checked before the body is read: the API key, the
     /// parameters, the declared length, the attestation's signature and claims, and the
     /// platform's upload quota.
-    func upload(_ request: Request, context: some RequestContext) async throws -> Response {
-        let platform = try await platforms.platform(for: request)
+    func upload(_ request: Request, context: VouchRequestContext) async throws -> Response {
+        let platform = try context.requirePlatform()
         let parameters = try UploadParameters(request)
         let declared = request.headers[.contentLength].flatMap(Int64.init)
         if let declared, declared > maxUploadBytes { throw Self.tooLarge(maxUploadBytes) }
@@ -46,7 +45,7 @@ struct ClipRoutes: Sendable {
     /// Records a received upload as a clip, or answers for the clip its idempotency key
     /// already made; an upload no clip keeps is removed.
     private func accept(_ upload: SpooledUpload, claims: ReviewerAttestation, parameters: UploadParameters, platform: PlatformAccess,
-                        context: some RequestContext) async throws -> Response {
+                        context: VouchRequestContext) async throws -> Response {
         do {
             if let existing = try await store.clip(idempotencyKey: parameters.idempotencyKey, platform: platform.id) {
                 guard existing.contentSHA256 == upload.sha256 else {
@@ -79,8 +78,8 @@ struct ClipRoutes: Sendable {
     }
 
     /// `GET /v1/clips/{id}`: a platform sees only its own clips; others' are "not found".
-    func status(_ request: Request, context: some RequestContext) async throws -> Response {
-        let platform = try await platforms.platform(for: request)
+    func status(_ request: Request, context: VouchRequestContext) async throws -> Response {
+        let platform = try context.requirePlatform()
         guard let id = context.parameters.get("id", as: Int64.self) else { throw Problem.notFound("clip ids are numbers") }
         guard let clip = try await store.clip(id: id), clip.platformID == platform.id else {
             throw Problem.notFound("clip \(id) does not exist for this platform")
@@ -159,7 +158,7 @@ struct ClipRoutes: Sendable {
         else { throw rejected("the signature does not verify over (clip SHA-256, product, platform, account) with the attested key") }
     }
 
-    private func respond(_ clip: ClipRecord, created: Bool, context: some RequestContext) async throws -> Response {
+    private func respond(_ clip: ClipRecord, created: Bool, context: VouchRequestContext) async throws -> Response {
         let body = ClipStatusBody(clip, flags: try await store.flags(clip: clip.id))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

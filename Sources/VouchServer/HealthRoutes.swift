@@ -22,9 +22,11 @@ struct HealthRoutes: Sendable {
         }
     }
 
-    func register(on router: Router<some RequestContext>) {
+    /// Liveness goes on `router` unlimited, as it reads nothing; readiness, which reads the
+    /// store, on the rate-limited `public` group.
+    func register(on router: some RouterMethods<VouchRequestContext>, public: some RouterMethods<VouchRequestContext>) {
         router.get("/healthz") { _, _ in "ok\n" }
-        router.get("/readyz") { _, _ -> String in
+        `public`.get("/readyz") { _, _ -> String in
             guard try await readiness.value() else {
                 throw Problem(.serviceUnavailable, "not-ready", title: "Not ready",
                               detail: "this process cannot reach its store; the operator's log says why", headers: [.retryAfter: "5"])

@@ -9,9 +9,6 @@ import VouchStore
 /// and the review log's size (the same on every process, so never stale on one that does
 /// not sign).
 ///
-/// Register it before every other route: Hummingbird wraps a route in the middlewares
-/// added before it, so routes added earlier would go uncounted.
-///
 /// Only operators read it: with `server.metricsToken` set, a request must carry it as a
 /// bearer token; without one, only clients on loopback are answered. The store's depths
 /// are read at most every five seconds, however often it is scraped.
@@ -20,7 +17,7 @@ struct MetricsRoutes: Sendable {
     let token: String
     private static let loopback = [IPNetwork("127.0.0.0/8")!, IPNetwork("::1")!]
 
-    func register(on router: Router<VouchRequestContext>) {
+    func register(on router: some RouterMethods<VouchRequestContext>) {
         let registry = ProcessMetrics.bootstrap()
         let jobs = MetricNameDescriptor(namespace: "vouch", metricName: "jobs", unitName: "", helpText: "Jobs in the queue, by state")
         let states = [Job.State.queued, .running, .done, .dead]
@@ -32,7 +29,6 @@ struct MetricsRoutes: Sendable {
         let depths = RecentValue(lifetime: .seconds(5)) { [store] in
             (try await store.jobCounts(), try await store.pendingDeliveryCount(), try await store.logSize())
         }
-        router.middlewares.add(MetricsMiddleware())
         router.get("/metrics") { request, context -> Response in
             try authorize(request, context: context)
             let (counts, pending, entries) = try await depths.value()

@@ -9,7 +9,7 @@ import Hummingbird
 struct OpenAPIRoute: Sendable {
     static let document = PackageResources.openapi_json
 
-    func register(on router: Router<VouchRequestContext>) {
+    func register(on router: some RouterMethods<VouchRequestContext>) {
         let page = APIDocsPage(openAPI: Data(Self.document)).html
         router.get("/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: Self.document)))

@@ -7,30 +7,25 @@ import VouchStore
 /// score and why; with a viewer attestation, also how the viewer relates to each reviewer.
 struct ShopperRoutes: Sendable {
     let store: Store
-    let verifier: AttestationVerifier
-    /// Whose viewer attestations are accepted.
-    let registry: LiveRegistry
-    let limiter: RateLimiter?
     let cursors: ReviewCursor
     /// Pages kept in memory; nil reads and encodes every page anew.
     let cache: RankingCache?
     static let defaultLimit = 20
     static let maximumLimit = 100
 
-    func register(on router: Router<VouchRequestContext>) {
+    func register(on router: some RouterMethods<VouchRequestContext>) {
         router.get("/v1/products/{id}/reviews") { request, context in try await reviews(request, context: context) }
         router.get("/products/{id}") { request, context in try await productPage(request, context: context) }
         router.get("/products/{id}/clips/{clip}/poster.jpg") { request, context in try await poster(request, context: context) }
     }
 
-    /// `GET /v1/products/{id}/reviews?limit=&cursor=`, with an optional `Vouch-Viewer` attestation.
+    /// `GET /v1/products/{id}/reviews?limit=&cursor=`, personalised when a `Vouch-Viewer`
+    /// attestation identified the shopper (``ViewerAuthenticator``).
     func reviews(_ request: Request, context: VouchRequestContext) async throws -> Response {
-        let viewer = try await viewer(of: request)
-        try await admit(context, viewer: viewer)
         let product = try Self.product(context)
         let query = request.uri.queryParameters
         let entry = try await ranking(product: product, limit: try Self.limit(query["limit"].map(String.init)), cursor: query["cursor"])
-        guard let viewer else { return JSONAnswer.response(entry.body) }
+        guard let viewer = context.viewer else { return JSONAnswer.response(entry.body) }
         var body = ReviewsBody(product: product, page: entry.page, cursors: cursors)
         let links = try await ViewerLinks(store: store).links(for: viewer, to: entry.page.reviews)
         for index in body.reviews.indices { body.reviews[index].personalTrust = links[body.reviews[index].clip] }
@@ -50,19 +45,6 @@ struct ShopperRoutes: Sendable {
             throw .badRequest("product ids are 1–200 characters")
         }
         return product
-    }
-
-    private func viewer(of request: Request) async throws(Problem) -> Viewer? {
-        guard let token = request.headers[.vouchViewer] else { return nil }
-        do {
-            return try await verifier.verifyViewer(token, platforms: await registry.snapshot().trust(at: store.clock.now()))
-        } catch {
-            throw Problem(.unauthorized, "viewer-rejected", title: "The viewer attestation was rejected", detail: error.description)
-        }
-    }
-
-    func admit(_ context: VouchRequestContext, viewer: Viewer?) async throws(Problem) {
-        try await limiter?.admit(context, viewer: viewer)
     }
 
     private static func limit(_ text: String?) throws(Problem) -> Int {

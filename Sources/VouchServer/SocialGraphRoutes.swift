@@ -5,7 +5,6 @@ import VouchStore
 /// The platform API's social graph route: edges between a platform's own users, in bulk.
 struct SocialGraphRoutes: Sendable {
     let store: Store
-    let platforms: PlatformAuthenticator
     /// The most edges one platform may hold (`server.maximumEdgesPerPlatform`).
     let maximumHeld: Int
     static let maximumEdges = 10_000
@@ -21,9 +20,9 @@ struct SocialGraphRoutes: Sendable {
         var removed: Int
     }
 
-    func register(on router: Router<some RequestContext>) {
+    func register(on router: some RouterMethods<VouchRequestContext>) {
         router.post("/v1/social/edges") { request, context -> Result in
-            let platform = try await platforms.platform(for: request)
+            let platform = try context.requirePlatform()
             let batch: Batch
             do {
                 batch = try await request.decode(as: Batch.self, context: context)

@@ -36,39 +36,65 @@ public struct VouchServer: Sendable {
     }
 
     /// The router with every route, for the server and for tests.
+    ///
+    /// Routes sit in groups by who may call them, each behind its authenticator: the
+    /// public routes behind the rate limit (and, for the shopper API, the viewer's
+    /// attestation), the platform API behind an API key, the admin API behind an operator
+    /// token, the moderator UI behind a session.
     public func router() -> Router<VouchRequestContext> {
         let router = Router(context: VouchRequestContext.self)
         router.middlewares.add(ProblemMiddleware(errors: RepeatedErrorLog(logger: Logger(label: "vouch.server"))))
         router.middlewares.add(ClientAddressMiddleware(trustedProxies: settings.trustedProxies.compactMap(IPNetwork.init)))
         router.middlewares.add(BodyDeadlineMiddleware(limit: .milliseconds(Int64(settings.bodyDeadlineSeconds * 1000))))
-        MetricsRoutes(store: pipeline.store, token: settings.metricsToken).register(on: router)
+        router.middlewares.add(MetricsMiddleware())
         let verifier = AttestationVerifier(
             audience: identity.audience, clockSkew: identity.clockSkewSeconds,
             maximumLifetime: identity.maximumLifetimeSeconds, replays: StoreReplays(store: pipeline.store)
         )
-        let authenticator = PlatformAuthenticator(registry: registry, clock: pipeline.store.clock)
-        ClipRoutes(store: pipeline.store, spool: pipeline.spool, platforms: authenticator,
-                   verifier: verifier, maxUploadBytes: settings.maxUploadBytes,
-                   quota: UploadQuota(store: pipeline.store, uploadsPerPlatform: settings.uploadsPerPlatform, spoolBytesPerPlatform: settings.spoolBytesPerPlatform),
-                   minimumBytesPerSecond: settings.minimumUploadBytesPerSecond,
-                   gracePeriod: .milliseconds(Int64(settings.uploadGraceSeconds * 1000))).register(on: router)
-        SocialGraphRoutes(store: pipeline.store, platforms: authenticator, maximumHeld: settings.maximumEdgesPerPlatform).register(on: router)
-        DemandRoutes(store: pipeline.store, platforms: authenticator).register(on: router)
-        CampaignRoutes(store: pipeline.store, platforms: authenticator).register(on: router)
-        HealthRoutes(store: pipeline.store, logger: Logger(label: "vouch.server")).register(on: router)
-        let limiter = settings.rateLimit.enabled ? RateLimiter(settings: settings.rateLimit) : nil
-        ShopperRoutes(store: pipeline.store, verifier: verifier, registry: registry, limiter: limiter,
-                      cursors: cursors,
-                      cache: settings.rankingCacheEntries > 0 ? RankingCache(store: pipeline.store, capacity: settings.rankingCacheEntries,
-                                                                             maximumBytes: settings.rankingCacheBytes, cursors: cursors) : nil).register(on: router)
-        WebhookRoutes(store: pipeline.store, platforms: authenticator,
-                      addresses: WebhookAddressPolicy(allowPrivateAddresses: pipeline.configuration.pipeline.webhooks.allowPrivateAddresses)).register(on: router)
-        LogRoutes(store: pipeline.store, limiter: limiter).register(on: router)
+        registerPublicRoutes(on: router, verifier: verifier)
+        registerPlatformAPI(on: router.group().add(middleware: PlatformAuthenticator(registry: registry, clock: pipeline.store.clock)),
+                            verifier: verifier)
         AdminRoutes(store: pipeline.store, registry: registry).register(on: router)
-        OpenAPIRoute().register(on: router)
-        ModeratorUI(store: pipeline.store, settings: moderation, registry: registry, limiter: limiter).register(on: router)
+        ModerationRoutes(store: pipeline.store, settings: moderation, registry: registry).register(on: router)
         router.middlewares.add(MethodNotAllowedMiddleware(routes: router.routes))
         return router
+    }
+
+    /// What anyone may read, each client rate-limited before anything else runs (but for
+    /// the liveness probe): readiness, metrics, the landing page, the API document, the
+    /// review log, and the shopper API.
+    private func registerPublicRoutes(on router: Router<VouchRequestContext>, verifier: AttestationVerifier) {
+        let limiter = settings.rateLimit.enabled ? RateLimiter(settings: settings.rateLimit) : nil
+        func limited(_ group: RouterGroup<VouchRequestContext>, by key: RateLimitMiddleware.Key) -> RouterGroup<VouchRequestContext> {
+            guard let limiter else { return group }
+            return group.add(middleware: RateLimitMiddleware(limiter: limiter, key: key))
+        }
+        let open = limited(router.group(), by: .clientAddress)
+        HealthRoutes(store: pipeline.store, logger: Logger(label: "vouch.server")).register(on: router, public: open)
+        MetricsRoutes(store: pipeline.store, token: settings.metricsToken).register(on: open)
+        SiteRoutes(store: pipeline.store).register(on: open)
+        OpenAPIRoute().register(on: open)
+        LogRoutes(store: pipeline.store).register(on: open)
+        let shoppers = limited(open.group().add(middleware: ViewerAuthenticator(verifier: verifier, registry: registry, clock: pipeline.store.clock)),
+                               by: .viewer)
+        ShopperRoutes(store: pipeline.store, cursors: cursors,
+                      cache: settings.rankingCacheEntries > 0 ? RankingCache(store: pipeline.store, capacity: settings.rankingCacheEntries,
+                                                                             maximumBytes: settings.rankingCacheBytes, cursors: cursors) : nil)
+            .register(on: shoppers)
+    }
+
+    /// The routes platforms call with their API key (``PlatformAuthenticator``).
+    private func registerPlatformAPI(on group: RouterGroup<VouchRequestContext>, verifier: AttestationVerifier) {
+        let store = pipeline.store
+        ClipRoutes(store: store, spool: pipeline.spool, verifier: verifier, maxUploadBytes: settings.maxUploadBytes,
+                   quota: UploadQuota(store: store, uploadsPerPlatform: settings.uploadsPerPlatform, spoolBytesPerPlatform: settings.spoolBytesPerPlatform),
+                   minimumBytesPerSecond: settings.minimumUploadBytesPerSecond,
+                   gracePeriod: .milliseconds(Int64(settings.uploadGraceSeconds * 1000))).register(on: group)
+        SocialGraphRoutes(store: store, maximumHeld: settings.maximumEdgesPerPlatform).register(on: group)
+        DemandRoutes(store: store).register(on: group)
+        CampaignRoutes(store: store).register(on: group)
+        WebhookRoutes(store: store, addresses: WebhookAddressPolicy(allowPrivateAddresses: pipeline.configuration.pipeline.webhooks.allowPrivateAddresses))
+            .register(on: group)
     }
 
     /// The HTTP application on the configured address; `onServerRunning` learns the bound port.

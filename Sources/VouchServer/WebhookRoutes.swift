@@ -7,24 +7,23 @@ import VouchStore
 /// A platform sees and changes only its own webhooks; another's are "not found".
 struct WebhookRoutes: Sendable {
     let store: Store
-    let platforms: PlatformAuthenticator
     let addresses: WebhookAddressPolicy
     static let maximumPerPlatform = 20
 
-    func register(on router: Router<VouchRequestContext>) {
+    func register(on router: some RouterMethods<VouchRequestContext>) {
         router.post("/v1/webhooks") { request, context in try await create(request, context: context) }
-        router.get("/v1/webhooks") { request, _ in
-            let platform = try await platforms.platform(for: request)
+        router.get("/v1/webhooks") { request, context in
+            let platform = try context.requirePlatform()
             return try JSONAnswer.response(WebhookListBody(webhooks: try await store.webhooks(platform: platform.id).map { WebhookBody($0) }))
         }
         router.delete("/v1/webhooks/{id}") { request, context in
-            let platform = try await platforms.platform(for: request)
+            let platform = try context.requirePlatform()
             let id = try Self.id(context)
             guard try await store.deleteWebhook(id: id, platform: platform.id) else { throw Self.notFound(id) }
             return Response(status: .noContent)
         }
         router.get("/v1/webhooks/{id}/deliveries") { request, context in
-            let platform = try await platforms.platform(for: request)
+            let platform = try context.requirePlatform()
             let id = try Self.id(context)
             guard try await store.webhook(id: id, platform: platform.id) != nil else { throw Self.notFound(id) }
             return try JSONAnswer.response(DeliveryLogBody(try await store.deliveryLog(webhook: id)))
@@ -33,7 +32,7 @@ struct WebhookRoutes: Sendable {
 
     /// `POST /v1/webhooks`: the answer carries the signing secret, the only time it is shown.
     func create(_ request: Request, context: VouchRequestContext) async throws -> Response {
-        let platform = try await platforms.platform(for: request)
+        let platform = try context.requirePlatform()
         let body: WebhookRequest
         do {
             body = try await request.decode(as: WebhookRequest.self, context: context)

@@ -66,6 +66,36 @@ import Glibc
         }
     }
 
+    /// A flood of forged viewer tokens is refused by the rate limit before any signature is
+    /// checked: the client's bucket empties whatever the tokens say.
+    @Test func forgedViewerTokensAreRateLimitedBeforeTheyAreVerified() async throws {
+        try await withServer(adjust: { server, _ in
+            server.rateLimit.requestsPerSecond = 0.01
+            server.rateLimit.burst = 3
+        }) { server in
+            var statuses: [Int] = []
+            for attempt in 0..<5 {
+                statuses.append(try await server.send("/v1/products/sku-1/reviews", headers: ["Vouch-Viewer": "forged.\(attempt).token"]).status)
+            }
+            #expect(statuses == [401, 401, 401, 429, 429])
+        }
+    }
+
+    /// Every public route that can reach the store shares the client's bucket, the landing
+    /// page, readiness and metrics included.
+    @Test func everyPublicRouteIsRateLimited() async throws {
+        try await withServer(adjust: { server, _ in
+            server.rateLimit.requestsPerSecond = 0.01
+            server.rateLimit.burst = 4
+        }) { server in
+            var statuses: [Int] = []
+            for path in ["/", "/readyz", "/metrics", "/v1/log/entries?start=0", "/products/sku-1"] {
+                statuses.append(try await server.send(path).status)
+            }
+            #expect(statuses == [200, 200, 200, 200, 429])
+        }
+    }
+
     @Test func ipv6ClientsShareABucketPer64() {
         let middleware = ClientAddressMiddleware(trustedProxies: [IPNetwork("10.0.0.0/8")!])
         #expect(RateLimiter.bucket(for: "2001:db8:1:2::1") == RateLimiter.bucket(for: "2001:db8:1:2:ffff:eeee:dddd:cccc"))

@@ -103,7 +103,7 @@ import VouchTestSupport
             #expect(limited.status == 429 && limited.isProblem)
             let retryAfter = try #require(limited.response.value(forHTTPHeaderField: "Retry-After").flatMap(Int.init))
             #expect(retryAfter >= 1 && retryAfter <= 100)
-            #expect(try await server.send("/healthz").status == 200, "only the shopper API is limited")
+            #expect(try await server.send("/healthz").status == 200, "the liveness probe is never limited")
         }
     }
 }

@@ -11,7 +11,7 @@ struct AdminRoutes: Sendable {
     let registry: LiveRegistry
     static let maximumBodyBytes = 64 << 10
 
-    func register(on router: Router<VouchRequestContext>) {
+    func register(on router: some RouterMethods<VouchRequestContext>) {
         let admin = router.group("/v1/admin").add(middleware: OperatorAuthenticator(store: store))
         admin.get("/platforms") { _, _ in
             try JSONAnswer.response(["platforms": try await store.registry().platforms.map(PlatformBody.init)])
@@ -147,7 +147,6 @@ struct AdminRoutes: Sendable {
     }
 
     private static func actor(_ context: VouchRequestContext) throws -> String {
-        guard let name = context.operatorName else { throw Problem.unauthorized("the admin API needs an operator token") }
-        return "operator:\(name)"
+        "operator:\(try context.requireOperator())"
     }
 }

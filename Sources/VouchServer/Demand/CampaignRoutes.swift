@@ -7,11 +7,10 @@ import VouchStore
 /// webhooks when the threshold is reached.
 struct CampaignRoutes: Sendable {
     let store: Store
-    let platforms: PlatformAuthenticator
 
-    func register(on router: Router<VouchRequestContext>) {
-        router.post("/v1/campaigns") { request, _ in
-            let platform = try await platforms.platform(for: request)
+    func register(on router: some RouterMethods<VouchRequestContext>) {
+        router.post("/v1/campaigns") { request, context in
+            let platform = try context.requirePlatform()
             let body: CampaignRequest
             do {
                 body = try JSONDecoder().decode(CampaignRequest.self, from: Data(buffer: try await request.body.collect(upTo: 64 << 10)))
@@ -23,12 +22,12 @@ struct CampaignRoutes: Sendable {
             let campaign = try await store.openCampaign(try body.campaign(platform: platform.id, now: store.clock.now()), by: "platform:\(platform.id)")
             return try JSONAnswer.response(CampaignBody(campaign), status: .created, headers: [.location: "/v1/campaigns/\(campaign.id)"])
         }
-        router.get("/v1/campaigns") { request, _ in
-            let platform = try await platforms.platform(for: request)
+        router.get("/v1/campaigns") { request, context in
+            let platform = try context.requirePlatform()
             return try JSONAnswer.response(["campaigns": try await store.campaigns(platform: platform.id).map(CampaignBody.init)])
         }
         router.get("/v1/campaigns/{id}") { request, context in
-            let platform = try await platforms.platform(for: request)
+            let platform = try context.requirePlatform()
             guard let id = context.parameters.get("id").flatMap(Int64.init), let campaign = try await store.campaign(id: id),
                   campaign.platformID == platform.id else {
                 throw Problem.notFound("no such campaign for this platform")

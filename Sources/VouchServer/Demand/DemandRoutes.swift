@@ -7,15 +7,13 @@ import VouchStore
 /// and across products, raw beside trusted (`Docs/scoring.md`, "Trusted demand").
 struct DemandRoutes: Sendable {
     let store: Store
-    let platforms: PlatformAuthenticator
     static let maximumEvents = 10_000
     static let maximumBodyBytes = 8 << 20
     static let windows = ["1d": 1, "7d": 7, "30d": 30]
 
-    func register(on router: Router<VouchRequestContext>) {
-        router.post("/v1/signals") { request, _ in try await receive(request) }
+    func register(on router: some RouterMethods<VouchRequestContext>) {
+        router.post("/v1/signals") { request, context in try await receive(request, context: context) }
         router.get("/v1/products/{id}/demand") { request, context in
-            _ = try await platforms.platform(for: request)
             let product = try ShopperRoutes.product(context)
             let (name, days) = try Self.window(request)
             let (totals, anomalies) = try await store.demand(product: product, days: days)
@@ -24,7 +22,6 @@ struct DemandRoutes: Sendable {
                                                              anomalies: anomalies.map(ProductDemandBody.Anomaly.init)))
         }
         router.get("/v1/demand") { request, _ in
-            _ = try await platforms.platform(for: request)
             let query = request.uri.queryParameters
             let (name, days) = try Self.window(request)
             guard let kind = DemandKind(rawValue: String(query["kind"] ?? "cart")) else {
@@ -41,8 +38,8 @@ struct DemandRoutes: Sendable {
 
     /// `POST /v1/signals`: each event is taken whole or refused with its reason; the events
     /// taken are stored in one transaction.
-    private func receive(_ request: Request) async throws -> Response {
-        let platform = try await platforms.platform(for: request)
+    private func receive(_ request: Request, context: VouchRequestContext) async throws -> Response {
+        let platform = try context.requirePlatform()
         let data: Data
         do {
             data = Data(buffer: try await request.body.collect(upTo: Self.maximumBodyBytes))

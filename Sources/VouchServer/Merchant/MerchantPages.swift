@@ -12,8 +12,8 @@ struct MerchantPages: Sendable {
     static let windows = ["1d": 1, "7d": 7, "30d": 30]
 
     func register(on group: RouterGroup<VouchRequestContext>) {
-        group.get("demand") { request, _ in try await overview(request) }
-        group.get("demand.csv") { request, _ in try await csv(request) }
+        group.get("demand") { request, context in try await overview(request, context: context) }
+        group.get("demand.csv") { request, context in try await csv(request, context: context) }
         group.get("demand/products/{id}") { request, context in try await product(request, context: context) }
         group.post("demand/campaigns") { request, context in try await openCampaign(request, context: context) }
     }
@@ -30,8 +30,8 @@ struct MerchantPages: Sendable {
 
     /// `POST /moderate/demand/campaigns`: a merchant opens a campaign for one of its products.
     private func openCampaign(_ request: Request, context: VouchRequestContext) async throws -> Response {
-        let (moderator, _) = try await routes.signedIn(request, merchantsToo: true)
-        let (_, products) = try await scope(request)
+        let moderator = try context.requireModerator()
+        let (_, products) = try await scope(context)
         let form = try await routes.form(CampaignForm.self, from: request, context: context)
         try moderator.checkCSRF(form.csrf)
         guard let product = form.product, products.map({ $0.contains(product) }) ?? true else {
@@ -48,8 +48,8 @@ struct MerchantPages: Sendable {
     }
 
     /// The signed-in account and the products it may see (nil: all, for an admin).
-    private func scope(_ request: Request) async throws -> (ModeratorView, [String]?) {
-        let (moderator, view) = try await routes.signedIn(request, merchantsToo: true)
+    private func scope(_ context: VouchRequestContext) async throws -> (ModeratorView, [String]?) {
+        let (moderator, view) = try routes.signedIn(context)
         switch moderator.account.role {
         case .admin: return (view, nil)
         case .merchant: return (view, try await routes.store.merchantProducts(moderator.account.name))
@@ -58,8 +58,8 @@ struct MerchantPages: Sendable {
         }
     }
 
-    private func overview(_ request: Request) async throws -> Response {
-        let (view, products) = try await scope(request)
+    private func overview(_ request: Request, context: VouchRequestContext) async throws -> Response {
+        let (view, products) = try await scope(context)
         let (window, days) = Self.window(request)
         let store = routes.store
         let totals = try await store.demandTotals(days: days, products: products)
@@ -73,7 +73,7 @@ struct MerchantPages: Sendable {
     }
 
     private func product(_ request: Request, context: VouchRequestContext) async throws -> Response {
-        let (view, products) = try await scope(request)
+        let (view, products) = try await scope(context)
         let product = try ShopperRoutes.product(context)
         if let products, !products.contains(product) { throw Problem.notFound("no such product among this account's") }
         let kind = request.uri.queryParameters["kind"].flatMap { DemandKind(rawValue: String($0)) } ?? .cart
@@ -89,8 +89,8 @@ struct MerchantPages: Sendable {
     }
 
     /// `GET /moderate/demand.csv`: every product in scope, kind by kind.
-    private func csv(_ request: Request) async throws -> Response {
-        let (_, products) = try await scope(request)
+    private func csv(_ request: Request, context: VouchRequestContext) async throws -> Response {
+        let (_, products) = try await scope(context)
         let (window, days) = Self.window(request)
         var lines = ["product,kind,window,raw,trusted,people,trusted_people,trusted_share"]
         for totals in try await routes.store.demandTotals(days: days, products: products) {

@@ -9,16 +9,15 @@ extension ModerationRoutes {
     }
 
     /// `GET /moderate/clips/{id}`: the item page.
-    func item(_ request: Request, context: some RequestContext) async throws -> Response {
-        let (moderator, view) = try await signedIn(request)
+    func item(_ request: Request, context: VouchRequestContext) async throws -> Response {
+        let (moderator, view) = try signedIn(context)
         let id = try Self.clipID(context)
         guard let item = try await ModerationItem.load(clip: id, from: store) else { throw Problem.notFound("clip \(id) does not exist") }
         return try pages.render(ItemPage(item, moderator: view, role: moderator.account.role), template: "item")
     }
 
     /// `GET /moderate/clips/{id}/keyframes/{position}.jpg`: one stored keyframe, to moderators only.
-    func keyframe(_ request: Request, context: some RequestContext) async throws -> Response {
-        _ = try await sessions.moderator(for: request)
+    func keyframe(context: VouchRequestContext) async throws -> Response {
         let id = try Self.clipID(context)
         guard let position = context.parameters.get("position", as: Int.self),
               let jpeg = try await store.keyframeJPEG(clip: id, position: position)
@@ -29,8 +28,8 @@ extension ModerationRoutes {
 
     /// `POST /moderate/clips/{id}/decisions`: a decision with its reason, under the
     /// session's CSRF token and the moderator's role; back to the queue afterwards.
-    func decide(_ request: Request, context: some RequestContext) async throws -> Response {
-        let (moderator, _) = try await signedIn(request)
+    func decide(_ request: Request, context: VouchRequestContext) async throws -> Response {
+        let moderator = try context.requireModerator()
         let id = try Self.clipID(context)
         let form = try await self.form(DecisionForm.self, from: request, context: context)
         try moderator.checkCSRF(form.csrf)

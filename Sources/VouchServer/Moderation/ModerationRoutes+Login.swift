@@ -46,8 +46,8 @@ extension ModerationRoutes {
     }
 
     /// `POST /moderate/logout`: ends the session (with its CSRF token, so no other site can log a moderator out).
-    func logOut(_ request: Request, context: some RequestContext) async throws -> Response {
-        let (moderator, _) = try await signedIn(request, merchantsToo: true)
+    func logOut(_ request: Request, context: VouchRequestContext) async throws -> Response {
+        let moderator = try context.requireModerator()
         try moderator.checkCSRF(try await form(LogoutForm.self, from: request, context: context).csrf)
         var response = Response.redirect(to: "/moderate/login", type: .normal)
         response.setCookie(try await sessions.end(moderator))

@@ -3,8 +3,8 @@ import VouchStore
 
 extension ModerationRoutes {
     /// `GET /moderate?kind=&platform=&after=`: held clips, oldest first.
-    func queue(_ request: Request) async throws -> Response {
-        let (_, view) = try await signedIn(request)
+    func queue(_ request: Request, context: VouchRequestContext) async throws -> Response {
+        let (_, view) = try signedIn(context)
         let query = request.uri.queryParameters
         let filter = ModerationQueueFilter(flagKind: Self.nonEmpty(query["kind"]), platform: Self.nonEmpty(query["platform"]))
         let after = query["after"].flatMap { Int64($0) } ?? 0
@@ -18,8 +18,8 @@ extension ModerationRoutes {
     }
 
     /// `GET /moderate/audit?subject=&before=`: the audit log, newest first.
-    func audit(_ request: Request) async throws -> Response {
-        let (_, view) = try await signedIn(request)
+    func audit(_ request: Request, context: VouchRequestContext) async throws -> Response {
+        let (_, view) = try signedIn(context)
         let query = request.uri.queryParameters
         let subject = Self.nonEmpty(query["subject"])
         let before = query["before"].flatMap { Int64($0) }

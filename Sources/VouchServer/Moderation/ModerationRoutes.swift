@@ -22,27 +22,27 @@ struct ModerationRoutes: Sendable {
         login = ModeratorLogin(registry: registry, settings: settings, store: store)
     }
 
-    func register(on router: Router<VouchRequestContext>) {
-        let group = router.group("/moderate").add(middleware: ModerationPageErrors(pages: pages))
-        group.get("login") { request, _ in try loginPage(request) }
-        group.post("login") { request, context in try await logIn(request, context: context) }
-        group.post("logout") { request, context in try await logOut(request, context: context) }
-        group.get { request, _ in try await queue(request) }
-        group.get("clips/{id}") { request, context in try await item(request, context: context) }
-        group.get("clips/{id}/keyframes/{position}.jpg") { request, context in try await keyframe(request, context: context) }
-        group.post("clips/{id}/decisions") { request, context in try await decide(request, context: context) }
-        group.get("audit") { request, _ in try await audit(request) }
-        MerchantPages(routes: self).register(on: group)
+    func register(on router: some RouterMethods<VouchRequestContext>) {
+        let ui = router.group("/moderate")
+            .add(middleware: ModerationPageErrors(pages: pages))
+            .add(middleware: ModeratorAuthenticator(sessions: sessions))
+        ui.get("login") { request, _ in try loginPage(request) }
+        ui.post("login") { request, context in try await logIn(request, context: context) }
+        let accounts = ui.group().add(middleware: RequireModerator(merchantsToo: true))
+        accounts.post("logout") { request, context in try await logOut(request, context: context) }
+        MerchantPages(routes: self).register(on: accounts)
+        let moderators = ui.group().add(middleware: RequireModerator())
+        moderators.get { request, context in try await queue(request, context: context) }
+        moderators.get("clips/{id}") { request, context in try await item(request, context: context) }
+        moderators.get("clips/{id}/keyframes/{position}.jpg") { _, context in try await keyframe(context: context) }
+        moderators.post("clips/{id}/decisions") { request, context in try await decide(request, context: context) }
+        moderators.get("audit") { request, context in try await audit(request, context: context) }
     }
 
-    /// The signed-in moderator and the header's view of them; a merchant account may use
-    /// only the demand pages (`merchantsToo`).
-    func signedIn(_ request: Request, merchantsToo: Bool = false) async throws -> (SignedInModerator, ModeratorView) {
-        let moderator = try await sessions.moderator(for: request)
-        guard merchantsToo || moderator.account.role != .merchant else {
-            throw Problem(.forbidden, "forbidden", title: "Not allowed for this role",
-                          detail: "merchant accounts see trusted demand at /moderate/demand, not moderation")
-        }
+    /// The signed-in moderator (``RequireModerator`` lets no one else through) and the
+    /// header's view of them.
+    func signedIn(_ context: VouchRequestContext) throws -> (SignedInModerator, ModeratorView) {
+        let moderator = try context.requireModerator()
         return (moderator, ModeratorView(name: moderator.account.name, role: moderator.account.role.rawValue,
                                          csrf: moderator.session.csrfToken, isAdmin: moderator.account.role == .admin,
                                          isMerchant: moderator.account.role == .merchant))

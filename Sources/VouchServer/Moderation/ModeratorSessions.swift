@@ -15,14 +15,14 @@ struct ModeratorSessions: Sendable {
     /// Who may log in now: a moderator removed on any host loses their sessions here too.
     let registry: LiveRegistry
 
-    /// The moderator behind `request`; 401 `login-required` without a live session, or
-    /// when the session's moderator has been removed since.
-    func moderator(for request: Request) async throws -> SignedInModerator {
-        guard let id = request.cookies[Self.sessionCookie]?.value, !id.isEmpty else { throw Self.loginRequired }
+    /// The moderator behind `request`; nil without a live session, or when the session's
+    /// moderator has been removed since.
+    func moderator(for request: Request) async throws -> SignedInModerator? {
+        guard let id = request.cookies[Self.sessionCookie]?.value, !id.isEmpty else { return nil }
         let key = SessionSecret.storageKey(of: id)
         guard let session = try await store.moderatorSession(idSHA256: key),
               let account = await registry.snapshot().moderators[session.moderator] else {
-            throw Self.loginRequired
+            return nil
         }
         return SignedInModerator(account: account, session: session, storageKey: key)
     }

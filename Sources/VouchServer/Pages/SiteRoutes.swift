@@ -4,22 +4,19 @@ import VouchStore
 /// `/`, a landing page linking what this Vouch serves, and `/static/vouch.css`.
 ///
 /// The landing page's product list aggregates every published review, so it is read at
-/// most every few seconds, and each client is rate-limited like the shopper API.
+/// most every few seconds.
 struct SiteRoutes: Sendable {
     let pages = PageRenderer()
     let products: RecentValue<[ProductSummary]>
-    let limiter: RateLimiter?
     static let listedProducts = 48
 
-    init(store: Store, limiter: RateLimiter?) {
+    init(store: Store) {
         products = RecentValue(lifetime: .seconds(5)) { try await store.productsWithReviews(limit: Self.listedProducts) }
-        self.limiter = limiter
     }
 
-    func register(on router: Router<VouchRequestContext>) {
-        router.get("/") { _, context in
-            try await limiter?.admit(context, viewer: nil)
-            return try pages.render(LandingPage(products: try await products.value()), template: "landing")
+    func register(on router: some RouterMethods<VouchRequestContext>) {
+        router.get("/") { _, _ in
+            try pages.render(LandingPage(products: try await products.value()), template: "landing")
         }
         router.get("/static/vouch.css") { _, _ -> Response in
             guard let css = PageRenderer.resource("vouch", extension: "css") else { throw Problem.notFound("the stylesheet is missing") }

@@ -3,20 +3,22 @@ import Hummingbird
 import VouchIdentity
 import VouchStore
 
-/// Finds the platform behind a request's `Authorization: Bearer <API key>`.
+/// Lets only registered platforms through to the platform API: `Authorization: Bearer
+/// <API key>` finds the platform, which goes into the context.
 ///
 /// Keys are held only as SHA-256 hashes; a presented key is hashed and looked up,
 /// so no comparison leaks a stored key's prefix through timing. The registry is the
 /// fleet's, so a key issued or rotated on any host is honoured here within seconds.
-struct PlatformAuthenticator: Sendable {
+struct PlatformAuthenticator: Authenticator {
+    static var identity: WritableKeyPath<VouchRequestContext, PlatformAccess?> { \.platform }
     let registry: LiveRegistry
     let clock: any WallClock
 
-    func platform(for request: Request) async throws(Problem) -> PlatformAccess {
+    func authenticate(request: Request, context: VouchRequestContext) async throws -> PlatformAccess? {
         let key = try request.bearerToken(of: "the platform's API key")
         let now = clock.now()
         guard let platform = await registry.snapshot().platform(apiKeySHA256: ClipDigest.sha256Hex(of: Data(key.utf8)), at: now) else {
-            throw .unauthorized("the API key is not valid")
+            throw Problem.unauthorized("the API key is not valid")
         }
         return PlatformAccess(id: platform.id, name: platform.name, trust: platform.trust(at: now))
     }

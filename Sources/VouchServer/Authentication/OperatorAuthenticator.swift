@@ -7,17 +7,15 @@ import VouchStore
 /// SHA-256 the store holds (`vouch operator add`). The operator's name goes into the
 /// context, for the audit log. Tokens are looked up on every request, so a revoked token
 /// stops working on every host at once.
-struct OperatorAuthenticator: RouterMiddleware {
-    typealias Context = VouchRequestContext
+struct OperatorAuthenticator: Authenticator {
+    static var identity: WritableKeyPath<VouchRequestContext, String?> { \.operatorName }
     let store: Store
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func authenticate(request: Request, context: VouchRequestContext) async throws -> String? {
         let token = try request.bearerToken(of: "an operator token (vouch operator add)")
         guard let name = try await store.operatorToken(sha256: ClipDigest.sha256Hex(of: Data(token.utf8))) else {
             throw Problem.unauthorized("the operator token is not valid")
         }
-        var context = context
-        context.operatorName = name
-        return try await next(request, context)
+        return name
     }
 }

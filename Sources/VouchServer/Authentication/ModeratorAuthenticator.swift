@@ -1,0 +1,13 @@
+import Hummingbird
+
+/// Finds the signed-in moderator of a moderator-UI request from its session cookie.
+/// A request without a live session goes on anonymous: the login pages serve it, and
+/// ``RequireModerator`` turns it away from everything else.
+struct ModeratorAuthenticator: Authenticator {
+    static var identity: WritableKeyPath<VouchRequestContext, SignedInModerator?> { \.moderator }
+    let sessions: ModeratorSessions
+
+    func authenticate(request: Request, context: VouchRequestContext) async throws -> SignedInModerator? {
+        try await sessions.moderator(for: request)
+    }
+}
