@@ -3,9 +3,8 @@ import Hummingbird
 
 /// `/openapi.json`, the API's OpenAPI 3.1 document, and `/docs`, the same as a page.
 ///
-/// `Docs/openapi.json` is the document's source; `Resources/openapi.json` is its copy
-/// compiled into the binary (so the server needs no files beside it), and a test keeps
-/// the two byte-identical.
+/// The document is `Resources/openapi.json` (which `Docs/openapi.json` links to),
+/// compiled into the binary, so the server needs no files beside it.
 struct OpenAPIRoute: Sendable {
     static let document = PackageResources.openapi_json
 

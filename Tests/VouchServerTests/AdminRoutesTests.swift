@@ -7,7 +7,7 @@ import VouchTestSupport
 /// The admin API: only operators' tokens open it; what it changes is live at once and
 /// audited under the operator's name; bad requests are named, never half-applied.
 @Suite struct AdminRoutesTests {
-    func withOperator(_ body: (ServerFixture, [String: String]) async throws -> Void) async throws {
+    func withOperator(_ body: @Sendable (ServerFixture, [String: String]) async throws -> Void) async throws {
         try await withServer { server in
             let (token, hash) = APIKey.generate(prefix: "vo_")
             try await server.pipeline.store.addOperatorToken(name: "olive", sha256: hash, by: "operator:test")

@@ -9,7 +9,7 @@ import VouchTestSupport
 /// The merchant view: a merchant account logs in like a moderator, sees trusted demand for
 /// its own products only, none of moderation, and exports what it sees as safe CSV.
 @Suite struct MerchantPagesTests {
-    func withMerchant(_ body: (ModerationFixture) async throws -> Void) async throws {
+    func withMerchant(_ body: @Sendable (ModerationFixture) async throws -> Void) async throws {
         try await withModeration { fixture in
             let store = fixture.store
             try await store.addModerator(RegisteredModerator(name: "meg", role: .merchant, passwordHash: ModerationFixture.passwordHash), by: "operator:test")

@@ -18,7 +18,7 @@ struct ModerationFixture {
     var store: Store { server.pipeline.store }
 
     func browser() -> ModeratorBrowser {
-        ModeratorBrowser(baseURL: server.baseURL)
+        ModeratorBrowser(server: server)
     }
 
     /// A browser logged in as `name`.
@@ -38,14 +38,13 @@ struct ModerationFixture {
 }
 
 /// `registryRefreshSeconds` is short, so accounts a test adds to the store log in at once.
-func withModeration(_ body: (ModerationFixture) async throws -> Void) async throws {
+func withModeration(_ body: @Sendable (ModerationFixture) async throws -> Void) async throws {
     let settings = try ModerationFixture.settings()
     // Loopback is a trusted proxy, so a browser can speak for another client address with X-Forwarded-For.
-    try await withFixture({ try await ServerFixture.make(moderation: settings, adjust: { server, _ in
-                              server.trustedProxies = ["127.0.0.1", "::1"]
-                              server.registryRefreshSeconds = 0.05
-                          }) },
-                          tearDown: { await $0.tearDown() }) { server in
+    try await withServer(.socket, moderation: settings, adjust: { server, _ in
+        server.trustedProxies = ["127.0.0.1", "::1"]
+        server.registryRefreshSeconds = 0.05
+    }) { server in
         let store = server.pipeline.store
         let original = try await store.analysedClip(AnalysedClips.submission("a", reviewer: "alice"), outcome: AnalysedClips.original())
         let copy = try await store.analysedClip(AnalysedClips.submission("b", platform: "social", reviewer: "bob"), outcome: AnalysedClips.copy(of: original.id))

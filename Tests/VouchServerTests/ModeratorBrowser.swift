@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import HTTPTypes
 
 /// A browser stand-in for the moderator UI: it keeps its own cookies, follows no redirect
 /// (tests look at them), and asks for HTML unless told otherwise.
@@ -25,14 +23,13 @@ struct ModeratorBrowser {
         }
     }
 
-    let baseURL: URL
+    let server: ServerFixture
     var cookies: [String: String] = [:]
     /// The client address this browser claims through the trusted proxy, if any.
     var forwardedFor: String?
-    private let session = URLSession(configuration: .ephemeral, delegate: RefuseRedirects(), delegateQueue: nil)
 
-    init(baseURL: URL) {
-        self.baseURL = baseURL
+    init(server: ServerFixture) {
+        self.server = server
     }
 
     mutating func get(_ path: String, accept: String = "text/html") async throws -> Page {
@@ -59,41 +56,25 @@ struct ModeratorBrowser {
     }
 
     private mutating func send(_ path: String, method: String, accept: String, body: Data?) async throws -> Page {
-        var request = URLRequest(url: URL(string: path, relativeTo: baseURL)!)
-        request.httpMethod = method
-        request.httpShouldHandleCookies = false
-        request.setValue(accept, forHTTPHeaderField: "Accept")
-        request.setValue(forwardedFor, forHTTPHeaderField: "X-Forwarded-For")
+        var headers = ["Accept": accept]
+        headers["X-Forwarded-For"] = forwardedFor
         if !cookies.isEmpty {
-            request.setValue(cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; "), forHTTPHeaderField: "Cookie")
+            headers["Cookie"] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
         }
-        if let body {
-            request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-            request.httpBody = body
-        }
-        let (data, response) = try await session.data(for: request)
-        let http = response as! HTTPURLResponse
-        let setCookies = (http.value(forHTTPHeaderField: "Set-Cookie") ?? "").components(separatedBy: ", ").filter { !$0.isEmpty }
+        if body != nil { headers["Content-Type"] = "application/x-www-form-urlencoded" }
+        let answer = try await server.send(path, method: method, headers: headers, body: body)
+        let setCookies = answer.headers[values: .setCookie]
         for cookie in setCookies {
             let pair = cookie.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1).map(String.init)
             guard pair.count == 2 else { continue }
             cookies[pair[0]] = cookie.contains("Max-Age=0") || pair[1].isEmpty ? nil : pair[1]
         }
-        return Page(status: http.statusCode, contentType: http.value(forHTTPHeaderField: "Content-Type") ?? "",
-                    location: http.value(forHTTPHeaderField: "Location"), setCookies: setCookies,
-                    headers: Dictionary(http.allHeaderFields.map { ("\($0.key)".lowercased(), "\($0.value)") }, uniquingKeysWith: { first, _ in first }),
-                    body: String(decoding: data, as: UTF8.self))
+        return Page(status: answer.status, contentType: answer.contentType, location: answer.header("Location"), setCookies: setCookies,
+                    headers: Dictionary(answer.headers.map { ($0.name.canonicalName, $0.value) }, uniquingKeysWith: { first, _ in first }),
+                    body: String(decoding: answer.body, as: UTF8.self))
     }
 
     private static func encode(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")) ?? text
-    }
-}
-
-/// Hands every redirect back to the test instead of following it.
-private final class RefuseRedirects: NSObject, URLSessionTaskDelegate, Sendable {
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        completionHandler(nil)
     }
 }

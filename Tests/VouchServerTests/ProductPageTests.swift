@@ -27,7 +27,7 @@ import VouchTestSupport
             #expect(!html.contains("Carol") && !html.contains("99%"), "a flagged clip never appears")
             #expect(html.contains("/products/barista%20pro/clips/\(best)/poster.jpg"))
             #expect(html.contains("entry 0 of the review log") && html.contains("entry 1 of the review log"))
-            #expect(page.response.value(forHTTPHeaderField: "Content-Security-Policy")?.contains("default-src 'none'") == true)
+            #expect(page.header("Content-Security-Policy")?.contains("default-src 'none'") == true)
 
             let landing = String(decoding: try await server.send("/").body, as: UTF8.self)
             #expect(landing.contains("href=\"/products/barista%20pro\"") && landing.contains("Barista Pro")

@@ -12,12 +12,9 @@ import VouchTestSupport
         var provenance = ProvenanceSettings()
         provenance.trustAnchors = [try C2PAFixture.trustAnchorPath]
         let moderation = try ModerationFixture.settings()
-        try await withFixture({
-            try await ServerFixture.make(maxUploadBytes: 16 << 20, moderation: moderation, provenance: provenance) { server, pipeline in
-                server.trustedProxies = ["127.0.0.1", "::1"]
-                pipeline.analyzerCommand = [VouchExecutable.url.path, "analyze"]
-            }
-        }, tearDown: { await $0.tearDown() }) { server in
+        try await withServer(maxUploadBytes: 16 << 20, moderation: moderation, provenance: provenance, adjust: { _, pipeline in
+            pipeline.analyzerCommand = [VouchExecutable.url.path, "analyze"]
+        }) { server in
             var ids: [C2PAFixture: Int] = [:]
             for fixture in [C2PAFixture.capture, .aiGenerated, .tampered] {
                 let accepted = try await server.upload(try Data(contentsOf: URL(fileURLWithPath: try fixture.path)), as: server.shop)
@@ -55,7 +52,7 @@ import VouchTestSupport
             let parts = try #require(reviews.first?["explanation"] as? [String: Any])
             #expect(abs((parts["identityAssurance"] as? Double ?? 0) - 0.8) < 1e-9, "attested 0.4 + verified purchase 0.2 + trusted capture 0.2")
 
-            var browser = ModeratorBrowser(baseURL: server.baseURL)
+            var browser = ModeratorBrowser(server: server)
             try await browser.logIn("ana", password: ModerationFixture.password)
             let item = try await browser.get("/moderate/clips/\(ids[.aiGenerated] ?? 0)")
             #expect(item.body.contains("Content credentials") && item.body.contains("trainedAlgorithmicMedia") && item.body.contains("AI-generated"))

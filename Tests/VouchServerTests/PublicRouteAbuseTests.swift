@@ -35,7 +35,7 @@ import Glibc
     }
 
     @Test func forwardedHeadersFromAnUntrustedPeerChooseNoBucket() async throws {
-        try await withServer(adjust: { server, _ in
+        try await withServer(.socket, adjust: { server, _ in
             server.rateLimit.requestsPerSecond = 0.01
             server.rateLimit.burst = 3
         }) { server in
@@ -48,7 +48,7 @@ import Glibc
     }
 
     @Test func behindATrustedProxyEachForwardedClientHasItsOwnBucket() async throws {
-        try await withServer(adjust: { server, _ in
+        try await withServer(.socket, adjust: { server, _ in
             server.rateLimit.requestsPerSecond = 0.01
             server.rateLimit.burst = 3
             server.trustedProxies = ["127.0.0.0/8", "::1"]
@@ -69,7 +69,7 @@ import Glibc
     /// A flood of forged viewer tokens is refused by the rate limit before any signature is
     /// checked: the client's bucket empties whatever the tokens say.
     @Test func forgedViewerTokensAreRateLimitedBeforeTheyAreVerified() async throws {
-        try await withServer(adjust: { server, _ in
+        try await withServer(.socket, adjust: { server, _ in
             server.rateLimit.requestsPerSecond = 0.01
             server.rateLimit.burst = 3
         }) { server in
@@ -84,7 +84,7 @@ import Glibc
     /// Every public route that can reach the store shares the client's bucket, the landing
     /// page, readiness and metrics included.
     @Test func everyPublicRouteIsRateLimited() async throws {
-        try await withServer(adjust: { server, _ in
+        try await withServer(.socket, adjust: { server, _ in
             server.rateLimit.requestsPerSecond = 0.01
             server.rateLimit.burst = 4
         }) { server in
@@ -108,7 +108,7 @@ import Glibc
     }
 
     @Test func metricsAnswerOperatorsOnly() async throws {
-        try await withServer(adjust: { server, _ in
+        try await withServer(.socket, adjust: { server, _ in
             server.trustedProxies = ["127.0.0.0/8"]
         }) { server in
             #expect(try await server.send("/metrics").status == 200, "loopback may read metrics without a token")
@@ -118,7 +118,7 @@ import Glibc
     }
 
     @Test func withATokenMetricsNeedIt() async throws {
-        try await withServer(adjust: { server, _ in
+        try await withServer(.socket, adjust: { server, _ in
             server.metricsToken = "scrape-token-of-32-characters-x"
         }) { server in
             let anonymous = try await server.send("/metrics")
@@ -129,7 +129,7 @@ import Glibc
     }
 
     @Test func theLandingPageIsRateLimited() async throws {
-        try await withServer(adjust: { server, _ in
+        try await withServer(.socket, adjust: { server, _ in
             server.rateLimit.requestsPerSecond = 0.01
             server.rateLimit.burst = 2
         }) { server in
@@ -139,7 +139,7 @@ import Glibc
     }
 
     @Test func readinessSaysNothingAboutWhyTheStoreIsDown() async throws {
-        try await withServer { server in
+        try await withServer(.socket) { server in
             #expect(try await server.send("/readyz").status == 200)
             try await server.pipeline.store.close()
             try await Task.sleep(for: .milliseconds(1100))
@@ -151,10 +151,10 @@ import Glibc
     }
 
     @Test func aDrippedRequestBodyIsCutOffAtItsDeadline() async throws {
-        try await withServer(adjust: { server, _ in
+        try await withServer(.socket, adjust: { server, _ in
             server.bodyDeadlineSeconds = 1
         }) { server in
-            let connection = try RawConnection(port: try #require(server.baseURL.port))
+            let connection = try RawConnection(port: try #require(server.port))
             connection.send("POST /v1/social/edges HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(server.shop.apiKey)\r\n"
                             + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
             let answer = await connection.drip(" ", every: .milliseconds(250), times: 40)
@@ -163,10 +163,10 @@ import Glibc
     }
 
     @Test func idleAndHalfSentConnectionsAreClosed() async throws {
-        try await withServer(adjust: { server, _ in
+        try await withServer(.socket, adjust: { server, _ in
             server.idleTimeoutSeconds = 1
         }) { server in
-            let port = try #require(server.baseURL.port)
+            let port = try #require(server.port)
             let idle = try RawConnection(port: port)
             let halfSent = try RawConnection(port: port)
             halfSent.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HTTPTypes
+import HummingbirdTesting
 import Logging
 import VouchFingerprint
 import VouchIdentity
@@ -9,67 +11,40 @@ import VouchPipeline
 import VouchServer
 import VouchStore
 import VouchTestSupport
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// The server on a free port in this process, over a fresh SQLite store, with two platforms.
+/// The server over a fresh SQLite store, with two platforms, and a client to call it.
+///
+/// Requests go through the router in process (HummingbirdTesting) unless a test needs
+/// what only a socket gives: a peer address (rate limits by client, trusted proxies,
+/// loopback-only metrics) or raw bytes on the wire.
 struct ServerFixture {
-    let baseURL: URL
+    /// How requests reach the server.
+    enum Transport {
+        case inProcess
+        case socket
+    }
+
+    let client: any TestClientProtocol
     let shop: TestPlatform
     let social: TestPlatform
     let pipeline: Pipeline
     /// The server under test, for what a test reads from it directly (its routes).
     let service: VouchServer
-    let task: Task<Void, any Error>
+    /// Where the store and the spool are.
     let directory: URL
 
-    static func make(maxUploadBytes: Int64 = 1 << 20, moderation: ModerationSettings = ModerationSettings(), store: StoreLocation? = nil,
-                     provenance: ProvenanceSettings = ProvenanceSettings(),
-                     adjust: (inout ServerSettings, inout PipelineSettings) -> Void = { _, _ in }) async throws -> ServerFixture {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-server-\(UUID())")
-        let shop = try await TestPlatform(id: "shop")
-        let social = try await TestPlatform(id: "social")
-        var settings = ServerSettings()
-        var pipelineSettings = PipelineSettings()
-        adjust(&settings, &pipelineSettings)
-        let configuration = PipelineConfiguration(pipeline: pipelineSettings, media: MediaSettings(), fingerprint: FingerprintSettings(),
-                                                  index: IndexSettings(), scoring: ScoringModel(), provenance: provenance)
-        let pipeline = try await Pipeline.start(location: store ?? .sqlite(path: directory.appendingPathComponent("vouch.sqlite").path),
-                                                spool: Spool(directory: directory.appendingPathComponent("spool")),
-                                                settings: configuration, logger: Logger(label: "test"))
-        settings.port = 0
-        settings.maxUploadBytes = maxUploadBytes
-        let server = try await VouchServer(pipeline: pipeline, settings: settings,
-                                           identity: IdentitySettings(platforms: [shop.registration, social.registration]),
-                                           moderation: moderation, settingsDirectory: directory)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        var quiet = Logger(label: "test")
-        quiet.logLevel = .critical
-        let application = server.application(logger: quiet) { continuation.yield($0) }
-        let task = Task { try await application.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
-        return ServerFixture(baseURL: URL(string: "http://127.0.0.1:\(port)")!, shop: shop, social: social, pipeline: pipeline, service: server,
-                             task: task, directory: directory)
-    }
-
-    func tearDown() async {
-        task.cancel()
-        _ = try? await task.value
-        try? await pipeline.store.close()
-        try? FileManager.default.removeItem(at: directory)
-    }
+    /// The port the server listens on, with the socket transport.
+    var port: Int? { client.port }
 
     /// Sends a request and returns the status, the content type, the body, and the body as JSON.
     func send(_ path: String, method: String = "GET", headers: [String: String] = [:], body: Data? = nil) async throws -> Answer {
-        var request = URLRequest(url: URL(string: path, relativeTo: baseURL)!)
-        request.httpMethod = method
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let (data, response) = if let body { try await URLSession.shared.upload(for: request, from: body) } else { try await URLSession.shared.data(for: request) }
-        let http = response as! HTTPURLResponse
-        return Answer(status: http.statusCode, contentType: http.value(forHTTPHeaderField: "Content-Type") ?? "",
-                      json: (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:], body: data, response: http)
+        var fields = HTTPFields()
+        for (name, value) in headers { fields[HTTPField.Name(name)!] = value }
+        let response = try await client.execute(uri: path, method: HTTPRequest.Method(method)!, headers: fields,
+                                                body: body.map { ByteBuffer(data: $0) })
+        let data = Data(buffer: response.body)
+        return Answer(status: Int(response.status.code), contentType: response.headers[.contentType] ?? "",
+                      json: (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:], body: data, headers: response.headers)
     }
 
     /// Uploads `clip` as `platform`'s, with a fresh attestation unless one is given.
@@ -91,13 +66,46 @@ struct ServerFixture {
         var contentType: String
         var json: [String: Any]
         var body: Data
-        var response: HTTPURLResponse
+        var headers: HTTPFields
+
+        /// The value of the header `name`, as one string.
+        func header(_ name: String) -> String? { headers[HTTPField.Name(name)!] }
 
         var isProblem: Bool { contentType.hasPrefix("application/problem+json") && json["status"] as? Int == status && json["detail"] is String }
     }
 }
 
-func withServer(maxUploadBytes: Int64 = 1 << 20, adjust: (inout ServerSettings, inout PipelineSettings) -> Void = { _, _ in },
-                _ body: (ServerFixture) async throws -> Void) async throws {
-    try await withFixture({ try await ServerFixture.make(maxUploadBytes: maxUploadBytes, adjust: adjust) }, tearDown: { await $0.tearDown() }, body)
+/// Runs `body` against a fresh server, and removes its store afterwards.
+func withServer(_ transport: ServerFixture.Transport = .inProcess, maxUploadBytes: Int64 = 1 << 20, moderation: ModerationSettings = ModerationSettings(),
+                store: StoreLocation? = nil, provenance: ProvenanceSettings = ProvenanceSettings(),
+                adjust: (inout ServerSettings, inout PipelineSettings) -> Void = { _, _ in },
+                _ body: @Sendable (ServerFixture) async throws -> Void) async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-server-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let shop = try await TestPlatform(id: "shop")
+    let social = try await TestPlatform(id: "social")
+    var settings = ServerSettings()
+    var pipelineSettings = PipelineSettings()
+    adjust(&settings, &pipelineSettings)
+    settings.port = 0
+    settings.maxUploadBytes = maxUploadBytes
+    let configuration = PipelineConfiguration(pipeline: pipelineSettings, media: MediaSettings(), fingerprint: FingerprintSettings(),
+                                              index: IndexSettings(), scoring: ScoringModel(), provenance: provenance)
+    let pipeline = try await Pipeline.start(location: store ?? .sqlite(path: directory.appendingPathComponent("vouch.sqlite").path),
+                                            spool: Spool(directory: directory.appendingPathComponent("spool")),
+                                            settings: configuration, logger: Logger(label: "test"))
+    do {
+        let server = try await VouchServer(pipeline: pipeline, settings: settings,
+                                           identity: IdentitySettings(platforms: [shop.registration, social.registration]),
+                                           moderation: moderation, settingsDirectory: directory)
+        var quiet = Logger(label: "test")
+        quiet.logLevel = .critical
+        try await server.application(logger: quiet).test(transport == .socket ? .live : .router) { client in
+            try await body(ServerFixture(client: client, shop: shop, social: social, pipeline: pipeline, service: server, directory: directory))
+        }
+    } catch {
+        try? await pipeline.store.close()
+        throw error
+    }
+    try await pipeline.store.close()
 }

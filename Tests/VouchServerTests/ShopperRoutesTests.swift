@@ -82,7 +82,7 @@ import VouchTestSupport
             }
             let wrongMethod = try await server.send("/v1/products/sku-1/reviews", method: "DELETE")
             #expect(wrongMethod.status == 405 && wrongMethod.isProblem)
-            #expect(wrongMethod.response.value(forHTTPHeaderField: "Allow") == "GET")
+            #expect(wrongMethod.header("Allow") == "GET")
             let forged = try await server.send("/v1/products/sku-1/reviews", headers: ["Vouch-Viewer": "not.a.jwt"])
             #expect(forged.status == 401 && forged.isProblem)
             let untyped = try await server.shop.viewerAttestation(account: "sam", type: nil)
@@ -101,7 +101,7 @@ import VouchTestSupport
             }
             let limited = try await server.send("/v1/products/sku-1/reviews")
             #expect(limited.status == 429 && limited.isProblem)
-            let retryAfter = try #require(limited.response.value(forHTTPHeaderField: "Retry-After").flatMap(Int.init))
+            let retryAfter = try #require(limited.header("Retry-After").flatMap(Int.init))
             #expect(retryAfter >= 1 && retryAfter <= 100)
             #expect(try await server.send("/healthz").status == 200, "the liveness probe is never limited")
         }

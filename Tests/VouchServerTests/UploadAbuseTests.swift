@@ -15,8 +15,8 @@ import VouchTestSupport
     }
 
     @Test func aBadAttestationIsRefusedBeforeAnyOfTheBodyIsSpooled() async throws {
-        try await withServer(maxUploadBytes: 64 << 20) { server in
-            let connection = try RawConnection(port: try #require(server.baseURL.port))
+        try await withServer(.socket, maxUploadBytes: 64 << 20) { server in
+            let connection = try RawConnection(port: try #require(server.port))
             let chunk = String(repeating: "x", count: 1 << 20)
             connection.send(uploadHead(server, attestation: "not.a.token", length: 2 << 20) + chunk)
             try await Task.sleep(for: .milliseconds(500))
@@ -30,11 +30,11 @@ import VouchTestSupport
     }
 
     @Test func aPlatformMayStreamOnlySoManyUploadsAtOnce() async throws {
-        try await withServer(adjust: { server, _ in
+        try await withServer(.socket, adjust: { server, _ in
             server.uploadsPerPlatform = 1
         }) { server in
             let attestation = try await server.shop.attestation(clipSHA256: ClipDigest.sha256Hex(of: Self.clip), reviewer: "alice")
-            let streaming = try RawConnection(port: try #require(server.baseURL.port))
+            let streaming = try RawConnection(port: try #require(server.port))
             streaming.send(uploadHead(server, attestation: attestation, length: Self.clip.count) + "half")
             // The streaming upload holds the platform's one slot once its bytes are being spooled.
             let incoming = server.directory.appendingPathComponent("spool/incoming").path
@@ -44,14 +44,14 @@ import VouchTestSupport
             let second = try await server.upload(Data("other bytes".utf8), as: server.shop)
             #expect(second.status == 429 && second.isProblem)
             #expect(second.json["type"] as? String == "https://vouch.local/problems/upload-quota")
-            #expect(second.response.value(forHTTPHeaderField: "Retry-After") != nil)
+            #expect(second.header("Retry-After") != nil)
             #expect(try await server.upload(Data("social's bytes".utf8), as: server.social).status == 202, "other platforms are not held up")
             withExtendedLifetime(streaming) {}  // the upload streams until here; closing it would free the slot
         }
     }
 
     @Test func aPlatformsClipsMayHoldOnlySoMuchOfTheSpool() async throws {
-        try await withServer(adjust: { server, _ in
+        try await withServer(.socket, adjust: { server, _ in
             server.spoolBytesPerPlatform = 4150
         }) { server in
             #expect(try await server.upload(Self.clip, as: server.shop).status == 202)
@@ -62,12 +62,12 @@ import VouchTestSupport
     }
 
     @Test func aDrippedUploadIsCutOff() async throws {
-        try await withServer(adjust: { server, _ in
+        try await withServer(.socket, adjust: { server, _ in
             server.minimumUploadBytesPerSecond = 100_000
             server.uploadGraceSeconds = 1
         }) { server in
             let attestation = try await server.shop.attestation(clipSHA256: ClipDigest.sha256Hex(of: Self.clip), reviewer: "alice")
-            let connection = try RawConnection(port: try #require(server.baseURL.port))
+            let connection = try RawConnection(port: try #require(server.port))
             connection.send(uploadHead(server, attestation: attestation, length: Self.clip.count))
             let answer = await connection.drip("xxxx", every: .milliseconds(400), times: 40)
             #expect(answer?.hasPrefix("HTTP/1.1 408") == true, "\(answer ?? "no answer")")
@@ -75,7 +75,7 @@ import VouchTestSupport
     }
 
     @Test func theSameBytesFromTwoPlatformsAreTwoFilesThatNeitherRefusalNorTheOtherCanDelete() async throws {
-        try await withServer { server in
+        try await withServer(.socket) { server in
             let shop = try await server.upload(Self.clip, as: server.shop)
             let social = try await server.upload(Self.clip, as: server.social)
             let refused = try await server.upload(Self.clip, as: server.shop, attestation: try await server.social.attestation(
@@ -91,7 +91,7 @@ import VouchTestSupport
     }
 
     @Test func aPlatformHoldsOnlySoManyEdges() async throws {
-        try await withServer(adjust: { server, _ in
+        try await withServer(.socket, adjust: { server, _ in
             server.maximumEdgesPerPlatform = 3
         }) { server in
             let first = try await SocialGraphRoutesTests.edges(#"{"add": [{"from": "a", "to": "b", "kind": "follows"}, {"from": "b", "to": "a", "kind": "follows"}]}"#, server)
@@ -106,7 +106,7 @@ import VouchTestSupport
     }
 
     @Test func concurrentRegistrationsCannotPassTheWebhookCap() async throws {
-        try await withServer(adjust: WebhookRoutesTests.allowLoopback) { server in
+        try await withServer(.socket, adjust: WebhookRoutesTests.allowLoopback) { server in
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for number in 0..<30 {
                     group.addTask { try await WebhookRoutesTests.register("http://127.0.0.1:9/hook-\(number)", on: server).status }
@@ -120,7 +120,7 @@ import VouchTestSupport
     }
 
     @Test func aPlatformIsNotToldAboutOtherPlatformsClips() async throws {
-        try await withServer { server in
+        try await withServer(.socket) { server in
             let store = server.pipeline.store
             let original = try await store.analysedClip(AnalysedClips.submission("a", platform: "social", reviewer: "bob"), outcome: AnalysedClips.original())
             let copy = try await store.analysedClip(AnalysedClips.submission("b", reviewer: "alice"), outcome: AnalysedClips.copy(of: original.id))
