@@ -63,19 +63,18 @@ public actor CheckpointSigner {
         }
     }
 
-    /// Signs every `seconds` until cancelled.
-    public func run(every seconds: Double) async {
-        let errors = RepeatedErrorLog(logger: logger)
-        while !Task.isCancelled {
+    /// Signing every `seconds`, as a service. A log that is not an extension of what was
+    /// signed is refused, counted and logged as critical; other failures are retried.
+    nonisolated func service(every seconds: Double) -> PeriodicService {
+        PeriodicService(seconds: seconds, logger: logger, failure: { error in
+            error is LogError ? (.critical, "the review log cannot be signed: \(error)") : (.warning, "signing a checkpoint failed; will retry: \(error)")
+        }) {
             do {
-                try await signIfGrown()
+                try await self.signIfGrown()
             } catch let error as LogError {
                 Counter(label: "vouch_log_signing_refused_total").increment()
-                await errors.log(.critical, "the review log cannot be signed: \(error)")
-            } catch {
-                await errors.log(.warning, "signing a checkpoint failed; will retry: \(error)")
+                throw error
             }
-            try? await Task.sleep(for: .seconds(seconds))
         }
     }
 }

@@ -71,16 +71,10 @@ public actor IndexFollower {
         }
     }
 
-    /// Follows the store until the task is cancelled.
-    public func follow(every seconds: Double) async {
-        let errors = RepeatedErrorLog(logger: logger)
-        while !Task.isCancelled {
-            do {
-                try await catchUp()
-            } catch {
-                await errors.log(.error, "index could not catch up with the store: \(error)")
-            }
-            try? await Task.sleep(for: .seconds(seconds))
+    /// Following the store, every `seconds`, as a service.
+    nonisolated func service(every seconds: Double) -> PeriodicService {
+        PeriodicService(seconds: seconds, logger: logger, failure: { (.error, "index could not catch up with the store: \($0)") }) {
+            try await self.catchUp()
         }
     }
 

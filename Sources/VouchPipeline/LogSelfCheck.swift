@@ -27,17 +27,10 @@ public struct LogSelfCheck: Sendable {
         return problems
     }
 
-    /// Checks every `seconds` until cancelled, the first time at once.
-    public func run(every seconds: Double) async {
-        guard seconds > 0 else { return }
-        let errors = RepeatedErrorLog(logger: logger)
-        while !Task.isCancelled {
-            do {
-                _ = try await check()
-            } catch {
-                await errors.log(.warning, "the review log's self-check failed; will retry: \(error)")
-            }
-            try? await Task.sleep(for: .seconds(seconds))
+    /// Checking every `seconds` (0: never), the first time at once, as a service.
+    func service(every seconds: Double) -> PeriodicService {
+        PeriodicService(seconds: seconds, logger: logger, failure: { (.warning, "the review log's self-check failed; will retry: \($0)") }) {
+            _ = try await check()
         }
     }
 }

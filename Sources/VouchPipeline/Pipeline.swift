@@ -45,37 +45,22 @@ public struct Pipeline: Sendable {
     /// A group shuts its services down in reverse order, so the workers (last) drain
     /// before the loops they rely on stop.
     public func services(workers count: Int, namePrefix: String) -> [any Service] {
-        var loops: [@Sendable () async -> Void] = [
-            { await index.follow(every: configuration.pipeline.indexPollSeconds) },
-            { await maintainLog() },
-            { await sweepSpool() },
+        var services: [any Service] = [
+            index.service(every: configuration.pipeline.indexPollSeconds),
+            LogSelfCheck(store: store, verifier: logSigner?.verifier, logger: logger).service(every: configuration.log.selfCheckSeconds),
+            // Removes abandoned uploads every minute.
+            SpoolSweeper(spool: spool, store: store, logger: logger).service(every: 60),
         ]
-        guard count > 0 else { return loops.map(BackgroundLoop.init) }
-        loops.append {
-            await TrustRecomputer(store: store, matureAccountDays: configuration.scoring.matureAccountDays,
-                                  seedPlatforms: Set(configuration.scoring.trustSeedPlatforms), demand: configuration.pipeline.demand, logger: logger)
-                .run(every: configuration.pipeline.trustRecomputeSeconds)
+        if let logSigner {
+            services.append(CheckpointSigner(store: store, signer: logSigner, origin: configuration.log.origin, logger: logger)
+                .service(every: configuration.log.checkpointSeconds))
         }
-        loops.append { await WebhookDispatcher(store: store, settings: configuration.pipeline.webhooks, logger: logger).run() }
+        guard count > 0 else { return services }
+        services.append(TrustRecomputer(store: store, matureAccountDays: configuration.scoring.matureAccountDays,
+                                        seedPlatforms: Set(configuration.scoring.trustSeedPlatforms), demand: configuration.pipeline.demand, logger: logger)
+            .service(every: configuration.pipeline.trustRecomputeSeconds))
+        services.append(WebhookDispatcher(store: store, settings: configuration.pipeline.webhooks, logger: logger))
         let workers = (0..<count).map { worker(named: count == 1 ? namePrefix : "\(namePrefix)/\($0 + 1)") }
-        return loops.map(BackgroundLoop.init) + [WorkerPool(workers: workers)]
-    }
-
-    /// Removes abandoned uploads from the spool every minute, until cancelled.
-    public func sweepSpool() async {
-        await SpoolSweeper(spool: spool, store: store, logger: logger).run(every: 60)
-    }
-
-    /// Signs checkpoints (with the key) and checks the log against the store, until cancelled.
-    public func maintainLog() async {
-        await withTaskGroup(of: Void.self) { group in
-            if let logSigner {
-                let signer = CheckpointSigner(store: store, signer: logSigner, origin: configuration.log.origin, logger: logger)
-                group.addTask { await signer.run(every: configuration.log.checkpointSeconds) }
-            }
-            group.addTask {
-                await LogSelfCheck(store: store, verifier: logSigner?.verifier, logger: logger).run(every: configuration.log.selfCheckSeconds)
-            }
-        }
+        return services + [WorkerPool(workers: workers)]
     }
 }

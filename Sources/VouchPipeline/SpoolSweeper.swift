@@ -38,17 +38,11 @@ public struct SpoolSweeper: Sendable {
         return removed
     }
 
-    /// Sweeps every `seconds` until cancelled.
-    public func run(every seconds: Double) async {
-        let errors = RepeatedErrorLog(logger: logger)
-        while !Task.isCancelled {
-            do {
-                let removed = try await sweep()
-                if removed > 0 { logger.notice("removed abandoned uploads from the spool", metadata: ["files": "\(removed)"]) }
-            } catch {
-                await errors.log(.warning, "sweeping the spool failed; will retry: \(error)")
-            }
-            try? await Task.sleep(for: .seconds(seconds))
+    /// Sweeping every `seconds`, as a service.
+    func service(every seconds: Double) -> PeriodicService {
+        PeriodicService(seconds: seconds, logger: logger, failure: { (.warning, "sweeping the spool failed; will retry: \($0)") }) {
+            let removed = try await sweep()
+            if removed > 0 { logger.notice("removed abandoned uploads from the spool", metadata: ["files": "\(removed)"]) }
         }
     }
 

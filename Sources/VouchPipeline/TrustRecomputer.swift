@@ -49,16 +49,10 @@ public struct TrustRecomputer: Sendable {
         return trust
     }
 
-    /// Recomputes every `seconds` until the task is cancelled.
-    public func run(every seconds: Double) async {
-        let errors = RepeatedErrorLog(logger: logger)
-        while !Task.isCancelled {
-            do {
-                try await recompute()
-            } catch {
-                await errors.log(.error, "trust recomputation failed: \(error)")
-            }
-            try? await Task.sleep(for: .seconds(seconds))
+    /// Recomputing every `seconds`, as a service.
+    func service(every seconds: Double) -> PeriodicService {
+        PeriodicService(seconds: seconds, logger: logger, failure: { (.error, "trust recomputation failed: \($0)") }) {
+            _ = try await recompute()
         }
     }
 

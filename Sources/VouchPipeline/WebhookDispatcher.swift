@@ -1,13 +1,14 @@
 import Foundation
 import Logging
 import Metrics
+import ServiceLifecycle
 import VouchStore
 
 /// Empties the webhook outbox: takes due deliveries, signs and posts each, logs the
 /// attempt, and schedules a retry with exponential backoff until the receiver answers
 /// 2xx or the attempts run out. Every process that runs workers runs one; the store's
 /// claims keep two of them from sending the same attempt.
-public struct WebhookDispatcher: Sendable {
+public struct WebhookDispatcher: Service {
     let store: Store
     let sender: any WebhookSender
     let settings: WebhookSettings
@@ -31,10 +32,15 @@ public struct WebhookDispatcher: Sendable {
         case attemptEnded, pollEnded
     }
 
-    /// Delivers until the task is cancelled, with up to `batchSize` attempts in flight.
-    /// A slot that frees is filled at once, so a receiver that takes its whole deadline
-    /// holds one slot, not the deliveries claimed after it.
+    /// Delivers until a graceful shutdown or cancellation, with up to `batchSize` attempts
+    /// in flight. A slot that frees is filled at once, so a receiver that takes its whole
+    /// deadline holds one slot, not the deliveries claimed after it. An attempt cut short
+    /// by the shutdown is retried later, as after any failed attempt.
     public func run() async {
+        await cancelWhenGracefulShutdown { await deliverUntilCancelled() }
+    }
+
+    private func deliverUntilCancelled() async {
         await withTaskGroup(of: Wake.self) { pool in
             var inFlight = 0
             var polling = false

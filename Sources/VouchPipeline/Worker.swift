@@ -76,8 +76,7 @@ public struct Worker: Sendable {
 
     private func work(on job: Job) async throws {
         let heartbeat = Task { [store, settings] in
-            while !Task.isCancelled {
-                try await Task.sleep(for: .seconds(settings.queue.leaseSeconds / 3))
+            for await _ in PollingTicks(seconds: settings.queue.leaseSeconds / 3).dropFirst() {
                 guard try await store.heartbeat(job) else { return }
             }
         }

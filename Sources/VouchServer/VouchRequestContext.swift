@@ -10,11 +10,11 @@ public struct VouchRequestContext: RequestContext {
     /// forwarded (``ClientAddressMiddleware``).
     public internal(set) var clientAddress: String?
     /// The platform of a platform-API request (``PlatformAuthenticator``).
-    internal(set) var platform: PlatformAccess?
+    var platform: PlatformAccess?
     /// The shopper a public request is personalised for (``ViewerAuthenticator``).
-    internal(set) var viewer: Viewer?
+    var viewer: Viewer?
     /// The moderator of a moderator-UI request (``ModeratorAuthenticator``).
-    internal(set) var moderator: SignedInModerator?
+    var moderator: SignedInModerator?
     /// The operator an admin-API request is from (``OperatorAuthenticator``).
     public internal(set) var operatorName: String?
 
