@@ -1,0 +1,32 @@
+import Foundation
+
+extension VouchSettings {
+    /// The built-in defaults, with `file` laid over them key by key, and the settings
+    /// variables of `environment` over that (see ``EnvironmentOverlay``).
+    ///
+    /// A partial file is valid; a key the defaults do not have is a typo and an error.
+    /// Command-line options, applied by each command afterwards, win over both.
+    public init(loading file: SettingsFile, environment: [String: String]) throws {
+        let defaults = try SettingsTree(encoding: VouchSettings())
+        var tree = defaults
+        if let given = try file.tree() {
+            tree = try tree.merging(given) { SettingsError.unknownSetting(path: file.path, key: $0) }
+        }
+        let assignments = try EnvironmentOverlay.assignments(in: environment, over: defaults)
+        for assignment in assignments {
+            tree = tree.replacing(at: assignment.key[...], with: assignment.value)
+        }
+        do {
+            self = try tree.decode(VouchSettings.self)
+        } catch let error as DecodingError {
+            let (key, reason) = error.explanation
+            let variable = assignments.last { assignment in
+                key.map { $0 == assignment.dottedKey || $0.hasPrefix(assignment.dottedKey + ".") } ?? false
+            }
+            if let variable, let key {
+                throw SettingsError.invalidVariable(name: variable.name, key: key, value: variable.text, reason: reason)
+            }
+            throw SettingsError.invalidFile(path: file.path, key: key, reason: reason)
+        }
+    }
+}
