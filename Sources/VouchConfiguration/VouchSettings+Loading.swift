@@ -20,11 +20,12 @@ extension VouchSettings {
             self = try tree.decode(VouchSettings.self)
         } catch let error as DecodingError {
             let (key, reason) = error.explanation
-            let variable = assignments.last { assignment in
-                key.map { $0 == assignment.dottedKey || $0.hasPrefix(assignment.dottedKey + ".") } ?? false
-            }
-            if let variable, let key {
-                throw SettingsError.invalidVariable(name: variable.name, key: key, value: variable.text, reason: reason)
+            // Find the variable to blame by laying each alone over the defaults: the decoder
+            // does not always say where it failed (a fraction where an integer belongs).
+            if let culprit = assignments.first(where: { (try? defaults.replacing(at: $0.key[...], with: $0.value).decode(VouchSettings.self)) == nil }) {
+                let wholeNumberWanted = if case .number = culprit.value, case .integer = defaults.value(at: culprit.key) { true } else { false }
+                throw SettingsError.invalidVariable(name: culprit.name, key: culprit.dottedKey, value: culprit.text,
+                                                    reason: wholeNumberWanted ? "expected a whole number" : reason)
             }
             throw SettingsError.invalidFile(path: file.path, key: key, reason: reason)
         }

@@ -29,6 +29,8 @@ public struct ReviewLogVerifier: Sendable {
         public var checkpoint: Checkpoint?
         /// The checkpoint's signed note, to save as the state of the next run.
         public var note: String?
+
+        public init() {}
     }
 
     public func verify(product: String, previous: String?, complete: Bool) async throws -> Report {
