@@ -17,16 +17,20 @@ import Testing
         #expect(settings.server.host == "0.0.0.0", "what no variable names keeps the file's value")
     }
 
-    @Test func nestedBooleanAndTextSettingsParseAsTheirType() throws {
+    @Test func nestedBooleanListAndTextSettingsParseAsTheirType() throws {
         let defaults = VouchSettings()
         let settings = try VouchSettings(loading: absent, environment: [
             "VOUCH_MEDIA_LIMITS_MAX_DURATION_SECONDS": "12.5",
             "VOUCH_LOG_ORIGIN": "reviews.example.com/log",
             "VOUCH_SERVER_METRICS_TOKEN": "s3cret",
+            "VOUCH_SERVER_TRUSTED_PROXIES": #"["10.0.0.0/8"]"#,
+            "VOUCH_MODERATION_SECURE_COOKIES": "false",
         ])
         #expect(settings.media.limits.maxDurationSeconds == 12.5)
         #expect(settings.log.origin == "reviews.example.com/log")
         #expect(settings.server.metricsToken == "s3cret")
+        #expect(settings.server.trustedProxies == ["10.0.0.0/8"], "a list is JSON")
+        #expect(settings.moderation.secureCookies == false)
         #expect(settings.server.port == defaults.server.port)
     }
 
