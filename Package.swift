@@ -130,7 +130,7 @@ let package = Package(
         .target(
             name: "VouchCommandLine",
             dependencies: [
-                "VouchConfiguration", "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchPipeline", "VouchStore", "VouchLog",
+                "VouchConfiguration", "VouchMedia", "VouchFingerprint", "VouchPipeline", "VouchStore", "VouchLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -138,8 +138,7 @@ let package = Package(
         .target(
             name: "VouchBench",
             dependencies: [
-                "VouchCommandLine", "VouchConfiguration", "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore",
-                "VouchLog", "VouchProvenance",
+                "VouchCommandLine", "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -150,7 +149,6 @@ let package = Package(
         .executableTarget(
             name: "vouch",
             dependencies: [
-                "VouchConfiguration",
                 "VouchCommandLine",
                 "VouchBench",
                 "VouchVerifier",
@@ -234,7 +232,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchVerifierTests",
-            dependencies: ["VouchVerifier", "VouchLog", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["VouchVerifier", "VouchLog"]
         ),
         .testTarget(
             name: "VouchCLITests",

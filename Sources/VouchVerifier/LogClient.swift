@@ -20,6 +20,7 @@ public struct LogClient: Sendable {
 
     /// A review as the shopper API shows it, with the fields the log commits to.
     public struct Review: Decodable, Sendable {
+        /// The part of the score's explanation the log commits to.
         public struct Explanation: Decodable, Sendable { public var verdict: String }
         public var clip: Int64
         public var score: Double
