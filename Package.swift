@@ -7,6 +7,9 @@ import PackageDescription
 /// VouchIdentity → VouchStore → VouchPipeline → VouchServer → the thin `vouch` executable.
 /// VouchProvenance (C2PA content credentials: BMFF, JUMBF, CBOR, COSE, X.509) stands beside
 /// VouchLog: pure of the rest, used by the store (its `Provenance` type), the pipeline and the CLI.
+/// Beside the executable, and linked by it alone: VouchConfiguration (the settings file, its
+/// defaults and the VOUCH_* overlay) → VouchCommandLine (option groups and output every command
+/// shares) → VouchBench (`vouch bench`); VouchVerifier (`vouch verify`'s client) needs VouchLog only.
 let package = Package(
     name: "Vouch",
     platforms: [.macOS(.v14)],
@@ -121,9 +124,35 @@ let package = Package(
             ],
             resources: [.copy("Web"), .embedInCode("Resources/openapi.json")]
         ),
+        .target(
+            name: "VouchConfiguration",
+            dependencies: ["VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchPipeline", "VouchServer"]
+        ),
+        .target(
+            name: "VouchCommandLine",
+            dependencies: [
+                "VouchConfiguration", "VouchMedia", "VouchFingerprint", "VouchPipeline", "VouchStore", "VouchLog",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "VouchBench",
+            dependencies: [
+                "VouchCommandLine", "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "VouchVerifier",
+            dependencies: ["VouchLog"]
+        ),
         .executableTarget(
             name: "vouch",
             dependencies: [
+                "VouchCommandLine",
+                "VouchBench",
+                "VouchVerifier",
                 "VouchMedia",
                 "VouchFingerprint",
                 "VouchIndex",
@@ -198,6 +227,14 @@ let package = Package(
                            .product(name: "Crypto", package: "swift-crypto"), .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
                            .product(name: "SQLKit", package: "sql-kit")]
+        ),
+        .testTarget(
+            name: "VouchConfigurationTests",
+            dependencies: ["VouchConfiguration"]
+        ),
+        .testTarget(
+            name: "VouchVerifierTests",
+            dependencies: ["VouchVerifier", "VouchLog"]
         ),
         .testTarget(
             name: "VouchCLITests",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VouchCommandLine
 import VouchMedia
 import VouchPipeline
 

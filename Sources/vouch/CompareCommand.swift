@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VouchCommandLine
 import VouchFingerprint
 
 /// `vouch compare`: does one clip copy another, and where?

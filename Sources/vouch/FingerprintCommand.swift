@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VouchCommandLine
 import VouchFingerprint
 
 /// `vouch fingerprint`: the frame hashes Vouch indexes a clip by.

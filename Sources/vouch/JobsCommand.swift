@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import VouchCommandLine
 import VouchStore
 
 /// `vouch jobs`: the job queue as an operator sees it, and the way back for dead jobs.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import VouchCommandLine
 import VouchLog
 import VouchPipeline
 import VouchStore
@@ -45,7 +46,7 @@ struct LogKeyCommand: AsyncParsableCommand {
             throw ValidationError("there is no review log key at \(file.path): check --data (or $VOUCH_DATA), or make one with --create")
         }
         guard loaded.log.origin != LogSettings().origin else {
-            throw ValidationError("log.origin is still the example '\(LogSettings().origin)' (settings: \(settings.path)): "
+            throw ValidationError("log.origin is still the example '\(LogSettings().origin)' (settings: \(settings.file.path)): "
                 + "set it to this log's host and path before making its key, which is named after it for good")
         }
         let signer = try file.loadOrCreate(origin: loaded.log.origin)

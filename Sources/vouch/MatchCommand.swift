@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VouchCommandLine
 import VouchFingerprint
 
 /// `vouch match`: every query clip against every reference clip, as JSON lines.

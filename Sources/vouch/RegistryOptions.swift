@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import VouchCommandLine
 import VouchServer
 import VouchStore
 
@@ -29,9 +30,9 @@ struct RegistryOptions: ParsableArguments {
         logger.logLevel = .error
         let opened = try await Store.open(try store.location, logger: logger)
         do {
-            let directory = URL(fileURLWithPath: settings.path).deletingLastPathComponent()
+            let directory = settings.file.directory
             let imported = try await opened.importRegistry(from: loaded.identity, moderation: loaded.moderation, settingsDirectory: directory)
-            if !imported.isEmpty { FileHandle.standardError.write(Data("Moved from \(settings.path) into the store: \(imported.joined(separator: ", ")).\n".utf8)) }
+            if !imported.isEmpty { FileHandle.standardError.write(Data("Moved from \(settings.file.path) into the store: \(imported.joined(separator: ", ")).\n".utf8)) }
             let result = try await body(opened)
             try await opened.close()
             return result

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import VouchCommandLine
 import VouchPipeline
 import VouchServer
 import VouchStore
@@ -40,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
         let pipeline = try await Pipeline.start(location: location, spool: Spool(directory: store.spoolDirectory), settings: loaded.pipelineConfiguration,
                                                 logSigner: try store.logSigner(loaded.log), secrets: try store.secretSeal(loaded.pipeline.webhooks),
                                                 logger: logger)
-        let settingsDirectory = URL(fileURLWithPath: settings.path).deletingLastPathComponent()
+        let settingsDirectory = settings.file.directory
         let service = try await VouchServer(pipeline: pipeline, settings: server, identity: loaded.identity, moderation: loaded.moderation,
                                             settingsDirectory: settingsDirectory, logger: logger)
         let embedded = if case .sqlite = location { true } else { false }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VouchLog
+import VouchVerifier
 
 /// `vouch verify`: a shopper's or auditor's check that what a Vouch server shows for a
 /// product is what its tamper-evident log committed to.
@@ -41,24 +42,23 @@ struct VerifyCommand: AsyncParsableCommand {
         guard wait >= 0, wait <= 600 else { throw ValidationError("--wait must be 0–600 seconds") }
         let verifier: NoteVerifier
         do {
-            let text = key.hasPrefix("@") ? try String(contentsOfFile: String(key.dropFirst()), encoding: .utf8) : key
-            verifier = try NoteVerifier(parsing: text.trimmingCharacters(in: .whitespacesAndNewlines))
+            verifier = try NoteVerifier(argument: key)
         } catch {
             throw ValidationError("--key: \(error)")
         }
-        let previous = FileManager.default.fileExists(atPath: state) ? try String(contentsOfFile: state, encoding: .utf8) : nil
+        let saved = CheckpointState(path: state)
         let report: ReviewLogVerifier.Report
         do {
             report = try await ReviewLogVerifier(client: LogClient(server: url), verifier: verifier, checkpointWait: .milliseconds(Int(wait * 1000)))
-                .verify(product: product, previous: previous, complete: complete)
+                .verify(product: product, previous: try saved.read(), complete: complete)
         } catch let error as VerifyError {
             print("error: \(error)")
             throw ExitCode(69)
         }
         for line in report.passed { print("ok   \(line)") }
-        for line in report.failures { print("FAIL \(line)") }
+        for failure in report.failures { print("FAIL \(failure)") }
         guard report.failures.isEmpty else { throw ExitCode.failure }
-        if let note = report.note { try note.write(toFile: state, atomically: true, encoding: .utf8) }
+        try saved.save(report)
         print("verified: \(product) is shown as the log says")
     }
 }

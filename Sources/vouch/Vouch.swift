@@ -1,4 +1,5 @@
 import ArgumentParser
+import VouchBench
 
 /// The `vouch` command: every Vouch process, from probing one clip to serving the index.
 @main

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import ServiceLifecycle
+import VouchCommandLine
 import VouchPipeline
 import VouchServer
 import VouchStore

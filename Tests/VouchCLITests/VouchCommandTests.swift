@@ -104,7 +104,7 @@ import VouchTestSupport
     }
 }
 
-/// Settings files: partial ones take the defaults, typos are named.
+/// Settings files: partial ones take the defaults, typos are named, variables and options win.
 @Suite struct SettingsFileTests {
     let cli = VouchCommandTests()
 
@@ -121,6 +121,24 @@ import VouchTestSupport
         #expect(refused.errors.contains("over the limit of 2.00 s"))
         let loose = try settings(#"{"media": {"limits": {"maxDurationSeconds": 30}}}"#)
         #expect(try cli.vouch("probe", try MediaFixture.clip.path, "--config", loose).status == 0, "every other limit keeps its default")
+    }
+
+    @Test func variablesOverrideTheFileAndOptionsOverrideBoth() throws {
+        let file = try settings(#"{"media": {"limits": {"maxDurationSeconds": 30}, "decoder": {"threads": 1}}}"#)
+        let tight = try VouchRun(["probe", try MediaFixture.clip.path, "--config", file], environment: ["VOUCH_MEDIA_LIMITS_MAX_DURATION_SECONDS": "2"])
+        #expect(tight.status == 65 && tight.errors.contains("over the limit of 2.00 s"), "the variable wins over the file")
+
+        func decoderThreads(_ options: [String]) throws -> Int? {
+            let run = try VouchRun(["bench", "decode", try MediaFixture.clip.path, "--config", file, "--repeat", "1", "--ffmpeg", "", "--json"] + options,
+                                   environment: ["VOUCH_MEDIA_DECODER_THREADS": "2"])
+            #expect(run.status == 0, "\(run.errors)")
+            return (try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])?["threads"] as? Int
+        }
+        #expect(try decoderThreads([]) == 2, "the variable wins over the file")
+        #expect(try decoderThreads(["--threads", "3"]) == 3, "the option wins over the variable")
+
+        let misspelt = try VouchRun(["probe", try MediaFixture.clip.path, "--config", file], environment: ["VOUCH_MEDIA_LIMITS_MAX_DURATION": "2"])
+        #expect(misspelt.status != 0 && misspelt.errors.contains("VOUCH_MEDIA_LIMITS_MAX_DURATION names no setting"))
     }
 
     @Test func anUnknownKeyIsNamed() throws {

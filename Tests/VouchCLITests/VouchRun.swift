@@ -7,10 +7,14 @@ struct VouchRun {
     var output: String
     var errors: String
 
-    init(_ arguments: [String], input: String? = nil) throws {
+    /// Runs `vouch` with `arguments`, and `environment` added to this process's own.
+    init(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = VouchExecutable.url
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

@@ -109,9 +109,8 @@ import VouchTestSupport
     @Test(arguments: TestEngine.available)
     func reviewsPublishedBeforeTheLogAreLoggedOnceOnUpgrade(_ engine: TestEngine) async throws {
         try await withStore(engine) { fixture in
-            var generator = SeededGenerator(seed: 3)
-            // Seeding writes published clips straight into the tables, as a store from before the log holds them.
-            try await fixture.store.seedPublishedClips(count: 5, products: 2, platform: "shop", using: &generator)
+            // An import writes published clips straight into the tables, as a store from before the log holds them.
+            try await fixture.store.importPublishedReviews(ImportedReview.examples(count: 5, products: 2), platform: "shop")
             #expect(try await fixture.store.logSize() == 0)
             try await fixture.store.database.run { db in try await db.raw("UPDATE log_head SET backfilled = \(bind: false)").run() }
 

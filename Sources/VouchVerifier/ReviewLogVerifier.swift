@@ -10,21 +10,30 @@ import VouchLog
 /// verifier waits for a checkpoint that covers it, then fails it if none does. And a shown
 /// entry must be its clip's latest, or an insider could point a taken-down review at the
 /// entry from before its takedown.
-struct ReviewLogVerifier {
-    let client: LogClient
-    let verifier: NoteVerifier
+public struct ReviewLogVerifier: Sendable {
+    public let client: LogClient
+    public let verifier: NoteVerifier
     /// How long to wait for a checkpoint that covers every review shown.
-    var checkpointWait: Duration = .seconds(10)
+    public var checkpointWait: Duration
 
-    /// What the checks found: `failures` empty means the log vouches for what was shown.
-    struct Report {
-        var passed: [String] = []
-        var failures: [String] = []
-        var checkpoint: Checkpoint?
-        var note: String?
+    public init(client: LogClient, verifier: NoteVerifier, checkpointWait: Duration = .seconds(10)) {
+        self.client = client
+        self.verifier = verifier
+        self.checkpointWait = checkpointWait
     }
 
-    func verify(product: String, previous: String?, complete: Bool) async throws -> Report {
+    /// What the checks found: `failures` empty means the log vouches for what was shown.
+    public struct Report: Sendable {
+        public var passed: [String] = []
+        public var failures: [VerificationFailure] = []
+        public var checkpoint: Checkpoint?
+        /// The checkpoint's signed note, to save as the state of the next run.
+        public var note: String?
+
+        public init() {}
+    }
+
+    public func verify(product: String, previous: String?, complete: Bool) async throws -> Report {
         var report = Report()
         let reviews = try await client.reviews(product: product)
         let newest = reviews.compactMap(\.logIndex).max() ?? -1
@@ -53,7 +62,7 @@ struct ReviewLogVerifier {
             do {
                 checkpoint = try Checkpoint(note: note, verifier: verifier)
             } catch {
-                report.failures.append("the checkpoint is not signed by \(verifier.encoded): \(error)")
+                report.failures.append(.checkpointNotSigned(key: verifier.encoded, reason: "\(error)"))
                 return nil
             }
             if checkpoint.size > newest || clock.now >= deadline { return (checkpoint, note) }
@@ -69,19 +78,19 @@ struct ReviewLogVerifier {
             throw VerifyError.state("\(error)")
         }
         if previous.size > checkpoint.size {
-            report.failures.append("the log shrank: \(previous.size) entries were seen before, \(checkpoint.size) now")
+            report.failures.append(.logShrank(before: previous.size, now: checkpoint.size))
         } else if previous.size == checkpoint.size {
             if previous.root == checkpoint.root {
                 report.passed.append("the log is unchanged since the checkpoint seen before")
             } else {
-                report.failures.append("the log was rewritten: same size \(checkpoint.size), another root")
+                report.failures.append(.logRewritten(size: checkpoint.size))
             }
         } else if previous.size > 0 {
             let proof = try await client.consistencyProof(from: previous.size, to: checkpoint.size)
             if proof.verify(oldRoot: previous.root, newRoot: checkpoint.root) {
                 report.passed.append("the log only grew since the checkpoint seen before (\(previous.size) → \(checkpoint.size))")
             } else {
-                report.failures.append("the log is not an extension of the checkpoint seen before (\(previous.size) → \(checkpoint.size))")
+                report.failures.append(.notAnExtension(before: previous.size, now: checkpoint.size))
             }
         }
     }
@@ -104,7 +113,7 @@ struct ReviewLogVerifier {
             proven = try await client.inclusionProof(index: start, treeSize: checkpoint.size).verifyTail(leaves, root: checkpoint.root)
         }
         guard proven else {
-            report.failures.append("the log's entries \(start)..<\(checkpoint.size) do not make the signed root: the log served is not the log signed")
+            report.failures.append(.entriesNotSigned(start..<checkpoint.size))
             return nil
         }
         if start == 0 { report.passed.append("all \(checkpoint.size) entries replayed to the signed root") }
@@ -113,19 +122,19 @@ struct ReviewLogVerifier {
 
     private func check(_ review: LogClient.Review, product: String, checkpoint: Checkpoint, entries: ProvenEntries, into report: inout Report) {
         guard let index = review.logIndex else {
-            report.failures.append("clip \(review.clip) is shown but has no log entry")
+            report.failures.append(.notLogged(clip: review.clip))
             return
         }
         guard index >= 0, index < checkpoint.size else {
-            report.failures.append("clip \(review.clip) is shown as logged at \(index), outside the signed log of \(checkpoint.size) entries")
+            report.failures.append(.outsideSignedLog(clip: review.clip, index: index, size: checkpoint.size))
             return
         }
         guard let entry = entries.entry(at: index), entry.clip == review.clip else {
-            report.failures.append("clip \(review.clip): entry \(index) is about another clip")
+            report.failures.append(.entryAboutAnotherClip(clip: review.clip, index: index))
             return
         }
         if let latest = entries.latestIndex(of: review.clip, after: index) {
-            report.failures.append("clip \(review.clip) is shown as logged at \(index), but the log has a later entry for it at \(latest)")
+            report.failures.append(.notLatestEntry(clip: review.clip, index: index, latest: latest))
             return
         }
         var differences: [String] = []
@@ -136,7 +145,7 @@ struct ReviewLogVerifier {
         if differences.isEmpty {
             report.passed.append("clip \(review.clip): shown as its latest entry \(index) in the signed log")
         } else {
-            report.failures.append("clip \(review.clip) is not shown as logged at \(index): " + differences.joined(separator: "; "))
+            report.failures.append(.shownOtherwise(clip: review.clip, index: index, differences: differences))
         }
     }
 
@@ -146,36 +155,7 @@ struct ReviewLogVerifier {
         if missing.isEmpty {
             report.passed.append("every review the log says is public for \(product) is shown")
         } else {
-            report.failures.append("reviews the log says are public for \(product) are not shown: clips \(missing.map(String.init).joined(separator: ", "))")
+            report.failures.append(.hidden(product: product, clips: missing))
         }
-    }
-}
-
-/// Entries from `start` to a signed checkpoint's size, each proven part of that log.
-private struct ProvenEntries {
-    let start: Int64
-    let entries: [ReviewEntry?]
-
-    init(start: Int64, bytes: [Data]) {
-        self.start = start
-        entries = bytes.map { try? ReviewEntry(decoding: $0) }
-    }
-
-    func entry(at index: Int64) -> ReviewEntry? {
-        guard index >= start, index - start < entries.count else { return nil }
-        return entries[Int(index - start)]
-    }
-
-    /// The index of a later entry for `clip` than `index`, if the log has one.
-    func latestIndex(of clip: Int64, after index: Int64) -> Int64? {
-        let later = entries[Int(index - start + 1)...].lastIndex { $0?.clip == clip }
-        return later.map { start + Int64($0) }
-    }
-
-    /// Each clip's latest entry.
-    var latestByClip: [Int64: ReviewEntry] {
-        var latest: [Int64: ReviewEntry] = [:]
-        for case let entry? in entries { latest[entry.clip] = entry }
-        return latest
     }
 }

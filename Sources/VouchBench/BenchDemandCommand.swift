@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VouchCommandLine
 import VouchIdentity
 import VouchStore
 

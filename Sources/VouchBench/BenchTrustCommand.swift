@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VouchCommandLine
 import VouchIdentity
 
 /// `vouch bench trust`: SybilRank over a generated graph with a planted Sybil region.

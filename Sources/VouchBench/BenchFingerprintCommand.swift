@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VouchCommandLine
 import VouchFingerprint
 
 /// `vouch bench fingerprint`: seconds of video fingerprinted per CPU-second, against vPDQ.

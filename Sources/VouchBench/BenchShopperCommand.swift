@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VouchCommandLine
 import VouchStore
 
 /// `vouch bench shopper`: seeds a store with published clips for the shopper API's load
@@ -39,7 +40,8 @@ struct BenchShopperCommand: AsyncParsableCommand {
         let start = clock.now
         try await opened.register(platform: platform, name: platform)
         var generator = FastRandom(seed: seed)
-        try await opened.seedPublishedClips(count: clips, products: products, platform: platform, using: &generator)
+        let seed = ShopperSeed(clips: clips, products: products, batch: "\(Int(Date().timeIntervalSince1970 * 1000))-\(generator.next() % 1_000_000)")
+        try await opened.importPublishedReviews(seed.reviews(using: &generator), platform: platform)
         try await opened.close()
         print("seeded \(clips) published clips across \(products) products in \(clock.now - start)")
     }

@@ -3,21 +3,25 @@ import Foundation
 import Logging
 import VouchLog
 import VouchPipeline
+import VouchConfiguration
 import VouchStore
 
-/// `--database` and `--data`, shared by the commands that use the store.
-struct StoreOptions: ParsableArguments {
+/// `--database` and `--data`, shared by the commands that use the store, and the store,
+/// spool and key files they locate.
+public struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The store: a postgres:// URL to share one database between many processes, or a SQLite file.",
         discussion: "Defaults to $VOUCH_DATABASE, then DATA/vouch.sqlite (the embedded default).",
         valueName: "url-or-path"
     ))
-    var database: String?
+    public var database: String?
 
     @Option(name: .long, help: ArgumentHelp("The data directory: the embedded database and the upload spool.", valueName: "dir"))
-    var data: String = ProcessInfo.processInfo.environment["VOUCH_DATA"] ?? ".vouch"
+    public var data: String = ProcessInfo.processInfo.environment["VOUCH_DATA"] ?? ".vouch"
 
-    var location: StoreLocation {
+    public init() {}
+
+    public var location: StoreLocation {
         get throws {
             guard let text = database ?? ProcessInfo.processInfo.environment["VOUCH_DATABASE"] else { return .embedded(in: data) }
             do {
@@ -30,24 +34,24 @@ struct StoreOptions: ParsableArguments {
 
     /// The store for a one-off operator command: migrated, with the settings' queue policy,
     /// logging only errors so that the command's own output stays readable.
-    func openQuietly(_ settings: VouchSettings) async throws -> Store {
+    public func openQuietly(_ settings: VouchSettings) async throws -> Store {
         var logger = Logger(label: "vouch.store")
         logger.logLevel = .error
         return try await Store.open(try location, queue: settings.pipeline.queue, logger: logger)
     }
 
-    var spoolDirectory: URL {
+    public var spoolDirectory: URL {
         URL(fileURLWithPath: data).appendingPathComponent("spool", isDirectory: true)
     }
 
     /// The review log's key file: `log.keyFile`, under the data directory unless absolute.
-    func logKeyFile(_ settings: LogSettings) -> LogKeyFile {
+    public func logKeyFile(_ settings: LogSettings) -> LogKeyFile {
         LogKeyFile(path: settings.keyFile.hasPrefix("/") ? settings.keyFile : URL(fileURLWithPath: data).appendingPathComponent(settings.keyFile).path)
     }
 
     /// The key that seals webhook secrets: made on first use on the embedded store; with
     /// PostgreSQL it must be given, and a process without it keeps no secret in clear.
-    func secretSeal(_ settings: WebhookSettings) throws -> SecretSeal {
+    public func secretSeal(_ settings: WebhookSettings) throws -> SecretSeal {
         let file = SecretFile(path: settings.secretKeyFile.hasPrefix("/") ? settings.secretKeyFile
             : URL(fileURLWithPath: data).appendingPathComponent(settings.secretKeyFile).path)
         if let text = try file.read() {
@@ -67,7 +71,7 @@ struct StoreOptions: ParsableArguments {
     /// The key this process signs checkpoints with. On the embedded store it is created on
     /// first use; on PostgreSQL it must be given to each signing process, so that every
     /// one signs with the same key, and a process without it does not sign.
-    func logSigner(_ settings: LogSettings) throws -> NoteSigner? {
+    public func logSigner(_ settings: LogSettings) throws -> NoteSigner? {
         let file = logKeyFile(settings)
         if case .sqlite = try location { return try file.loadOrCreate(origin: settings.origin) }
         return try file.load(origin: settings.origin)

@@ -1,10 +1,13 @@
 import ArgumentParser
 
-/// `vouch bench`: the benchmarks whose figures `Docs/benchmarks.md` records.
-struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `vouch bench`: the benchmarks whose figures `Docs/benchmarks.md` records. Kept out of
+/// the executable's own code and out of the production modules, which they only measure.
+public struct BenchCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Vouch against the reference tools, in one run, as ratios.",
         subcommands: [BenchDecodeCommand.self, BenchFingerprintCommand.self, BenchIndexCommand.self, BenchTrustCommand.self, BenchDemandCommand.self, BenchShopperCommand.self, BenchLogCommand.self, BenchProvenanceCommand.self]
     )
+
+    public init() {}
 }

@@ -4,17 +4,28 @@ import FoundationNetworking
 #endif
 import VouchLog
 
-/// What `vouch verify` reads from a Vouch server: only the public API.
-struct LogClient {
-    let server: URL
+/// What `vouch verify` reads from a Vouch server: only the public API, so that anyone can
+/// check a server without an account on it.
+public struct LogClient: Sendable {
+    /// How a request reaches the server: `URLSession` in use, recorded answers in tests.
+    public typealias Transport = @Sendable (URL) async throws -> (Data, URLResponse)
+
+    public let server: URL
+    private let transport: Transport
+
+    public init(server: URL, transport: @escaping Transport = { try await URLSession.shared.data(from: $0) }) {
+        self.server = server
+        self.transport = transport
+    }
 
     /// A review as the shopper API shows it, with the fields the log commits to.
-    struct Review: Decodable {
-        struct Explanation: Decodable { var verdict: String }
-        var clip: Int64
-        var score: Double
-        var explanation: Explanation
-        var logIndex: Int64?
+    public struct Review: Decodable, Sendable {
+        /// The part of the score's explanation the log commits to.
+        public struct Explanation: Decodable, Sendable { public var verdict: String }
+        public var clip: Int64
+        public var score: Double
+        public var explanation: Explanation
+        public var logIndex: Int64?
     }
 
     private struct ReviewPage: Decodable {
@@ -34,12 +45,12 @@ struct LogClient {
         var hashes: [String]
     }
 
-    func checkpointNote() async throws -> String {
+    public func checkpointNote() async throws -> String {
         String(decoding: try await get("/v1/log/checkpoint"), as: UTF8.self)
     }
 
     /// Every published review of `product`, walking the shopper API's pages.
-    func reviews(product: String) async throws -> [Review] {
+    public func reviews(product: String) async throws -> [Review] {
         var reviews: [Review] = []
         var cursor: String?
         repeat {
@@ -54,7 +65,7 @@ struct LogClient {
     }
 
     /// Leaves `start..<end`, as the exact bytes that were hashed.
-    func entries(_ range: Range<Int64>) async throws -> [(index: Int64, bytes: Data)] {
+    public func entries(_ range: Range<Int64>) async throws -> [(index: Int64, bytes: Data)] {
         var entries: [(index: Int64, bytes: Data)] = []
         var start = range.lowerBound
         while start < range.upperBound {
@@ -69,13 +80,13 @@ struct LogClient {
         return entries
     }
 
-    func inclusionProof(index: Int64, treeSize: Int64) async throws -> InclusionProof {
+    public func inclusionProof(index: Int64, treeSize: Int64) async throws -> InclusionProof {
         InclusionProof(leafIndex: index, treeSize: treeSize, hashes: try await proofHashes("/v1/log/proofs/inclusion", [
             URLQueryItem(name: "index", value: "\(index)"), URLQueryItem(name: "treeSize", value: "\(treeSize)"),
         ]))
     }
 
-    func consistencyProof(from old: Int64, to new: Int64) async throws -> ConsistencyProof {
+    public func consistencyProof(from old: Int64, to new: Int64) async throws -> ConsistencyProof {
         ConsistencyProof(oldSize: old, newSize: new, hashes: try await proofHashes("/v1/log/proofs/consistency", [
             URLQueryItem(name: "from", value: "\(old)"), URLQueryItem(name: "to", value: "\(new)"),
         ]))
@@ -110,22 +121,9 @@ struct LogClient {
 
     private func fetch(_ url: URL) async throws -> (Data, URLResponse) {
         do {
-            return try await URLSession.shared.data(from: url)
+            return try await transport(url)
         } catch {
             throw VerifyError.server("\(url.absoluteString) cannot be reached: \(error.localizedDescription)")
-        }
-    }
-}
-
-/// Why `vouch verify` could not finish its checks (as opposed to checks that failed).
-enum VerifyError: Error, CustomStringConvertible {
-    case server(String)
-    case state(String)
-
-    var description: String {
-        switch self {
-        case .server(let why): return why
-        case .state(let why): return "the saved checkpoint cannot be used: \(why)"
         }
     }
 }

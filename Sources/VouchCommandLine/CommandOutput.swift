@@ -3,8 +3,8 @@ import Foundation
 import VouchMedia
 
 /// JSON as the CLI prints it: sorted keys, so output diffs cleanly.
-enum JSONOutput {
-    static func string(_ value: some Encodable, pretty: Bool = true) throws -> String {
+public enum JSONOutput {
+    public static func string(_ value: some Encodable, pretty: Bool = true) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
@@ -12,13 +12,13 @@ enum JSONOutput {
 }
 
 /// The exit codes `vouch` uses, from sysexits(3).
-enum VouchExit {
-    static let unreadableInput = ExitCode(65)
-    static let missingInput = ExitCode(66)
+public enum VouchExit {
+    public static let unreadableInput = ExitCode(65)
+    public static let missingInput = ExitCode(66)
 }
 
 /// Runs `body`, turning a ``MediaError`` into a message and an exit code a script can branch on.
-func withMediaErrorsReported<T>(json: Bool, _ body: () throws -> T) throws -> T {
+public func withMediaErrorsReported<T>(json: Bool, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as MediaError {

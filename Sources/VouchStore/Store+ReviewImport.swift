@@ -1,0 +1,54 @@
+import Foundation
+import SQLKit
+
+extension Store {
+    /// Writes `reviews` as published clips of `platform`, 500 rows to a statement, in one
+    /// transaction: their products (kept if they exist), an identity and a reviewer for
+    /// each account (which must be new), and the clips. For benchmarks and demos only.
+    public func importPublishedReviews(_ reviews: [ImportedReview], platform: String) async throws {
+        let now = nowMilliseconds
+        var products: [String: String] = [:]
+        var accounts: [String: String] = [:]
+        for review in reviews {
+            products[review.product] = products[review.product] ?? review.productName
+            accounts[review.reviewerAccount] = accounts[review.reviewerAccount] ?? review.reviewerHandle
+        }
+        let productRows = products.sorted { $0.key < $1.key }
+        let accountRows = accounts.sorted { $0.key < $1.key }
+        try await database.transaction { db in
+            for chunk in productRows.chunked(into: Self.importChunk) {
+                var insert = db.insert(into: "products").columns("id", "name", "created_at")
+                for (id, name) in chunk { insert = insert.values(SQLBind(id), SQLBind(name), SQLBind(now)) }
+                try await insert.ignoringConflicts(with: ["id"]).run()
+            }
+            var reviewers: [String: Int64] = [:]
+            for chunk in accountRows.chunked(into: Self.importChunk) {
+                var identities = db.insert(into: "identities").columns("created_at")
+                for _ in chunk { identities = identities.values(SQLBind(now)) }
+                let identityIDs = try await identities.returning("id").all().map { try $0.decode(column: "id", as: Int64.self) }
+                var insert = db.insert(into: "reviewers").columns("platform_id", "account", "identity_id", "handle", "created_at")
+                for ((account, handle), identity) in zip(chunk, identityIDs) {
+                    insert = insert.values(SQLBind(platform), SQLBind(account), SQLBind(identity), SQLBind(handle), SQLBind(now))
+                }
+                let ids = try await insert.returning("id").all().map { try $0.decode(column: "id", as: Int64.self) }
+                for ((account, _), id) in zip(chunk, ids) { reviewers[account] = id }
+            }
+            for chunk in reviews.chunked(into: Self.importChunk) {
+                var insert = db.insert(into: "clips").columns("platform_id", "reviewer_id", "product_id", "content_sha256", "byte_count", "attestation_id",
+                                                             "status", "verdict", "score", "explanation", "created_at", "updated_at")
+                for review in chunk {
+                    insert = insert.values(SQLBind(platform), SQLBind(reviewers[review.reviewerAccount]), SQLBind(review.product),
+                                           SQLBind(review.contentSHA256), SQLBind(0), SQLBind(review.attestationID),
+                                           SQLBind(ClipStatus.published.rawValue), SQLBind(review.verdict), SQLBind(review.score),
+                                           SQLBind(review.explanation), SQLBind(now), SQLBind(now))
+                }
+                try await insert.run()
+            }
+            try await appendAudit(db, actor: "system", action: "store.seeded", subject: "platform:\(platform)",
+                                  detail: ["clips": "\(reviews.count)", "products": "\(productRows.count)"])
+        }
+    }
+
+    /// Rows to a statement: well under SQLite's and PostgreSQL's bound-parameter limits.
+    private static var importChunk: Int { 500 }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import VouchStore
+import VouchTestSupport
+
+@Suite struct ReviewImportTests {
+    @Test(arguments: TestEngine.available)
+    func importedReviewsArePublishedUnderTheirProductsAndReviewers(_ engine: TestEngine) async throws {
+        try await withStore(engine) { fixture in
+            let store = fixture.store
+            let reviews = ImportedReview.examples(count: 1_203, products: 3)
+            try await store.importPublishedReviews(reviews, platform: "shop")
+
+            let page = try await store.publishedReviews(product: "product-2", limit: 1_000)
+            #expect(page.reviews.count == 401, "rows past the 500-row statement all arrive")
+            #expect(page.reviews.map(\.score) == page.reviews.map(\.score).sorted(by: >))
+            #expect(Set(page.reviews.compactMap(\.reviewerHandle)).count == 241, "one reviewer for every five clips, shared across products")
+            #expect(try await store.productName("product-3") == "Product 3")
+            #expect(page.reviews.allSatisfy { $0.logIndex == nil }, "an import writes no log entries")
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func anAccountImportedTwiceIsRefusedAndNothingIsWritten(_ engine: TestEngine) async throws {
+        try await withStore(engine) { fixture in
+            let store = fixture.store
+            try await store.importPublishedReviews(ImportedReview.examples(count: 5, products: 1), platform: "shop")
+            await #expect(throws: (any Error).self) {
+                try await store.importPublishedReviews(ImportedReview.examples(count: 5, products: 1, batch: "again", reusing: "0"), platform: "shop")
+            }
+            #expect(try await store.publishedReviews(product: "product-1", limit: 100).reviews.count == 5)
+        }
+    }
+}
+
+extension ImportedReview {
+    /// `count` reviews over `products` products, one reviewer for every five, scores spread over 0…1.
+    static func examples(count: Int, products: Int, batch: String = "test", reusing account: String? = nil) -> [ImportedReview] {
+        (0..<count).map { number in
+            let product = number % products + 1
+            let reviewer = account ?? "\(number / 5)"
+            return ImportedReview(
+                product: "product-\(product)", productName: "Product \(product)",
+                reviewerAccount: "account-\(reviewer)", reviewerHandle: "reviewer\(reviewer)",
+                attestationID: "\(batch)-\(number)", contentSHA256: String(repeating: "0", count: 60) + String(format: "%04x", number),
+                verdict: "original", score: Double(number % 97) / 97, explanation: #"{"verdict":"original"}"#
+            )
+        }
+    }
+}
