@@ -5,8 +5,8 @@ import Prometheus
 ///
 /// swift-metrics may be bootstrapped once per process, and a counter made before the
 /// bootstrap counts into nothing for ever: the `vouch` executable calls ``bootstrap()``
-/// first thing in `serve` and `worker`, before any pipeline code runs. Later calls (and
-/// tests, which build many servers in one process) share the first registry.
+/// first thing, before any command runs. Later calls (and tests, which build many
+/// servers in one process) share the first registry.
 public enum ProcessMetrics {
     private static let shared: PrometheusCollectorRegistry = {
         let registry = PrometheusCollectorRegistry()

@@ -31,7 +31,6 @@ struct ServeCommand: AsyncParsableCommand {
     var workers: Int?
 
     func run() async throws {
-        ProcessMetrics.bootstrap()
         let loaded = try settings.load()
         var server = loaded.server
         if let host { server.host = host }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Logging
+import VouchServer
 import VouchBench
 
 /// The `vouch` command: every Vouch process, from probing one clip to serving the index.
@@ -15,4 +17,22 @@ struct Vouch: AsyncParsableCommand {
             """,
         subcommands: [ProbeCommand.self, DecodeCommand.self, FingerprintCommand.self, CompareCommand.self, MatchCommand.self, PlatformCommand.self, ModeratorCommand.self, OperatorCommand.self, ServeCommand.self, WorkerCommand.self, JobsCommand.self, LogCommand.self, VerifyCommand.self, AnalyzeCommand.self, BenchCommand.self]
     )
+
+    /// Sets up the process once, before any command runs: logging to standard error, and
+    /// swift-metrics with the Prometheus registry that `/metrics` serves (a counter made
+    /// before the bootstrap would count into nothing for ever).
+    static func main() async {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        ProcessMetrics.bootstrap()
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -37,7 +37,6 @@ struct WorkerCommand: AsyncParsableCommand {
     var metricsHost = "127.0.0.1"
 
     func run() async throws {
-        ProcessMetrics.bootstrap()
         let loaded = try settings.load()
         let logger = Logger(label: "vouch.worker")
         let pipeline = try await Pipeline.start(
