@@ -3,8 +3,11 @@ import PackageDescription
 
 /// Vouch: a self-hostable authenticity index for peer video reviews.
 ///
-/// Modules depend one way only: CFFmpeg → VouchMedia → VouchFingerprint → VouchIndex →
-/// VouchIdentity → VouchStore → VouchPipeline → VouchServer → the thin `vouch` executable.
+/// Modules depend one way only: VouchMedia (media value types, no C) and VouchFingerprint →
+/// VouchIndex → VouchIdentity → VouchStore → VouchPipeline → VouchServer → the thin `vouch` executable.
+/// FFmpeg stays out of the server and the worker: CFFmpeg → VouchDecoding, and VouchDecoding with
+/// CSandbox and VouchPipeline's request and answer types → VouchAnalysis, the code the isolated
+/// `vouch analyze` child runs, which only the executable and tests link.
 /// VouchProvenance (C2PA content credentials: BMFF, JUMBF, CBOR, COSE, X.509) stands beside
 /// VouchLog: pure of the rest, used by the store (its `Provenance` type), the pipeline and the CLI.
 let package = Package(
@@ -13,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "vouch", targets: ["vouch"]),
         .library(name: "VouchMedia", targets: ["VouchMedia"]),
+        .library(name: "VouchDecoding", targets: ["VouchDecoding"]),
         .library(name: "VouchFingerprint", targets: ["VouchFingerprint"]),
         .library(name: "VouchIndex", targets: ["VouchIndex"]),
         .library(name: "VouchIdentity", targets: ["VouchIdentity"]),
@@ -46,8 +50,11 @@ let package = Package(
             providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"])]
         ),
         .target(
-            name: "VouchMedia",
-            dependencies: ["CFFmpeg"]
+            name: "VouchMedia"
+        ),
+        .target(
+            name: "VouchDecoding",
+            dependencies: ["CFFmpeg", "VouchMedia"]
         ),
         .target(
             name: "CSandbox"
@@ -95,7 +102,7 @@ let package = Package(
         .target(
             name: "VouchPipeline",
             dependencies: [
-                "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance", "CSandbox",
+                "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -105,6 +112,10 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
+        ),
+        .target(
+            name: "VouchAnalysis",
+            dependencies: ["VouchPipeline", "VouchDecoding", "VouchMedia", "VouchFingerprint", "CSandbox"]
         ),
         .target(
             name: "VouchServer",
@@ -124,6 +135,8 @@ let package = Package(
             name: "vouch",
             dependencies: [
                 "VouchMedia",
+                "VouchDecoding",
+                "VouchAnalysis",
                 "VouchFingerprint",
                 "VouchIndex",
                 "VouchIdentity",
@@ -148,12 +161,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "SandboxProbe",
-            dependencies: ["VouchPipeline", "VouchTestSupport"],
+            dependencies: ["VouchAnalysis", "VouchPipeline", "VouchTestSupport"],
             path: "Tests/SandboxProbe"
         ),
         .testTarget(
             name: "VouchMediaTests",
-            dependencies: ["VouchMedia", "VouchTestSupport"]
+            dependencies: ["VouchMedia"]
+        ),
+        .testTarget(
+            name: "VouchDecodingTests",
+            dependencies: ["VouchDecoding", "VouchMedia", "VouchTestSupport"]
         ),
         .testTarget(
             name: "VouchFingerprintTests",

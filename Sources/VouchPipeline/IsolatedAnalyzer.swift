@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The child (by default this executable's hidden `analyze` subcommand) starts with an
 /// empty environment, reads an ``AnalysisRequest`` as JSON on standard input, enters
-/// its ``Sandbox``, and writes a ``ClipAnalysis`` (exit 0) or an ``AnalysisRejection``
+/// its sandbox (`VouchAnalysis`), and writes a ``ClipAnalysis`` (exit 0) or an ``AnalysisRejection``
 /// (exit 65) as JSON.
 public struct IsolatedAnalyzer: Sendable {
     /// The child's executable and leading arguments.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VouchAnalysis
 import VouchMedia
 import VouchPipeline
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VouchDecoding
 import VouchMedia
 
 /// `vouch bench decode`: seconds of video decoded per CPU-second on the sampled path,

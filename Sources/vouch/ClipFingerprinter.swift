@@ -1,7 +1,8 @@
 import Foundation
+import VouchAnalysis
+import VouchDecoding
 import VouchFingerprint
 import VouchMedia
-import VouchPipeline
 
 /// Decodes a clip with the media layer and fingerprints its sampled frames.
 struct ClipFingerprinter {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VouchDecoding
 import VouchMedia
 
 /// `vouch decode`: the sampled frames of a clip, as the fingerprinting receives them.

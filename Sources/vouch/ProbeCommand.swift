@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VouchDecoding
 import VouchMedia
 
 /// `vouch probe`: what a clip holds, and whether Vouch accepts it.
