@@ -129,15 +129,23 @@ struct ChildRun: Sendable {
         for try await chunk in output {
             guard answer.count + chunk.count <= limit else { throw PipelineError.childAnswerTooLarge(limit: limit) }
             chunk.withUnsafeBytes { answer.append(contentsOf: $0) }
+            await Task.yield()
         }
         return answer
     }
 
     /// The first `limit` bytes of `output`; the rest is read to its end and dropped.
+    ///
+    /// A read of a pipe that holds data returns without suspending, so a child that writes
+    /// without pause would keep one of the few cooperative threads the whole worker shares
+    /// (one a core) busy until it stops: each chunk yields, here and in the answer.
     private static func start(of output: SubprocessOutputSequence, keeping limit: Int) async throws -> Data {
         var kept = Data()
-        for try await chunk in output where kept.count < limit {
-            chunk.withUnsafeBytes { kept.append(contentsOf: $0.prefix(limit - kept.count)) }
+        for try await chunk in output {
+            if kept.count < limit {
+                chunk.withUnsafeBytes { kept.append(contentsOf: $0.prefix(limit - kept.count)) }
+            }
+            await Task.yield()
         }
         return kept
     }

@@ -13,12 +13,11 @@ import Glibc
     @Test func aChildFloodingItsAnswerIsStoppedAtTheLimit() async throws {
         var limits = ChildLimits()
         limits.maxAnswerBytes = 64 << 10
-        limits.wallSeconds = 30
-        let started = ContinuousClock.now
+        limits.wallSeconds = 50
+        // Unbounded reading would run into the wall clock instead.
         await #expect(throws: PipelineError.childAnswerTooLarge(limit: 64 << 10)) {
             try await IsolatedAnalyzer(command: ["/bin/sh", "-c", "exec yes"]).analyze(Self.request(limits))
         }
-        #expect(ContinuousClock.now - started < .seconds(10), "stopped at the answer limit, not at the wall clock")
     }
 
     @Test func anAnswerOfExactlyTheLimitIsRead() async throws {
@@ -47,7 +46,7 @@ import Glibc
         await #expect(throws: PipelineError.childTimedOut(seconds: 0.5)) {
             try await IsolatedAnalyzer(command: ["/bin/sh", "-c", "sleep 60 & echo $$ > '\(pidFile.path)'; wait"]).analyze(Self.request(limits))
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(20), "stopped at 0.5 s, not after the child's 60 s")
         #expect(try await Self.processGroupEnded(try await Self.processID(in: pidFile), within: 10))
     }
 
@@ -62,7 +61,7 @@ import Glibc
         }
         let elapsed = ContinuousClock.now - started
         #expect(elapsed >= .seconds(2), "SIGTERM first, and a grace period before SIGKILL")
-        #expect(elapsed < .seconds(10))
+        #expect(elapsed < .seconds(30))
         #expect(try await Self.processGroupEnded(try await Self.processID(in: pidFile), within: 10))
     }
 
