@@ -86,11 +86,13 @@ struct ChildRun: Sendable {
         options.teardownSequence = Self.teardown
         let result: ExecutionResult<Captured, SequenceOutput, SequenceOutput>
         do {
-            result = try await Subprocess.run(
-                .path(FilePath(executable)), arguments: Arguments(Array(command.dropFirst())), environment: .custom([:]),
-                platformOptions: options, input: .inputWriter, output: .sequence, error: .sequence
-            ) { execution in
-                try await capture(execution, input: input)
+            result = try await withTaskExecutorPreference(ChildOutputExecutor.shared) {
+                try await Subprocess.run(
+                    .path(FilePath(executable)), arguments: Arguments(Array(command.dropFirst())), environment: .custom([:]),
+                    platformOptions: options, input: .inputWriter, output: .sequence, error: .sequence
+                ) { execution in
+                    try await capture(execution, input: input)
+                }
             }
         } catch let error as SubprocessError {
             throw PipelineError.childUnavailable("\(executable): \(error)")
@@ -126,7 +128,7 @@ struct ChildRun: Sendable {
     /// The child's whole answer; past `limit` bytes the reading stops with an error.
     private static func answer(from output: SubprocessOutputSequence, limit: Int) async throws -> Data {
         var answer = Data()
-        try await forEachChunk(of: output) { chunk in
+        for try await chunk in output {
             guard answer.count + chunk.count <= limit else { throw PipelineError.childAnswerTooLarge(limit: limit) }
             chunk.withUnsafeBytes { answer.append(contentsOf: $0) }
         }
@@ -136,29 +138,9 @@ struct ChildRun: Sendable {
     /// The first `limit` bytes of `output`; the rest is read to its end and dropped.
     private static func start(of output: SubprocessOutputSequence, keeping limit: Int) async throws -> Data {
         var kept = Data()
-        try await forEachChunk(of: output) { chunk in
-            guard kept.count < limit else { return }
+        for try await chunk in output where kept.count < limit {
             chunk.withUnsafeBytes { kept.append(contentsOf: $0.prefix(limit - kept.count)) }
         }
         return kept
-    }
-
-    /// Hands each chunk of `output` to `take`, to its end.
-    ///
-    /// A read of a pipe that holds data returns without suspending, so a child that writes
-    /// without pause would keep one of the few cooperative threads the whole worker shares
-    /// (one a core) until it stopped: the reading yields after each mebibyte. Not after each
-    /// chunk: on a busy worker every yield waits its turn, and a 64 KiB chunk a turn drains a
-    /// flood too slowly.
-    private static func forEachChunk(of output: SubprocessOutputSequence, _ take: (SubprocessOutputSequence.Buffer) throws -> Void) async throws {
-        var sinceYield = 0
-        for try await chunk in output {
-            try take(chunk)
-            sinceYield += chunk.count
-            if sinceYield >= 1 << 20 {
-                sinceYield = 0
-                await Task.yield()
-            }
-        }
     }
 }
