@@ -6,7 +6,8 @@ import Dispatch
 /// A read of a pipe that holds data returns without suspending, and a read that waits is
 /// resumed on its task's executor. On the cooperative pool, one thread a core that
 /// everything in the worker shares, a child flooding its output would hold a thread, or,
-/// on a busy process, wait its turn for every chunk: 100 MB of error output took minutes.
+/// on a busy process, wait its turn for every chunk: 100 MB of error output took over a
+/// minute under the full test run, where reading on these threads takes seconds.
 final class ChildOutputExecutor: TaskExecutor {
     static let shared = ChildOutputExecutor()
 
