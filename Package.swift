@@ -1,10 +1,13 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
 /// Vouch: a self-hostable authenticity index for peer video reviews.
 ///
-/// Modules depend one way only: CFFmpeg → VouchMedia → VouchFingerprint → VouchIndex →
-/// VouchIdentity → VouchStore → VouchPipeline → VouchServer → the thin `vouch` executable.
+/// Modules depend one way only: VouchMedia (media value types, no C) and VouchFingerprint →
+/// VouchIndex → VouchIdentity → VouchStore → VouchPipeline → VouchServer → the thin `vouch` executable.
+/// FFmpeg stays out of the server and the worker: CFFmpeg → VouchDecoding, and VouchDecoding with
+/// CSandbox and VouchPipeline's request and answer types → VouchAnalysis, the code the isolated
+/// `vouch analyze` child runs, which only the executable and tests link.
 /// VouchProvenance (C2PA content credentials: BMFF, JUMBF, CBOR, COSE, X.509) stands beside
 /// VouchLog: pure of the rest, used by the store (its `Provenance` type), the pipeline and the CLI.
 /// Beside the executable, and linked by it alone: VouchConfiguration (the settings file, its
@@ -16,6 +19,7 @@ let package = Package(
     products: [
         .executable(name: "vouch", targets: ["vouch"]),
         .library(name: "VouchMedia", targets: ["VouchMedia"]),
+        .library(name: "VouchDecoding", targets: ["VouchDecoding"]),
         .library(name: "VouchFingerprint", targets: ["VouchFingerprint"]),
         .library(name: "VouchIndex", targets: ["VouchIndex"]),
         .library(name: "VouchIdentity", targets: ["VouchIdentity"]),
@@ -42,6 +46,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         .systemLibrary(
@@ -50,8 +56,11 @@ let package = Package(
             providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"])]
         ),
         .target(
-            name: "VouchMedia",
-            dependencies: ["CFFmpeg"]
+            name: "VouchMedia"
+        ),
+        .target(
+            name: "VouchDecoding",
+            dependencies: ["CFFmpeg", "VouchMedia"]
         ),
         .target(
             name: "CSandbox"
@@ -99,7 +108,7 @@ let package = Package(
         .target(
             name: "VouchPipeline",
             dependencies: [
-                "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance", "CSandbox",
+                "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -108,7 +117,14 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                // Names FilePath for Subprocess; Apple platforms have it in their System framework.
+                .product(name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),
             ]
+        ),
+        .target(
+            name: "VouchAnalysis",
+            dependencies: ["VouchPipeline", "VouchDecoding", "VouchMedia", "VouchFingerprint", "CSandbox"]
         ),
         .target(
             name: "VouchServer",
@@ -131,7 +147,7 @@ let package = Package(
         .target(
             name: "VouchCommandLine",
             dependencies: [
-                "VouchConfiguration", "VouchMedia", "VouchFingerprint", "VouchPipeline", "VouchStore", "VouchLog",
+                "VouchConfiguration", "VouchMedia", "VouchDecoding", "VouchAnalysis", "VouchFingerprint", "VouchPipeline", "VouchStore", "VouchLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -139,7 +155,7 @@ let package = Package(
         .target(
             name: "VouchBench",
             dependencies: [
-                "VouchCommandLine", "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
+                "VouchCommandLine", "VouchMedia", "VouchDecoding", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -154,6 +170,8 @@ let package = Package(
                 "VouchBench",
                 "VouchVerifier",
                 "VouchMedia",
+                "VouchDecoding",
+                "VouchAnalysis",
                 "VouchFingerprint",
                 "VouchIndex",
                 "VouchIdentity",
@@ -178,12 +196,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "SandboxProbe",
-            dependencies: ["VouchPipeline", "VouchTestSupport"],
+            dependencies: ["VouchAnalysis", "VouchPipeline", "VouchTestSupport"],
             path: "Tests/SandboxProbe"
         ),
         .testTarget(
             name: "VouchMediaTests",
-            dependencies: ["VouchMedia", "VouchTestSupport"]
+            dependencies: ["VouchMedia"]
+        ),
+        .testTarget(
+            name: "VouchDecodingTests",
+            dependencies: ["VouchDecoding", "VouchMedia", "VouchTestSupport"]
         ),
         .testTarget(
             name: "VouchFingerprintTests",

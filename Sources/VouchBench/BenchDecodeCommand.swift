@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VouchCommandLine
+import VouchDecoding
 import VouchMedia
 
 /// `vouch bench decode`: seconds of video decoded per CPU-second on the sampled path,

@@ -1,8 +1,9 @@
 import Foundation
+import VouchAnalysis
 import VouchConfiguration
+import VouchDecoding
 import VouchFingerprint
 import VouchMedia
-import VouchPipeline
 
 /// Decodes a clip with the media layer and fingerprints its sampled frames.
 public struct ClipFingerprinter {

@@ -23,7 +23,7 @@ public enum FrameSize: Sendable, Equatable {
     case exactly(width: Int, height: Int)
 
     /// The upright output size for an upright source of `width` × `height`.
-    func resolve(width: Int, height: Int) -> (width: Int, height: Int) {
+    package func resolve(width: Int, height: Int) -> (width: Int, height: Int) {
         switch self {
         case .original:
             return (width, height)

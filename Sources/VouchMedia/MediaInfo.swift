@@ -16,6 +16,19 @@ public struct MediaInfo: Sendable, Codable, Equatable {
     /// The index of the stream Vouch decodes, as FFmpeg's best-stream heuristic picks it.
     public var videoStreamIndex: Int
 
+    package init(path: String, sizeBytes: Int64, container: String, containerDescription: String, durationSeconds: Double?,
+                 bitRate: Int?, streams: [StreamInfo], tags: [String: String], videoStreamIndex: Int) {
+        self.path = path
+        self.sizeBytes = sizeBytes
+        self.container = container
+        self.containerDescription = containerDescription
+        self.durationSeconds = durationSeconds
+        self.bitRate = bitRate
+        self.streams = streams
+        self.tags = tags
+        self.videoStreamIndex = videoStreamIndex
+    }
+
     /// The stream Vouch decodes.
     public var video: StreamInfo {
         streams.first { $0.index == videoStreamIndex }!
@@ -52,6 +65,20 @@ public struct StreamInfo: Sendable, Codable, Equatable {
 
     public var sampleRate: Int?
     public var channels: Int?
+
+    /// The fields every stream has; the video and audio ones are set after.
+    package init(index: Int, kind: Kind, codec: String, profile: String?, durationSeconds: Double?, startSeconds: Double?,
+                 frameCount: Int?, bitRate: Int?, tags: [String: String]) {
+        self.index = index
+        self.kind = kind
+        self.codec = codec
+        self.profile = profile
+        self.durationSeconds = durationSeconds
+        self.startSeconds = startSeconds
+        self.frameCount = frameCount
+        self.bitRate = bitRate
+        self.tags = tags
+    }
 
     /// Width and height as shown to a viewer, after the rotation.
     public var displaySize: (width: Int, height: Int)? {

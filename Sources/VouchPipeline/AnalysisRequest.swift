@@ -28,12 +28,26 @@ public struct ClipAnalysis: Sendable, Codable, Equatable {
     /// The sandbox layers the child analysed the clip in.
     public var sandbox: SandboxReport?
 
+    public init(info: MediaInfo, fingerprint: VideoFingerprint, keyframes: [Keyframe], sandbox: SandboxReport? = nil) {
+        self.info = info
+        self.fingerprint = fingerprint
+        self.keyframes = keyframes
+        self.sandbox = sandbox
+    }
+
     /// A keyframe JPEG, base64 in the JSON.
     public struct Keyframe: Sendable, Codable, Equatable {
         public var timestamp: Double
         public var width: Int
         public var height: Int
         public var jpeg: Data
+
+        public init(timestamp: Double, width: Int, height: Int, jpeg: Data) {
+            self.timestamp = timestamp
+            self.width = width
+            self.height = height
+            self.jpeg = jpeg
+        }
     }
 }
 

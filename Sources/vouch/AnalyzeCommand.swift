@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VouchAnalysis
 import VouchCommandLine
 import VouchMedia
 import VouchPipeline

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VouchCommandLine
+import VouchDecoding
 import VouchMedia
 
 /// `vouch decode`: the sampled frames of a clip, as the fingerprinting receives them.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VouchCommandLine
+import VouchDecoding
 import VouchMedia
 
 /// `vouch probe`: what a clip holds, and whether Vouch accepts it.

@@ -1,4 +1,5 @@
 import Foundation
+import VouchAnalysis
 import VouchPipeline
 import VouchTestSupport
 #if canImport(Glibc)

@@ -6,12 +6,21 @@ public struct SandboxReport: Sendable, Codable, Equatable, CustomStringConvertib
     public struct Missing: Sendable, Codable, Equatable {
         public var layer: SandboxLayer
         public var reason: String
+
+        package init(layer: SandboxLayer, reason: String) {
+            self.layer = layer
+            self.reason = reason
+        }
     }
 
     public var active: [SandboxLayer] = []
     public var missing: [Missing] = []
     /// The Landlock ABI version in force, when Landlock is active.
     public var landlockABI: Int?
+
+    package init(active: [SandboxLayer]) {
+        self.active = active
+    }
 
     public var description: String {
         let active = active.map { $0 == .landlock ? "landlock (ABI \(landlockABI ?? 0))" : $0.rawValue }

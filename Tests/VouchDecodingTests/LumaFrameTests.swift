@@ -1,5 +1,6 @@
 import Testing
-@testable import VouchMedia
+@testable import VouchDecoding
+import VouchMedia
 
 @Suite struct LumaFrameTests {
     /// 1 2 3

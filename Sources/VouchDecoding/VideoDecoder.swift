@@ -1,4 +1,5 @@
 import CFFmpeg
+import VouchMedia
 
 /// An FFmpeg decoder for one video stream, threaded, with a pixel cap.
 final class VideoDecoder {

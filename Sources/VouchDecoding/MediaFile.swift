@@ -1,5 +1,6 @@
 import CFFmpeg
 import Foundation
+import VouchMedia
 
 /// One untrusted clip, opened for reading, with Vouch's limits applied.
 ///

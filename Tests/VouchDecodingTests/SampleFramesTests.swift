@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VouchDecoding
 import VouchMedia
 import VouchTestSupport
 

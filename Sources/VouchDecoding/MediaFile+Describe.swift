@@ -1,5 +1,6 @@
 import CFFmpeg
 import Foundation
+import VouchMedia
 
 extension MediaFile {
     /// Builds the ``MediaInfo`` of an opened container.

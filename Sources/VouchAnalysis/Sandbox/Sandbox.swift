@@ -2,6 +2,7 @@ import CSandbox
 #if canImport(Glibc)
 import Glibc
 #endif
+import VouchPipeline
 
 /// The walls the analysis child puts up around itself before FFmpeg reads a byte of
 /// the clip, so that a decoder exploit gains a process that can read one file, write

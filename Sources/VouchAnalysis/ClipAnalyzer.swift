@@ -1,6 +1,8 @@
 import Foundation
+import VouchDecoding
 import VouchFingerprint
 import VouchMedia
+import VouchPipeline
 
 /// Probes, fingerprints and takes keyframes of one clip, in the calling process.
 ///

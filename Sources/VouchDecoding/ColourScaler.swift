@@ -1,4 +1,5 @@
 import CFFmpeg
+import VouchMedia
 
 /// Converts decoded frames to small full-range YUV 4:2:0 planes for keyframe JPEGs.
 final class ColourScaler {

@@ -1,5 +1,6 @@
 import CFFmpeg
 import Foundation
+import VouchMedia
 
 extension MediaFile {
     /// Up to `count` keyframes spread over the clip, upright, fitting `maxSide` pixels, as JPEG.

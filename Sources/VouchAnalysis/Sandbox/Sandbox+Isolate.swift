@@ -3,6 +3,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import VouchPipeline
 
 extension Sandbox {
     /// Runs `body` inside every sandbox layer the machine allows, in a copy of this

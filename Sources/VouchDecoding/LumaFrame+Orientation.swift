@@ -1,3 +1,5 @@
+import VouchMedia
+
 extension LumaFrame {
     /// The frame turned the way a viewer sees it.
     func oriented(_ orientation: DisplayOrientation) -> LumaFrame {

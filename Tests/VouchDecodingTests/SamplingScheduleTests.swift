@@ -1,5 +1,5 @@
 import Testing
-@testable import VouchMedia
+@testable import VouchDecoding
 
 @Suite struct SamplingScheduleTests {
     private func schedule(fps: Double, frameDuration: Double = 0.04, keyframes: [Double] = [], standInReach: Double = 0) -> SamplingSchedule {

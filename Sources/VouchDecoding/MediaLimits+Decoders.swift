@@ -1,4 +1,5 @@
 import CFFmpeg
+import VouchMedia
 
 extension MediaLimits {
     /// The names of every FFmpeg decoder for the allowed codecs, as FFmpeg's

@@ -1,4 +1,5 @@
 import CFFmpeg
+import VouchMedia
 
 extension MediaFile {
     /// Decodes the video stream and hands `body` the frames `sampling` asks for, upright and in order.

@@ -1,4 +1,5 @@
 import Testing
+import VouchDecoding
 import VouchMedia
 import VouchTestSupport
 

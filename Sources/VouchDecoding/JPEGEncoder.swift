@@ -1,5 +1,6 @@
 import CFFmpeg
 import Foundation
+import VouchMedia
 
 /// Encodes upright YUV 4:2:0 planes as JPEG with libavcodec's MJPEG encoder.
 struct JPEGEncoder {

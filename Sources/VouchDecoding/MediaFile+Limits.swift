@@ -1,4 +1,5 @@
 import CFFmpeg
+import VouchMedia
 
 extension MediaFile {
     /// Rejects a probed file that cannot be a review clip, or that is over a limit,
