@@ -51,7 +51,7 @@ import VouchTestSupport
     }
 
     @Test func aPlatformsClipsMayHoldOnlySoMuchOfTheSpool() async throws {
-        try await withServer(.socket, adjust: { server, _ in
+        try await withServer(adjust: { server, _ in
             server.spoolBytesPerPlatform = 4150
         }) { server in
             #expect(try await server.upload(Self.clip, as: server.shop).status == 202)
@@ -75,7 +75,7 @@ import VouchTestSupport
     }
 
     @Test func theSameBytesFromTwoPlatformsAreTwoFilesThatNeitherRefusalNorTheOtherCanDelete() async throws {
-        try await withServer(.socket) { server in
+        try await withServer { server in
             let shop = try await server.upload(Self.clip, as: server.shop)
             let social = try await server.upload(Self.clip, as: server.social)
             let refused = try await server.upload(Self.clip, as: server.shop, attestation: try await server.social.attestation(
@@ -91,7 +91,7 @@ import VouchTestSupport
     }
 
     @Test func aPlatformHoldsOnlySoManyEdges() async throws {
-        try await withServer(.socket, adjust: { server, _ in
+        try await withServer(adjust: { server, _ in
             server.maximumEdgesPerPlatform = 3
         }) { server in
             let first = try await SocialGraphRoutesTests.edges(#"{"add": [{"from": "a", "to": "b", "kind": "follows"}, {"from": "b", "to": "a", "kind": "follows"}]}"#, server)
@@ -106,7 +106,7 @@ import VouchTestSupport
     }
 
     @Test func concurrentRegistrationsCannotPassTheWebhookCap() async throws {
-        try await withServer(.socket, adjust: WebhookRoutesTests.allowLoopback) { server in
+        try await withServer(adjust: WebhookRoutesTests.allowLoopback) { server in
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for number in 0..<30 {
                     group.addTask { try await WebhookRoutesTests.register("http://127.0.0.1:9/hook-\(number)", on: server).status }
@@ -120,7 +120,7 @@ import VouchTestSupport
     }
 
     @Test func aPlatformIsNotToldAboutOtherPlatformsClips() async throws {
-        try await withServer(.socket) { server in
+        try await withServer { server in
             let store = server.pipeline.store
             let original = try await store.analysedClip(AnalysedClips.submission("a", platform: "social", reviewer: "bob"), outcome: AnalysedClips.original())
             let copy = try await store.analysedClip(AnalysedClips.submission("b", reviewer: "alice"), outcome: AnalysedClips.copy(of: original.id))
