@@ -7,11 +7,14 @@ import PackageDescription
 /// VouchIdentity → VouchStore → VouchPipeline → VouchServer → the thin `vouch` executable.
 /// VouchProvenance (C2PA content credentials: BMFF, JUMBF, CBOR, COSE, X.509) stands beside
 /// VouchLog: pure of the rest, used by the store (its `Provenance` type), the pipeline and the CLI.
+/// VouchModel (plain value types: the score's explanation, verdicts, clip statuses, flag kinds)
+/// sits below VouchLog and the store, so every module that reads them shares one definition.
 let package = Package(
     name: "Vouch",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "vouch", targets: ["vouch"]),
+        .library(name: "VouchModel", targets: ["VouchModel"]),
         .library(name: "VouchMedia", targets: ["VouchMedia"]),
         .library(name: "VouchFingerprint", targets: ["VouchFingerprint"]),
         .library(name: "VouchIndex", targets: ["VouchIndex"]),
@@ -46,6 +49,9 @@ let package = Package(
             providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"])]
         ),
         .target(
+            name: "VouchModel"
+        ),
+        .target(
             name: "VouchMedia",
             dependencies: ["CFFmpeg"]
         ),
@@ -68,7 +74,7 @@ let package = Package(
         ),
         .target(
             name: "VouchLog",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["VouchModel", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "VouchProvenance",
@@ -82,7 +88,7 @@ let package = Package(
         .target(
             name: "VouchStore",
             dependencies: [
-                "VouchFingerprint", "VouchIdentity", "VouchLog", "VouchProvenance",
+                "VouchModel", "VouchFingerprint", "VouchIdentity", "VouchLog", "VouchProvenance",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
@@ -95,7 +101,7 @@ let package = Package(
         .target(
             name: "VouchPipeline",
             dependencies: [
-                "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance", "CSandbox",
+                "VouchModel", "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance", "CSandbox",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -109,7 +115,7 @@ let package = Package(
         .target(
             name: "VouchServer",
             dependencies: [
-                "VouchPipeline", "VouchIdentity", "VouchStore", "VouchProvenance",
+                "VouchModel", "VouchPipeline", "VouchIdentity", "VouchStore", "VouchProvenance",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -123,6 +129,7 @@ let package = Package(
         .executableTarget(
             name: "vouch",
             dependencies: [
+                "VouchModel",
                 "VouchMedia",
                 "VouchFingerprint",
                 "VouchIndex",
@@ -140,7 +147,7 @@ let package = Package(
         .target(
             name: "VouchTestSupport",
             dependencies: [
-                "VouchStore", "VouchIdentity",
+                "VouchModel", "VouchStore", "VouchIdentity",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "JWTKit", package: "jwt-kit"),
             ],
@@ -150,6 +157,10 @@ let package = Package(
             name: "SandboxProbe",
             dependencies: ["VouchPipeline", "VouchTestSupport"],
             path: "Tests/SandboxProbe"
+        ),
+        .testTarget(
+            name: "VouchModelTests",
+            dependencies: ["VouchModel"]
         ),
         .testTarget(
             name: "VouchMediaTests",
@@ -176,15 +187,15 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchLogTests",
-            dependencies: ["VouchLog"]
+            dependencies: ["VouchLog", "VouchModel"]
         ),
         .testTarget(
             name: "VouchStoreTests",
-            dependencies: ["VouchStore", "VouchLog", "VouchTestSupport", .product(name: "SQLKit", package: "sql-kit")]
+            dependencies: ["VouchModel", "VouchStore", "VouchLog", "VouchTestSupport", .product(name: "SQLKit", package: "sql-kit")]
         ),
         .testTarget(
             name: "VouchPipelineTests",
-            dependencies: ["VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchLog", "VouchProvenance", "VouchTestSupport", "SandboxProbe",
+            dependencies: ["VouchModel", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchLog", "VouchProvenance", "VouchTestSupport", "SandboxProbe",
                            .product(name: "SQLKit", package: "sql-kit"),
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "X509", package: "swift-certificates"),
@@ -193,7 +204,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchServerTests",
-            dependencies: ["VouchServer", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchIdentity", "VouchTestSupport",
+            dependencies: ["VouchModel", "VouchServer", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchIdentity", "VouchTestSupport",
                            .product(name: "Crypto", package: "swift-crypto"), .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "SQLKit", package: "sql-kit")]
         ),

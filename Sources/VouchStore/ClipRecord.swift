@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import VouchModel
 import VouchProvenance
 
 /// A clip as the store holds it: who sent it, what it is, and what Vouch concluded.
@@ -16,10 +17,10 @@ public struct ClipRecord: Sendable, Equatable, Identifiable {
     public var reviewerSignature: String?
     public var spoolPath: String?
     public var status: ClipStatus
-    public var verdict: String?
+    public var verdict: Verdict?
     public var score: Double?
-    /// The score's explanation, as JSON.
-    public var explanation: String?
+    /// Why the score is what it is; nil until scored.
+    public var explanation: ScoreExplanation?
     /// What probing found, as JSON.
     public var probe: String?
     public var failure: String?
@@ -48,16 +49,14 @@ public struct ClipRecord: Sendable, Equatable, Identifiable {
         verifiedPurchase = try row.decode(column: "verified_purchase", as: Bool.self)
         reviewerSignature = try row.decode(column: "reviewer_signature", as: String?.self)
         spoolPath = try row.decode(column: "spool_path", as: String?.self)
-        let statusText = try row.decode(column: "status", as: String.self)
-        guard let status = ClipStatus(rawValue: statusText) else { throw StoreError.corruptRecord("status '\(statusText)' of clip \(id)") }
-        self.status = status
-        verdict = try row.decode(column: "verdict", as: String?.self)
+        status = try ClipStatus(stored: row.decode(column: "status", as: String.self), clip: id)
+        verdict = try row.decode(column: "verdict", as: String?.self).map(Verdict.init(rawValue:))
         score = try row.decode(column: "score", as: Double?.self)
-        explanation = try row.decode(column: "explanation", as: String?.self)
+        explanation = try StoredJSON.decode(ScoreExplanation.self, from: row.decode(column: "explanation", as: String?.self), what: "explanation of clip \(id)")
         probe = try row.decode(column: "probe", as: String?.self)
         failure = try row.decode(column: "failure", as: String?.self)
         isReference = try row.decode(column: "is_reference", as: Bool.self)
-        provenance = try Provenance(storedJSON: try row.decode(column: "provenance", as: String?.self), clip: id)
+        provenance = try StoredJSON.decode(Provenance.self, from: row.decode(column: "provenance", as: String?.self), what: "provenance of clip \(id)")
         createdAt = Date(storeMilliseconds: try row.decode(column: "created_at", as: Int64.self))
         updatedAt = Date(storeMilliseconds: try row.decode(column: "updated_at", as: Int64.self))
     }

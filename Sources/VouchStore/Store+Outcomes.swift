@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import VouchModel
 
 extension Store {
     /// Commits a job's outcome: the clip's verdict and evidence, its place in the index,
@@ -11,15 +12,16 @@ extension Store {
         try await database.transaction { db in
             try await completeJob(job, in: db, now: now)
             try await db.update("clips")
-                .set("status", to: SQLBind(outcome.status.rawValue)).set("verdict", to: SQLBind(outcome.verdict))
-                .set("score", to: SQLBind(outcome.score)).set("explanation", to: SQLBind(outcome.explanation))
+                .set("status", to: SQLBind(outcome.status.rawValue)).set("verdict", to: SQLBind(outcome.explanation.verdict.rawValue))
+                .set("score", to: SQLBind(outcome.explanation.parts.score))
+                .set("explanation", to: SQLBind(try StoredJSON.text(of: outcome.explanation)))
                 .set("probe", to: SQLBind(outcome.probe)).set("fingerprint", to: SQLBind(outcome.fingerprint))
                 .set("in_index", to: SQLBind(indexed)).set("failure", to: SQLLiteral.null).set("updated_at", to: SQLBind(now))
-                .set("provenance", to: SQLBind(try outcome.provenance.map { try $0.storedJSON() }))
+                .set("provenance", to: SQLBind(try outcome.provenance.map(StoredJSON.text(of:))))
                 .where("id", .equal, job.clipID).run()
             for flag in outcome.flags {
                 try await db.insert(into: "clip_flags").columns("clip_id", "kind", "detail", "evidence", "created_at")
-                    .values(SQLBind(job.clipID), SQLBind(flag.kind), SQLBind(flag.detail), SQLBind(flag.evidence), SQLBind(now)).run()
+                    .values(SQLBind(job.clipID), SQLBind(flag.kind.rawValue), SQLBind(flag.detail), SQLBind(flag.evidence), SQLBind(now)).run()
             }
             for match in outcome.matches {
                 try await db.insert(into: "matches").columns("clip_id", "matched_clip_id", "score", "alignment", "created_at")
@@ -39,7 +41,7 @@ extension Store {
             }
             try await enqueueWebhookDeliveries(clip: job.clipID, in: db, now: now)
             try await appendAudit(db, actor: "worker:\(job.leaseOwner ?? "")", action: "clip.\(outcome.status.rawValue)", subject: "clip:\(job.clipID)",
-                                  detail: ["verdict": outcome.verdict, "score": String(format: "%.3f", outcome.score), "attempt": "\(job.attempts)"])
+                                  detail: ["verdict": outcome.explanation.verdict.rawValue, "score": String(format: "%.3f", outcome.explanation.parts.score), "attempt": "\(job.attempts)"])
         }
     }
 
@@ -61,7 +63,7 @@ extension Store {
         try await database.run { db in
             try await db.select().columns("kind", "detail", "evidence").from("clip_flags").where("clip_id", .equal, id)
                 .orderBy("id").all().map { row in
-                    ClipFlag(kind: try row.decode(column: "kind", as: String.self), detail: try row.decode(column: "detail", as: String.self),
+                    ClipFlag(kind: FlagKind(rawValue: try row.decode(column: "kind", as: String.self)), detail: try row.decode(column: "detail", as: String.self),
                              evidence: try row.decode(column: "evidence", as: String.self))
                 }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import VouchModel
 
 extension Store {
     /// Writes `count` published clips spread evenly over `products` products (`product-1`…),

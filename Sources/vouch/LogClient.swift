@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import VouchLog
+import VouchModel
 
 /// What `vouch verify` reads from a Vouch server: only the public API.
 struct LogClient {
@@ -10,7 +11,7 @@ struct LogClient {
 
     /// A review as the shopper API shows it, with the fields the log commits to.
     struct Review: Decodable {
-        struct Explanation: Decodable { var verdict: String }
+        struct Explanation: Decodable { var verdict: Verdict }
         var clip: Int64
         var score: Double
         var explanation: Explanation
