@@ -58,7 +58,7 @@ public struct ClipMatch: Sendable, Equatable, Codable {
 }
 
 /// A keyframe as a JPEG, kept so moderators can see what matched.
-public struct KeyframeImage: Sendable, Equatable {
+public struct KeyframeImage: Sendable, Equatable, Decodable {
     public var position: Int
     public var timestamp: Double
     public var jpeg: Data

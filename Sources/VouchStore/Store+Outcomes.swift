@@ -62,32 +62,21 @@ extension Store {
     public func flags(clip id: Int64) async throws -> [ClipFlag] {
         try await database.run { db in
             try await db.select().columns("kind", "detail", "evidence").from("clip_flags").where("clip_id", .equal, id)
-                .orderBy("id").all().map { row in
-                    ClipFlag(kind: FlagKind(rawValue: try row.decode(column: "kind", as: String.self)), detail: try row.decode(column: "detail", as: String.self),
-                             evidence: try row.decode(column: "evidence", as: String.self))
-                }
+                .orderBy("id").all(decoding: ClipFlag.self)
         }
     }
 
     public func matches(clip id: Int64) async throws -> [ClipMatch] {
         try await database.run { db in
             try await db.select().columns("matched_clip_id", "score", "alignment").from("matches").where("clip_id", .equal, id)
-                .orderBy("score", .descending).all().map { row in
-                    ClipMatch(matchedClipID: try row.decode(column: "matched_clip_id", as: Int64.self),
-                              score: try row.decode(column: "score", as: Double.self),
-                              alignment: try row.decode(column: "alignment", as: String.self))
-                }
+                .orderBy("score", .descending).all(decoding: ClipMatch.self, with: .snakeCaseColumns)
         }
     }
 
     public func thumbnails(clip id: Int64) async throws -> [KeyframeImage] {
         try await database.run { db in
             try await db.select().columns("position", "timestamp", "jpeg").from("thumbnails").where("clip_id", .equal, id)
-                .orderBy("position").all().map { row in
-                    KeyframeImage(position: try row.decode(column: "position", as: Int.self),
-                                  timestamp: try row.decode(column: "timestamp", as: Double.self),
-                                  jpeg: try row.decode(column: "jpeg", as: Data.self))
-                }
+                .orderBy("position").all(decoding: KeyframeImage.self)
         }
     }
 

@@ -16,6 +16,10 @@ enum StoredJSON {
     /// Decodes a column; nil stays nil, and text that is not a `T` is a corrupt record, named by `what`.
     static func decode<T: Decodable>(_ type: T.Type, from text: String?, what: @autoclosure () -> String) throws -> T? {
         guard let text else { return nil }
+        return try decode(T.self, fromText: text, what: what())
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, fromText text: String, what: @autoclosure () -> String) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: Data(text.utf8))
         } catch {
