@@ -13,11 +13,14 @@ import PackageDescription
 /// Beside the executable, and linked by it alone: VouchConfiguration (the settings file, its
 /// defaults and the VOUCH_* overlay) → VouchCommandLine (option groups and output every command
 /// shares) → VouchBench (`vouch bench`); VouchVerifier (`vouch verify`'s client) needs VouchLog only.
+/// VouchModel (plain value types: the score's explanation, verdicts, clip statuses, flag kinds)
+/// sits below VouchLog and the store, so every module that reads them shares one definition.
 let package = Package(
     name: "Vouch",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "vouch", targets: ["vouch"]),
+        .library(name: "VouchModel", targets: ["VouchModel"]),
         .library(name: "VouchMedia", targets: ["VouchMedia"]),
         .library(name: "VouchDecoding", targets: ["VouchDecoding"]),
         .library(name: "VouchFingerprint", targets: ["VouchFingerprint"]),
@@ -56,6 +59,9 @@ let package = Package(
             providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"])]
         ),
         .target(
+            name: "VouchModel"
+        ),
+        .target(
             name: "VouchMedia"
         ),
         .target(
@@ -81,7 +87,7 @@ let package = Package(
         ),
         .target(
             name: "VouchLog",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["VouchModel", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "VouchProvenance",
@@ -95,7 +101,7 @@ let package = Package(
         .target(
             name: "VouchStore",
             dependencies: [
-                "VouchFingerprint", "VouchIdentity", "VouchLog", "VouchProvenance",
+                "VouchModel", "VouchFingerprint", "VouchIdentity", "VouchLog", "VouchProvenance",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
@@ -108,7 +114,7 @@ let package = Package(
         .target(
             name: "VouchPipeline",
             dependencies: [
-                "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
+                "VouchModel", "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -129,7 +135,7 @@ let package = Package(
         .target(
             name: "VouchServer",
             dependencies: [
-                "VouchPipeline", "VouchIdentity", "VouchStore", "VouchProvenance",
+                "VouchModel", "VouchPipeline", "VouchIdentity", "VouchStore", "VouchProvenance",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -161,7 +167,7 @@ let package = Package(
         ),
         .target(
             name: "VouchVerifier",
-            dependencies: ["VouchLog"]
+            dependencies: ["VouchModel", "VouchLog"]
         ),
         .executableTarget(
             name: "vouch",
@@ -169,6 +175,7 @@ let package = Package(
                 "VouchCommandLine",
                 "VouchBench",
                 "VouchVerifier",
+                "VouchModel",
                 "VouchMedia",
                 "VouchDecoding",
                 "VouchAnalysis",
@@ -188,7 +195,7 @@ let package = Package(
         .target(
             name: "VouchTestSupport",
             dependencies: [
-                "VouchStore", "VouchIdentity",
+                "VouchModel", "VouchStore", "VouchIdentity",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "JWTKit", package: "jwt-kit"),
             ],
@@ -198,6 +205,10 @@ let package = Package(
             name: "SandboxProbe",
             dependencies: ["VouchAnalysis", "VouchPipeline", "VouchTestSupport"],
             path: "Tests/SandboxProbe"
+        ),
+        .testTarget(
+            name: "VouchModelTests",
+            dependencies: ["VouchModel"]
         ),
         .testTarget(
             name: "VouchMediaTests",
@@ -228,15 +239,15 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchLogTests",
-            dependencies: ["VouchLog"]
+            dependencies: ["VouchLog", "VouchModel"]
         ),
         .testTarget(
             name: "VouchStoreTests",
-            dependencies: ["VouchStore", "VouchLog", "VouchTestSupport", .product(name: "SQLKit", package: "sql-kit")]
+            dependencies: ["VouchModel", "VouchStore", "VouchLog", "VouchTestSupport", .product(name: "SQLKit", package: "sql-kit")]
         ),
         .testTarget(
             name: "VouchPipelineTests",
-            dependencies: ["VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchLog", "VouchProvenance", "VouchTestSupport", "SandboxProbe",
+            dependencies: ["VouchModel", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchLog", "VouchProvenance", "VouchTestSupport", "SandboxProbe",
                            .product(name: "SQLKit", package: "sql-kit"),
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "X509", package: "swift-certificates"),
@@ -245,7 +256,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchServerTests",
-            dependencies: ["VouchServer", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchIdentity", "VouchTestSupport",
+            dependencies: ["VouchModel", "VouchServer", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchIdentity", "VouchTestSupport",
                            .product(name: "Crypto", package: "swift-crypto"), .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
                            .product(name: "SQLKit", package: "sql-kit")]

@@ -105,9 +105,9 @@ struct BenchLogCommand: AsyncParsableCommand {
         func hex(_ generator: inout FastRandom) -> String {
             (0..<4).map { _ in String(format: "%016llx", generator.next()) }.joined()
         }
-        return ReviewEntry(event: .published, status: "published", clip: Int64(generator.next() >> 20), clipSHA256: hex(&generator),
+        return ReviewEntry(event: .published, status: .published, clip: Int64(generator.next() >> 20), clipSHA256: hex(&generator),
                            fingerprintSHA256: hex(&generator), reviewerBinding: hex(&generator),
-                           product: "product-\(generator.next() % 10_000)", verdict: "original",
+                           product: "product-\(generator.next() % 10_000)", verdict: .original,
                            score: Double(generator.next() % 1_000_000) / 1_000_000, time: Date()).encoded()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VouchModel
 import VouchStore
 
 /// The published reviews `vouch bench shopper` writes: clips spread evenly over products
@@ -22,8 +23,8 @@ struct ShopperSeed {
                 product: "product-\(product)", productName: "Product \(product)",
                 reviewerAccount: "seeded-\(batch)-\(reviewer)", reviewerHandle: "reviewer\(reviewer)",
                 attestationID: "seeded-\(batch)-\(number)", contentSHA256: String(format: "%064x", number),
-                verdict: "original", score: score,
-                explanation: #"{"flags":[],"matches":[],"score":{"identityAssurance":\#(identity),"originality":\#(originality),"reviewerTrust":\#(trust),"score":\#(score)},"verdict":"original"}"#
+                explanation: ScoreExplanation(parts: ScoreParts(score: score, identityAssurance: identity, originality: originality, reviewerTrust: trust),
+                                              verdict: .original)
             )
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import VouchModel
 
 /// One leaf of the review log: what became of one clip, as digests and public facts only,
 /// so that erasing a person's data or video never needs a leaf removed.
@@ -20,7 +21,7 @@ public struct ReviewEntry: Codable, Sendable, Equatable {
     public var v: Int = 1
     public var event: Event
     /// The clip's status after the event: `published` means shoppers see it.
-    public var status: String
+    public var status: ClipStatus
     /// The moderator's decision, for `moderated` entries.
     public var decision: String?
     public var clip: Int64
@@ -32,7 +33,7 @@ public struct ReviewEntry: Codable, Sendable, Equatable {
     /// binds the review to its reviewer until the salt is erased, and reveals nothing alone.
     public var reviewerBinding: String
     public var product: String
-    public var verdict: String?
+    public var verdict: Verdict?
     /// The score with six decimals, as text, so every reader compares the same digits.
     public var score: String?
     /// The clip's C2PA provenance state (`absent`, `valid`, `untrusted`, `invalid`); nil in
@@ -40,8 +41,8 @@ public struct ReviewEntry: Codable, Sendable, Equatable {
     public var provenance: String?
     public var time: Date
 
-    public init(event: Event, status: String, decision: String? = nil, clip: Int64, clipSHA256: String, fingerprintSHA256: String?,
-                reviewerBinding: String, product: String, verdict: String?, score: Double?, provenance: String? = nil, time: Date) {
+    public init(event: Event, status: ClipStatus, decision: String? = nil, clip: Int64, clipSHA256: String, fingerprintSHA256: String?,
+                reviewerBinding: String, product: String, verdict: Verdict?, score: Double?, provenance: String? = nil, time: Date) {
         self.event = event
         self.status = status
         self.decision = decision
@@ -57,7 +58,7 @@ public struct ReviewEntry: Codable, Sendable, Equatable {
     }
 
     /// Whether shoppers may see the clip after this entry.
-    public var isPublic: Bool { status == "published" }
+    public var isPublic: Bool { status == .published }
 
     /// The score as entries write it.
     public static func format(score: Double) -> String { String(format: "%.6f", score) }

@@ -1,14 +1,14 @@
 import Foundation
+import VouchModel
 import VouchProvenance
 import VouchStore
 
 /// The identity and originality stages: who stands behind a clip, whose content it
 /// copies, the flags that follow, and the explained score.
 struct ClipAssessment {
-    var verdict: String
     var flags: [ClipFlag]
+    /// The score, the verdict, the matches and the kinds of `flags`: what the store keeps.
     var explanation: ScoreExplanation
-    var matches: [MatchEvidence]
 
     static func assess(_ clip: ClipRecord, matches: [ConfirmedMatch], provenance: Provenance = .absent, store: Store,
                        scoring: ScoringModel) async throws -> ClipAssessment {
@@ -34,27 +34,29 @@ struct ClipAssessment {
 
         var flags: [ClipFlag] = []
         if identity.banned {
-            flags.append(ClipFlag(kind: "banned-identity", detail: "the reviewer's identity \(identity.id) is banned"))
+            flags.append(ClipFlag(kind: .bannedIdentity, detail: "the reviewer's identity \(identity.id) is banned"))
         }
-        for (kind, flagKind, what) in [(MatchEvidence.Kind.otherIdentity, "copy-of-other-identity", "another reviewer's earlier clip"),
-                                       (.referenceFootage, "reference-footage", "brand or stock footage in the reference bank")] {
+        let copies: [(MatchEvidence.Kind, FlagKind, String)] = [(.otherIdentity, .copyOfOtherIdentity, "another reviewer's earlier clip"),
+                                                                (.referenceFootage, .referenceFootage, "brand or stock footage in the reference bank")]
+        for (kind, flagKind, what) in copies {
             let hits = evidence.matches.filter { $0.kind == kind }
             guard !hits.isEmpty else { continue }
             let ids = hits.map { "\($0.clipID)" }.joined(separator: ", ")
             flags.append(ClipFlag(kind: flagKind, detail: "matches \(what): clip \(ids)", evidence: try Self.json(hits)))
         }
         flags += try Self.provenanceFlags(provenance)
-        let verdict: String
-        if evidence.matches.contains(where: { $0.kind == .referenceFootage }) {
-            verdict = "reference-footage"
-        } else if evidence.matches.contains(where: { $0.kind == .otherIdentity }) {
-            verdict = "copy"
-        } else if evidence.matches.contains(where: { $0.kind == .sameIdentity }) {
-            verdict = "re-upload"
-        } else {
-            verdict = "original"
-        }
-        return ClipAssessment(verdict: verdict, flags: flags, explanation: scoring.score(evidence), matches: evidence.matches)
+        let explanation = ScoreExplanation(parts: scoring.score(evidence), verdict: verdict(of: evidence.matches),
+                                           matches: evidence.matches, flags: flags.map(\.kind))
+        return ClipAssessment(flags: flags, explanation: explanation)
+    }
+
+    /// The gravest match decides: reference footage, then another identity's clip, then one's own.
+    static func verdict(of matches: [MatchEvidence]) -> Verdict {
+        let kinds = Set(matches.map(\.kind))
+        if kinds.contains(.referenceFootage) { return .referenceFootage }
+        if kinds.contains(.otherIdentity) { return .copy }
+        if kinds.contains(.sameIdentity) { return .reUpload }
+        return .original
     }
 
     /// A declared AI-generated clip is held whoever signed it (a label against oneself is
@@ -63,26 +65,16 @@ struct ClipAssessment {
         var flags: [ClipFlag] = []
         if provenance.aiGenerated && provenance.state != .invalid {
             let who = provenance.generator ?? provenance.signer ?? "its signer"
-            flags.append(ClipFlag(kind: "ai-generated",
+            flags.append(ClipFlag(kind: .aiGenerated,
                                   detail: "the clip's content credentials (\(provenance.state.rawValue), from \(who)) declare it made by a trained model (\(provenance.digitalSourceType ?? "?"))",
                                   evidence: try json(provenance)))
         }
         if provenance.state == .invalid {
-            flags.append(ClipFlag(kind: "provenance-invalid",
+            flags.append(ClipFlag(kind: .provenanceInvalid,
                                   detail: "the clip's content credentials do not verify: \(provenance.reason ?? "unknown reason")",
                                   evidence: try json(provenance)))
         }
         return flags
-    }
-
-    func explanationJSON() throws -> String {
-        struct Document: Encodable {
-            var score: ScoreExplanation
-            var verdict: String
-            var matches: [MatchEvidence]
-            var flags: [String]
-        }
-        return try Self.json(Document(score: explanation, verdict: verdict, matches: matches, flags: flags.map(\.kind)))
     }
 
     private static func json(_ value: some Encodable) throws -> String {

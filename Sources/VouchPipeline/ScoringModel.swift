@@ -1,4 +1,5 @@
 import Foundation
+import VouchModel
 
 /// How a clip's authenticity score is made from three explained parts; the weights
 /// live in `Config/vouch.json` (`scoring`). `Docs/scoring.md` describes the model.
@@ -27,7 +28,7 @@ public struct ScoringModel: Sendable, Codable, Equatable {
     public init() {}
 
     /// Scores a clip from what the pipeline learnt about it.
-    public func score(_ evidence: ScoringEvidence) -> ScoreExplanation {
+    public func score(_ evidence: ScoringEvidence) -> ScoreParts {
         var identity = attestedBase
         if evidence.verifiedPurchase { identity += verifiedPurchaseBonus }
         if evidence.reviewerSigned { identity += reviewerSignatureBonus }
@@ -49,7 +50,7 @@ public struct ScoringModel: Sendable, Codable, Equatable {
         let trust = evidence.banned ? 0 : min(1, max(0, 0.5 * evidence.graphTrust + 0.5 * (0.5 + 0.5 * tanh(evidence.reputation))))
         let total = (identityWeight * identity + originalityWeight * originality + trustWeight * trust)
             / max(identityWeight + originalityWeight + trustWeight, .ulpOfOne)
-        return ScoreExplanation(score: total, identityAssurance: identity, originality: originality, reviewerTrust: trust)
+        return ScoreParts(score: total, identityAssurance: identity, originality: originality, reviewerTrust: trust)
     }
 }
 
@@ -68,37 +69,4 @@ public struct ScoringEvidence: Sendable, Equatable {
     public var matches: [MatchEvidence] = []
 
     public init() {}
-}
-
-/// An earlier clip this one copies, and whose it was.
-public struct MatchEvidence: Sendable, Equatable, Codable {
-    public enum Kind: String, Sendable, Codable {
-        /// The same reviewer identity's own earlier clip.
-        case sameIdentity = "same-identity"
-        /// Another identity's earlier clip.
-        case otherIdentity = "other-identity"
-        /// Brand or stock footage that moderators put in the reference bank.
-        case referenceFootage = "reference-footage"
-    }
-
-    public var clipID: Int64
-    public var kind: Kind
-    public var score: Double
-    /// How much of this clip the match covers, 0–1.
-    public var queryCoverage: Double
-
-    public init(clipID: Int64, kind: Kind, score: Double, queryCoverage: Double) {
-        self.clipID = clipID
-        self.kind = kind
-        self.score = score
-        self.queryCoverage = queryCoverage
-    }
-}
-
-/// A score with its parts, each 0–1: what shoppers see as "why".
-public struct ScoreExplanation: Sendable, Equatable, Codable {
-    public var score: Double
-    public var identityAssurance: Double
-    public var originality: Double
-    public var reviewerTrust: Double
 }

@@ -5,6 +5,7 @@ import ServiceLifecycle
 import VouchFingerprint
 import VouchIndex
 import VouchMedia
+import VouchModel
 import VouchProvenance
 import VouchStore
 
@@ -88,7 +89,7 @@ public struct Worker: Sendable {
             try await store.finish(job, with: outcome)
             if let fingerprint, outcome.status != .rejected { await index.insert(clip.id, fingerprint) }
             Counter(label: "vouch_clips_processed_total", dimensions: [("status", outcome.status.rawValue)]).increment()
-            logger.info("clip processed", metadata: ["clip": "\(clip.id)", "status": "\(outcome.status.rawValue)", "score": "\(outcome.score)"])
+            logger.info("clip processed", metadata: ["clip": "\(clip.id)", "status": "\(outcome.status.rawValue)", "score": "\(outcome.explanation.parts.score)"])
             await releaseUpload(of: clip)
         } catch let error as PipelineError {
             logger.warning("clip failed", metadata: ["clip": "\(job.clipID)", "reason": "\(error)"])
@@ -125,9 +126,7 @@ public struct Worker: Sendable {
         let assessment = try await ClipAssessment.assess(clip, matches: matches, provenance: credentials, store: store, scoring: scoring)
         let outcome = ClipOutcome(
             status: assessment.flags.isEmpty ? .published : .flagged,
-            verdict: assessment.verdict,
-            score: assessment.explanation.score,
-            explanation: try assessment.explanationJSON(),
+            explanation: assessment.explanation,
             probe: String(decoding: try JSONEncoder().encode(analysis.info), as: UTF8.self),
             fingerprint: analysis.fingerprint.binary(),
             flags: assessment.flags,

@@ -1,5 +1,5 @@
 import Foundation
-import VouchPipeline
+import VouchModel
 import VouchProvenance
 import VouchStore
 
@@ -28,8 +28,8 @@ struct ReviewsBody: Encodable, Sendable {
         var identityAssurance: Double
         var originality: Double
         var reviewerTrust: Double
-        var verdict: String
-        var flags: [String]
+        var verdict: Verdict
+        var flags: [FlagKind]
     }
 
     struct Reviewer: Encodable, Sendable {
@@ -40,7 +40,7 @@ struct ReviewsBody: Encodable, Sendable {
     init(product: String, page: ReviewPage, cursors: ReviewCursor) {
         self.product = product
         reviews = page.reviews.map { review in
-            Review(clip: review.clipID, score: review.score, explanation: Explanation(json: review.explanation, score: review.score),
+            Review(clip: review.clipID, score: review.score, explanation: Explanation(review.explanation, score: review.score),
                    reviewer: Reviewer(handle: review.reviewerHandle, platform: review.platformID), createdAt: review.createdAt,
                    logIndex: review.logIndex, provenance: review.provenance)
         }
@@ -49,20 +49,13 @@ struct ReviewsBody: Encodable, Sendable {
 }
 
 extension ReviewsBody.Explanation {
-    /// The pipeline's explanation document: `{"score": {...parts}, "verdict", "matches", "flags"}`.
-    private struct Stored: Decodable {
-        var score: ScoreExplanation
-        var verdict: String
-        var flags: [String]
-    }
-
     /// The parts of a stored explanation; a clip published without one shows its score as every part.
-    init(json: String?, score: Double) {
-        if let json, let stored = try? JSONDecoder().decode(Stored.self, from: Data(json.utf8)) {
-            self.init(identityAssurance: stored.score.identityAssurance, originality: stored.score.originality,
-                      reviewerTrust: stored.score.reviewerTrust, verdict: stored.verdict, flags: stored.flags)
+    init(_ explanation: ScoreExplanation?, score: Double) {
+        if let explanation {
+            self.init(identityAssurance: explanation.parts.identityAssurance, originality: explanation.parts.originality,
+                      reviewerTrust: explanation.parts.reviewerTrust, verdict: explanation.verdict, flags: explanation.flags)
         } else {
-            self.init(identityAssurance: score, originality: score, reviewerTrust: score, verdict: "unexplained", flags: [])
+            self.init(identityAssurance: score, originality: score, reviewerTrust: score, verdict: .unexplained, flags: [])
         }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// A pre-order campaign: a merchant asks whether enough real people want a product (or a
 /// variant of it) to make it, and counts shoppers' `preorder` signals within the window as
 /// intent, de-duplicated by person across platforms and weighted by trust.
-public struct Campaign: Sendable, Equatable {
+public struct Campaign: Sendable, Equatable, Decodable {
     public var id: Int64
     /// The platform that sells the product: its webhooks hear `demand.threshold`.
     public var platformID: String
@@ -24,6 +24,8 @@ public struct Campaign: Sendable, Equatable {
 
     public func isOpen(at now: Date) -> Bool { opensAt <= now && now < closesAt }
 }
+
+extension Campaign: StoredRecord {}
 
 /// What a merchant asks for when opening a campaign.
 public struct NewCampaign: Sendable, Equatable {

@@ -1,13 +1,12 @@
 import Foundation
+import VouchModel
 import VouchProvenance
 
 /// What the pipeline concluded about a clip, committed in one transaction with its job.
 public struct ClipOutcome: Sendable, Equatable {
     public var status: ClipStatus
-    public var verdict: String
-    public var score: Double
-    /// Why the score is what it is, as JSON.
-    public var explanation: String
+    /// The score, its parts, the verdict, and why.
+    public var explanation: ScoreExplanation
     /// What probing found, as JSON.
     public var probe: String
     /// The fingerprint in its compact binary form; nil when none could be made.
@@ -18,12 +17,10 @@ public struct ClipOutcome: Sendable, Equatable {
     /// The clip's verified C2PA content credentials; nil when they were not read.
     public var provenance: Provenance?
 
-    public init(status: ClipStatus, verdict: String, score: Double, explanation: String, probe: String,
+    public init(status: ClipStatus, explanation: ScoreExplanation, probe: String,
                 fingerprint: Data?, flags: [ClipFlag] = [], matches: [ClipMatch] = [], thumbnails: [KeyframeImage] = [],
                 provenance: Provenance? = nil) {
         self.status = status
-        self.verdict = verdict
-        self.score = score
         self.explanation = explanation
         self.probe = probe
         self.fingerprint = fingerprint
@@ -36,12 +33,11 @@ public struct ClipOutcome: Sendable, Equatable {
 
 /// A reason to hold a clip for a moderator, with its evidence as JSON.
 public struct ClipFlag: Sendable, Equatable, Codable {
-    /// `copy-of-other-identity`, `reference-footage`, `ring`, ...
-    public var kind: String
+    public var kind: FlagKind
     public var detail: String
     public var evidence: String
 
-    public init(kind: String, detail: String, evidence: String = "{}") {
+    public init(kind: FlagKind, detail: String, evidence: String = "{}") {
         self.kind = kind
         self.detail = detail
         self.evidence = evidence
@@ -62,7 +58,7 @@ public struct ClipMatch: Sendable, Equatable, Codable {
 }
 
 /// A keyframe as a JPEG, kept so moderators can see what matched.
-public struct KeyframeImage: Sendable, Equatable {
+public struct KeyframeImage: Sendable, Equatable, Decodable {
     public var position: Int
     public var timestamp: Double
     public var jpeg: Data

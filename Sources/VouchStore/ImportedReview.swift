@@ -1,3 +1,5 @@
+import VouchModel
+
 /// A published review written straight into the store, with no media, no job and no log
 /// entry: what a benchmark or a demo fills a store with to load the shopper API. Nothing
 /// in it was analysed, so it has no place in a live store.
@@ -10,21 +12,17 @@ public struct ImportedReview: Sendable {
     /// Unique on the platform, as an attestation's ID is.
     public var attestationID: String
     public var contentSHA256: String
-    public var verdict: String
-    public var score: Double
-    /// The score's explanation document, as the pipeline stores it.
-    public var explanation: String
+    /// The score, its parts and the verdict, as the pipeline would have explained them.
+    public var explanation: ScoreExplanation
 
     public init(product: String, productName: String, reviewerAccount: String, reviewerHandle: String, attestationID: String,
-                contentSHA256: String, verdict: String, score: Double, explanation: String) {
+                contentSHA256: String, explanation: ScoreExplanation) {
         self.product = product
         self.productName = productName
         self.reviewerAccount = reviewerAccount
         self.reviewerHandle = reviewerHandle
         self.attestationID = attestationID
         self.contentSHA256 = contentSHA256
-        self.verdict = verdict
-        self.score = score
         self.explanation = explanation
     }
 }

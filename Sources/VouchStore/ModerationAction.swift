@@ -1,3 +1,5 @@
+import VouchModel
+
 /// What a moderator can decide about a clip, and what each decision does to it and to
 /// its reviewer's identity. `Docs/scoring.md` explains how reputation feeds trust.
 public enum ModerationAction: String, Sendable, Codable, CaseIterable {

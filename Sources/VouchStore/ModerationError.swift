@@ -1,3 +1,5 @@
+import VouchModel
+
 /// Why a moderation decision was refused, with what the moderator needs to know.
 public enum ModerationError: Error, Equatable, CustomStringConvertible {
     /// The clip does not exist.

@@ -1,13 +1,14 @@
 import Foundation
+import VouchModel
 
 /// Which held clips a moderator wants to see: by the kind of flag, and by platform.
 public struct ModerationQueueFilter: Sendable, Equatable {
-    /// Only clips with a flag of this kind (`copy-of-other-identity`, ...); nil for all.
-    public var flagKind: String?
+    /// Only clips with a flag of this kind; nil for all.
+    public var flagKind: FlagKind?
     /// Only clips from this platform; nil for all.
     public var platform: String?
 
-    public init(flagKind: String? = nil, platform: String? = nil) {
+    public init(flagKind: FlagKind? = nil, platform: String? = nil) {
         self.flagKind = flagKind
         self.platform = platform
     }
@@ -20,10 +21,10 @@ public struct ModerationQueueEntry: Sendable, Equatable {
     public var productID: String
     public var reviewerAccount: String
     public var identityID: Int64
-    public var verdict: String?
+    public var verdict: Verdict?
     public var score: Double?
     /// The kinds of the clip's flags, in the order they were raised, without repeats.
-    public var flagKinds: [String]
+    public var flagKinds: [FlagKind]
     public var createdAt: Date
 }
 
@@ -38,6 +39,6 @@ public struct ModerationQueuePage: Sendable, Equatable {
 
 /// The values a queue filter can take right now: the flag kinds on held clips, and the platforms.
 public struct ModerationQueueFacets: Sendable, Equatable {
-    public var flagKinds: [String]
+    public var flagKinds: [FlagKind]
     public var platforms: [String]
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VouchModel
 import VouchProvenance
 
 /// A published clip as shoppers see it: its score and why, and who the reviewer is in
@@ -6,8 +7,8 @@ import VouchProvenance
 public struct PublishedReview: Sendable, Equatable {
     public var clipID: Int64
     public var score: Double
-    /// The pipeline's explanation of the score, as JSON (see `Docs/scoring.md`).
-    public var explanation: String?
+    /// The pipeline's explanation of the score (see `Docs/scoring.md`); nil for a clip scored without one.
+    public var explanation: ScoreExplanation?
     public var platformID: String
     /// The reviewer's public handle on their platform, if the platform gave one.
     public var reviewerHandle: String?

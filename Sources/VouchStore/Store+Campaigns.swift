@@ -41,7 +41,7 @@ extension Store {
     }
 
     public func campaign(id: Int64) async throws -> Campaign? {
-        try await database.run { db in try await Self.campaignQuery(db).where("id", .equal, id).first().map(Self.campaign) }
+        try await database.run { db in try await Self.campaignQuery(db).where("id", .equal, id).first().map(Campaign.init(row:)) }
     }
 
     /// Campaigns for `products` (all when nil), newest first.
@@ -53,7 +53,7 @@ extension Store {
                 query = query.where("product", .in, SQLBind.group(products))
             }
             if let platform { query = query.where("platform_id", .equal, platform) }
-            return try await query.orderBy("id", .descending).limit(500).all().map(Self.campaign)
+            return try await query.orderBy("id", .descending).limit(500).all().map(Campaign.init(row:))
         }
     }
 
@@ -82,16 +82,5 @@ extension Store {
     private static func campaignQuery(_ db: any SQLDatabase) -> SQLSelectBuilder {
         db.select().columns("id", "platform_id", "product", "variant", "title", "threshold", "opens_at", "closes_at", "raw", "trusted", "people", "crossed_at")
             .from("campaigns")
-    }
-
-    private static func campaign(_ row: any SQLRow) throws -> Campaign {
-        Campaign(id: try row.decode(column: "id", as: Int64.self), platformID: try row.decode(column: "platform_id", as: String.self),
-                 product: try row.decode(column: "product", as: String.self), variant: try row.decode(column: "variant", as: String.self),
-                 title: try row.decode(column: "title", as: String.self), threshold: try row.decode(column: "threshold", as: Double.self),
-                 opensAt: Date(storeMilliseconds: try row.decode(column: "opens_at", as: Int64.self)),
-                 closesAt: Date(storeMilliseconds: try row.decode(column: "closes_at", as: Int64.self)),
-                 raw: try row.decode(column: "raw", as: Int64.self), trusted: try row.decode(column: "trusted", as: Double.self),
-                 people: Int(try row.decode(column: "people", as: Int64.self)),
-                 crossedAt: try row.decode(column: "crossed_at", as: Int64?.self).map(Date.init(storeMilliseconds:)))
     }
 }

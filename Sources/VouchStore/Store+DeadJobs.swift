@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import VouchModel
 
 /// Which dead jobs an operator gives another chance.
 public enum DeadJobSelection: Sendable, Equatable {

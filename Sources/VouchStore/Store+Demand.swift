@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import VouchIdentity
+import VouchModel
 
 extension Store {
     /// Records a platform's events in one transaction, 500 rows to a statement; returns, per
@@ -145,7 +146,7 @@ extension Store {
             }
             for row in try await db.raw("""
                 SELECT DISTINCT r.identity_id FROM clip_flags f JOIN clips c ON c.id = f.clip_id JOIN reviewers r ON r.id = c.reviewer_id
-                WHERE f.kind = 'ring'
+                WHERE f.kind = \(bind: FlagKind.ring.rawValue)
                 """).all() {
                 excluded.insert(try row.decode(column: "identity_id", as: Int64.self))
             }
@@ -206,7 +207,7 @@ extension Store {
         try await database.run { db in
             var result: [String: Set<Int64>] = [:]
             for row in try await db.raw("""
-                SELECT DISTINCT c.product_id, r.identity_id FROM clips c JOIN reviewers r ON r.id = c.reviewer_id WHERE c.status = 'published'
+                SELECT DISTINCT c.product_id, r.identity_id FROM clips c JOIN reviewers r ON r.id = c.reviewer_id WHERE c.status = \(bind: ClipStatus.published.rawValue)
                 """).all() {
                 result[try row.decode(column: "product_id", as: String.self), default: []].insert(try row.decode(column: "identity_id", as: Int64.self))
             }
@@ -236,7 +237,7 @@ extension Store {
         let rows = try await database.run { db in
             try await db.raw("""
                 SELECT c.created_at, c.score, i.trust FROM clips c JOIN reviewers r ON r.id = c.reviewer_id JOIN identities i ON i.id = r.identity_id
-                WHERE c.product_id = \(bind: product) AND c.status = 'published' AND c.created_at >= \(bind: since.storeMilliseconds)
+                WHERE c.product_id = \(bind: product) AND c.status = \(bind: ClipStatus.published.rawValue) AND c.created_at >= \(bind: since.storeMilliseconds)
                 """).all().map { row in
                     (at: try row.decode(column: "created_at", as: Int64.self), score: try row.decode(column: "score", as: Double?.self) ?? 0,
                      trusted: try row.decode(column: "trust", as: Double.self) >= 0.5)

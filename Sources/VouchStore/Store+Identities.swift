@@ -2,7 +2,7 @@ import Foundation
 import SQLKit
 
 /// A person as Vouch knows them: one or more reviewer accounts, linked by a reviewer key.
-public struct IdentityRecord: Sendable, Equatable {
+public struct IdentityRecord: Sendable, Equatable, Decodable {
     public var id: Int64
     public var publicKey: String?
     /// Moderation record: approvals raise it, rejections and bans lower it.
@@ -16,13 +16,7 @@ extension Store {
     public func identity(id: Int64) async throws -> IdentityRecord? {
         try await database.run { db in
             try await db.select().columns("id", "public_key", "reputation", "trust", "banned").from("identities")
-                .where("id", .equal, id).first().map { row in
-                    IdentityRecord(id: try row.decode(column: "id", as: Int64.self),
-                                   publicKey: try row.decode(column: "public_key", as: String?.self),
-                                   reputation: try row.decode(column: "reputation", as: Double.self),
-                                   trust: try row.decode(column: "trust", as: Double.self),
-                                   banned: try row.decode(column: "banned", as: Bool.self))
-                }
+                .where("id", .equal, id).first(decoding: IdentityRecord.self, with: .snakeCaseColumns)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import VouchModel
 
 extension Store {
     /// Leases the oldest ready job to `worker`, or returns nil when none is ready.

@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import VouchLog
+import VouchModel
 
 extension Store {
     /// Rebuilds the review log from its stored entries and checks it against itself, its
@@ -76,9 +77,9 @@ extension Store {
     /// How one clip's row differs from its latest entry in what shoppers are shown.
     private static func differences(_ row: any SQLRow) throws -> [LogProblem] {
         let clip = try row.decode(column: "id", as: Int64.self)
-        let status = try row.decode(column: "status", as: String.self)
+        let status = try ClipStatus(stored: row.decode(column: "status", as: String.self), clip: clip)
         guard let text = try row.decode(column: "entry", as: String?.self) else {
-            return status == ClipStatus.published.rawValue ? [.clipNotLogged(clip: clip)] : []
+            return status == .published ? [.clipNotLogged(clip: clip)] : []
         }
         guard let entry = try? ReviewEntry(decoding: Data(text.utf8)), entry.clip == clip,
               try row.decode(column: "clip_id", as: Int64?.self) == clip
@@ -87,10 +88,10 @@ extension Store {
         // Shoppers are shown the entry at the clip's log index: it must be the clip's latest,
         // or a takedown could be undone by pointing the clip back at its entry from before.
         if try row.decode(column: "log_index", as: Int64?.self) != row.decode(column: "leaf_index", as: Int64.self) { fields.append("log index") }
-        if entry.isPublic != (status == ClipStatus.published.rawValue) { fields.append("status") }
+        if entry.isPublic != (status == .published) { fields.append("status") }
         if entry.isPublic {
             if entry.product != (try row.decode(column: "product_id", as: String.self)) { fields.append("product") }
-            if entry.verdict != (try row.decode(column: "verdict", as: String?.self)) { fields.append("verdict") }
+            if entry.verdict != (try row.decode(column: "verdict", as: String?.self)).map(Verdict.init(rawValue:)) { fields.append("verdict") }
             if entry.score != (try row.decode(column: "score", as: Double?.self)).map(ReviewEntry.format(score:)) { fields.append("score") }
             if entry.clipSHA256 != (try row.decode(column: "content_sha256", as: String.self)) { fields.append("content hash") }
         }

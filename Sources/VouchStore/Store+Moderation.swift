@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import VouchModel
 
 extension Store {
     /// Applies a moderator's decision: the clip's status, the reference bank, the index,
@@ -79,7 +80,7 @@ extension Store {
             """).all().map { try $0.decode(column: "id", as: Int64.self) }.sorted()
         for heldClip in held {
             try await db.insert(into: "clip_flags").columns("clip_id", "kind", "detail", "evidence", "created_at")
-                .values(SQLBind(heldClip), SQLBind("banned-identity"), SQLBind("the reviewer's identity \(identity) was banned"),
+                .values(SQLBind(heldClip), SQLBind(FlagKind.bannedIdentity.rawValue), SQLBind("the reviewer's identity \(identity) was banned"),
                         SQLBind("{\"bannedWithClip\":\(clip)}"), SQLBind(now))
                 .run()
             try await logChange(of: heldClip, .held, in: db, now: now)

@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import VouchModel
 
 extension Store {
     /// Held clips matching `filter`, oldest first, `limit` at a time after clip `after`.
@@ -15,7 +16,7 @@ extension Store {
                 ModerationQueueEntry(
                     clipID: try row.decode(column: "id", as: Int64.self), platformID: try row.decode(column: "platform_id", as: String.self),
                     productID: try row.decode(column: "product_id", as: String.self), reviewerAccount: try row.decode(column: "account", as: String.self),
-                    identityID: try row.decode(column: "identity_id", as: Int64.self), verdict: try row.decode(column: "verdict", as: String?.self),
+                    identityID: try row.decode(column: "identity_id", as: Int64.self), verdict: try row.decode(column: "verdict", as: String?.self).map(Verdict.init(rawValue:)),
                     score: try row.decode(column: "score", as: Double?.self), flagKinds: [],
                     createdAt: Date(storeMilliseconds: try row.decode(column: "created_at", as: Int64.self)))
             }
@@ -31,7 +32,7 @@ extension Store {
             let kinds = try await db.raw("""
                 SELECT DISTINCT f.kind FROM clip_flags f JOIN clips c ON c.id = f.clip_id
                 WHERE c.status = \(bind: ClipStatus.flagged.rawValue) ORDER BY f.kind
-                """).all().map { try $0.decode(column: "kind", as: String.self) }
+                """).all().map { FlagKind(rawValue: try $0.decode(column: "kind", as: String.self)) }
             let platforms = try await db.select().column("id").from("platforms").orderBy("id").all()
                 .map { try $0.decode(column: "id", as: String.self) }
             return ModerationQueueFacets(flagKinds: kinds, platforms: platforms)
@@ -44,17 +45,17 @@ extension Store {
             condition += " AND c.platform_id = \(bind: platform)"
         }
         if let kind = filter.flagKind {
-            condition += " AND EXISTS (SELECT 1 FROM clip_flags f WHERE f.clip_id = c.id AND f.kind = \(bind: kind))"
+            condition += " AND EXISTS (SELECT 1 FROM clip_flags f WHERE f.clip_id = c.id AND f.kind = \(bind: kind.rawValue))"
         }
         return condition
     }
 
-    private static func flagKinds(of clips: [Int64], in db: any SQLDatabase) async throws -> [Int64: [String]] {
+    private static func flagKinds(of clips: [Int64], in db: any SQLDatabase) async throws -> [Int64: [FlagKind]] {
         guard !clips.isEmpty else { return [:] }
-        var kinds: [Int64: [String]] = [:]
+        var kinds: [Int64: [FlagKind]] = [:]
         for row in try await db.select().columns("clip_id", "kind").from("clip_flags").where("clip_id", .in, clips).orderBy("id").all() {
             let clip = try row.decode(column: "clip_id", as: Int64.self)
-            let kind = try row.decode(column: "kind", as: String.self)
+            let kind = FlagKind(rawValue: try row.decode(column: "kind", as: String.self))
             if kinds[clip]?.contains(kind) != true { kinds[clip, default: []].append(kind) }
         }
         return kinds

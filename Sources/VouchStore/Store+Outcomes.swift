@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import VouchModel
 
 extension Store {
     /// Commits a job's outcome: the clip's verdict and evidence, its place in the index,
@@ -11,15 +12,16 @@ extension Store {
         try await database.transaction { db in
             try await completeJob(job, in: db, now: now)
             try await db.update("clips")
-                .set("status", to: SQLBind(outcome.status.rawValue)).set("verdict", to: SQLBind(outcome.verdict))
-                .set("score", to: SQLBind(outcome.score)).set("explanation", to: SQLBind(outcome.explanation))
+                .set("status", to: SQLBind(outcome.status.rawValue)).set("verdict", to: SQLBind(outcome.explanation.verdict.rawValue))
+                .set("score", to: SQLBind(outcome.explanation.parts.score))
+                .set("explanation", to: SQLBind(try StoredJSON.text(of: outcome.explanation)))
                 .set("probe", to: SQLBind(outcome.probe)).set("fingerprint", to: SQLBind(outcome.fingerprint))
                 .set("in_index", to: SQLBind(indexed)).set("failure", to: SQLLiteral.null).set("updated_at", to: SQLBind(now))
-                .set("provenance", to: SQLBind(try outcome.provenance.map { try $0.storedJSON() }))
+                .set("provenance", to: SQLBind(try outcome.provenance.map(StoredJSON.text(of:))))
                 .where("id", .equal, job.clipID).run()
             for flag in outcome.flags {
                 try await db.insert(into: "clip_flags").columns("clip_id", "kind", "detail", "evidence", "created_at")
-                    .values(SQLBind(job.clipID), SQLBind(flag.kind), SQLBind(flag.detail), SQLBind(flag.evidence), SQLBind(now)).run()
+                    .values(SQLBind(job.clipID), SQLBind(flag.kind.rawValue), SQLBind(flag.detail), SQLBind(flag.evidence), SQLBind(now)).run()
             }
             for match in outcome.matches {
                 try await db.insert(into: "matches").columns("clip_id", "matched_clip_id", "score", "alignment", "created_at")
@@ -39,7 +41,7 @@ extension Store {
             }
             try await enqueueWebhookDeliveries(clip: job.clipID, in: db, now: now)
             try await appendAudit(db, actor: "worker:\(job.leaseOwner ?? "")", action: "clip.\(outcome.status.rawValue)", subject: "clip:\(job.clipID)",
-                                  detail: ["verdict": outcome.verdict, "score": String(format: "%.3f", outcome.score), "attempt": "\(job.attempts)"])
+                                  detail: ["verdict": outcome.explanation.verdict.rawValue, "score": String(format: "%.3f", outcome.explanation.parts.score), "attempt": "\(job.attempts)"])
         }
     }
 
@@ -60,32 +62,21 @@ extension Store {
     public func flags(clip id: Int64) async throws -> [ClipFlag] {
         try await database.run { db in
             try await db.select().columns("kind", "detail", "evidence").from("clip_flags").where("clip_id", .equal, id)
-                .orderBy("id").all().map { row in
-                    ClipFlag(kind: try row.decode(column: "kind", as: String.self), detail: try row.decode(column: "detail", as: String.self),
-                             evidence: try row.decode(column: "evidence", as: String.self))
-                }
+                .orderBy("id").all(decoding: ClipFlag.self)
         }
     }
 
     public func matches(clip id: Int64) async throws -> [ClipMatch] {
         try await database.run { db in
             try await db.select().columns("matched_clip_id", "score", "alignment").from("matches").where("clip_id", .equal, id)
-                .orderBy("score", .descending).all().map { row in
-                    ClipMatch(matchedClipID: try row.decode(column: "matched_clip_id", as: Int64.self),
-                              score: try row.decode(column: "score", as: Double.self),
-                              alignment: try row.decode(column: "alignment", as: String.self))
-                }
+                .orderBy("score", .descending).all(decoding: ClipMatch.self, with: .snakeCaseColumns)
         }
     }
 
     public func thumbnails(clip id: Int64) async throws -> [KeyframeImage] {
         try await database.run { db in
             try await db.select().columns("position", "timestamp", "jpeg").from("thumbnails").where("clip_id", .equal, id)
-                .orderBy("position").all().map { row in
-                    KeyframeImage(position: try row.decode(column: "position", as: Int.self),
-                                  timestamp: try row.decode(column: "timestamp", as: Double.self),
-                                  jpeg: try row.decode(column: "jpeg", as: Data.self))
-                }
+                .orderBy("position").all(decoding: KeyframeImage.self)
         }
     }
 

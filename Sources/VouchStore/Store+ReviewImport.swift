@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import VouchModel
 
 extension Store {
     /// Writes `reviews` as published clips of `platform`, 500 rows to a statement, in one
@@ -39,8 +40,8 @@ extension Store {
                 for review in chunk {
                     insert = insert.values(SQLBind(platform), SQLBind(reviewers[review.reviewerAccount]), SQLBind(review.product),
                                            SQLBind(review.contentSHA256), SQLBind(0), SQLBind(review.attestationID),
-                                           SQLBind(ClipStatus.published.rawValue), SQLBind(review.verdict), SQLBind(review.score),
-                                           SQLBind(review.explanation), SQLBind(now), SQLBind(now))
+                                           SQLBind(ClipStatus.published.rawValue), SQLBind(review.explanation.verdict.rawValue), SQLBind(review.explanation.parts.score),
+                                           SQLBind(try StoredJSON.text(of: review.explanation)), SQLBind(now), SQLBind(now))
                 }
                 try await insert.run()
             }

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import SQLKit
 import VouchLog
+import VouchModel
 import VouchProvenance
 
 extension Store {
@@ -56,12 +57,13 @@ extension Store {
         let binding = SHA256.hash(data: (salt ?? Data()) + Data(try row.decode(column: "platform_id", as: String.self).utf8) + [0]
             + Data(try row.decode(column: "account", as: String.self).utf8))
         let entry = ReviewEntry(
-            event: event, status: try row.decode(column: "status", as: String.self), decision: decision, clip: clip,
+            event: event, status: try ClipStatus(stored: row.decode(column: "status", as: String.self), clip: clip), decision: decision, clip: clip,
             clipSHA256: try row.decode(column: "content_sha256", as: String.self),
             fingerprintSHA256: try row.decode(column: "fingerprint", as: Data?.self).map { Self.hex(SHA256.hash(data: $0)) },
             reviewerBinding: Self.hex(binding), product: try row.decode(column: "product_id", as: String.self),
-            verdict: try row.decode(column: "verdict", as: String?.self), score: try row.decode(column: "score", as: Double?.self),
-            provenance: try Provenance(storedJSON: try row.decode(column: "provenance", as: String?.self), clip: clip)?.state.rawValue,
+            verdict: try row.decode(column: "verdict", as: String?.self).map(Verdict.init(rawValue:)), score: try row.decode(column: "score", as: Double?.self),
+            provenance: try StoredJSON.decode(Provenance.self, from: row.decode(column: "provenance", as: String?.self), what: "provenance of clip \(clip)")?
+                .state.rawValue,
             time: Date(storeMilliseconds: now))
         let index = try await appendToLog([(entry: entry.encoded(), clip: clip)], in: db, now: now)[0]
         try await db.update("clips").set("log_index", to: SQLBind(index)).where("id", .equal, clip).run()

@@ -2,23 +2,16 @@ import Foundation
 import SQLKit
 
 /// A reviewer account on one platform, and the identity it belongs to.
-public struct ReviewerRecord: Sendable, Equatable {
+public struct ReviewerRecord: Sendable, Equatable, Decodable {
     public var id: Int64
     public var platformID: String
     public var account: String
     public var identityID: Int64
     public var handle: String?
     public var accountCreatedAt: Date?
-
-    init(row: any SQLRow) throws {
-        id = try row.decode(column: "id", as: Int64.self)
-        platformID = try row.decode(column: "platform_id", as: String.self)
-        account = try row.decode(column: "account", as: String.self)
-        identityID = try row.decode(column: "identity_id", as: Int64.self)
-        handle = try row.decode(column: "handle", as: String?.self)
-        accountCreatedAt = try row.decode(column: "account_created_at", as: Int64?.self).map(Date.init(storeMilliseconds:))
-    }
 }
+
+extension ReviewerRecord: StoredRecord {}
 
 extension Store {
     /// Finds or creates the reviewer of a submission, inside its transaction.

@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import VouchModel
 
 /// A clip as ring detection reads it: whose, for what, when.
 public struct ReviewedClip: Sendable, Equatable {
@@ -17,7 +18,7 @@ extension Store {
         try await database.run { db in
             let clips = try await db.raw("""
                 SELECT c.id, r.identity_id, c.product_id, c.created_at FROM clips c JOIN reviewers r ON r.id = c.reviewer_id
-                WHERE c.status IN ('published', 'flagged') AND c.is_reference = \(bind: false)
+                WHERE c.status IN (\(bind: ClipStatus.published.rawValue), \(bind: ClipStatus.flagged.rawValue)) AND c.is_reference = \(bind: false)
                 """).all().map { row in
                     ReviewedClip(clipID: try row.decode(column: "id", as: Int64.self), identityID: try row.decode(column: "identity_id", as: Int64.self),
                                  productID: try row.decode(column: "product_id", as: String.self),
@@ -51,10 +52,10 @@ extension Store {
             var held: [Int64] = []
             for clip in clips {
                 let existing = try await db.select().column("id").from("clip_flags")
-                    .where("clip_id", .equal, clip).where("kind", .equal, "ring").first()
+                    .where("clip_id", .equal, clip).where("kind", .equal, FlagKind.ring.rawValue).first()
                 guard existing == nil else { continue }
                 try await db.insert(into: "clip_flags").columns("clip_id", "kind", "detail", "evidence", "created_at")
-                    .values(SQLBind(clip), SQLBind("ring"), SQLBind(detail), SQLBind(evidence), SQLBind(now)).run()
+                    .values(SQLBind(clip), SQLBind(FlagKind.ring.rawValue), SQLBind(detail), SQLBind(evidence), SQLBind(now)).run()
                 if try await db.update("clips").set("status", to: SQLBind(ClipStatus.flagged.rawValue)).set("updated_at", to: SQLBind(now))
                     .where("id", .equal, clip).where("status", .equal, ClipStatus.published.rawValue).returning("id").first() != nil {
                     held.append(clip)

@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import VouchModel
 import VouchProvenance
 
 extension Store {
@@ -22,17 +23,19 @@ extension Store {
                 ORDER BY c.score DESC, c.id DESC LIMIT \(bind: count + 1)
                 """).all()
             let reviews = try rows.prefix(count).map { row in
-                PublishedReview(
-                    clipID: try row.decode(column: "id", as: Int64.self),
+                let clip = try row.decode(column: "id", as: Int64.self)
+                return PublishedReview(
+                    clipID: clip,
                     score: try row.decode(column: "score", as: Double?.self) ?? 0,
-                    explanation: try row.decode(column: "explanation", as: String?.self),
+                    explanation: try StoredJSON.decode(ScoreExplanation.self, from: row.decode(column: "explanation", as: String?.self),
+                                                       what: "explanation of clip \(clip)"),
                     platformID: try row.decode(column: "platform_id", as: String.self),
                     reviewerHandle: try row.decode(column: "handle", as: String?.self),
                     reviewerIdentity: try row.decode(column: "identity_id", as: Int64.self),
                     createdAt: Date(storeMilliseconds: try row.decode(column: "created_at", as: Int64.self)),
                     logIndex: try row.decode(column: "log_index", as: Int64?.self),
-                    provenance: try Provenance(storedJSON: try row.decode(column: "provenance", as: String?.self),
-                                               clip: try row.decode(column: "id", as: Int64.self))
+                    provenance: try StoredJSON.decode(Provenance.self, from: row.decode(column: "provenance", as: String?.self),
+                                                      what: "provenance of clip \(clip)")
                 )
             }
             return ReviewPage(reviews: reviews, next: rows.count > count ? reviews.last?.position : nil)

@@ -1,4 +1,5 @@
 import SQLKit
+import VouchModel
 
 extension Store {
     /// The bytes `platform`'s clips hold in the spool: those still waiting for, or in,

@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import VouchModel
 
 /// The outcome of a submission: the clip, and whether this call created it or found it.
 public struct SubmissionReceipt: Sendable, Equatable {

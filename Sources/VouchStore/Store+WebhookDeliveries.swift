@@ -1,13 +1,14 @@
 import Foundation
 import SQLKit
+import VouchModel
 
 /// The body of every webhook delivery: which event, when, and the clip as it now stands.
 struct WebhookPayload: Encodable {
     struct Clip: Encodable {
         var id: Int64
         var product: String
-        var status: String
-        var verdict: String?
+        var status: ClipStatus
+        var verdict: Verdict?
         var score: Double?
     }
 
@@ -24,12 +25,11 @@ extension Store {
     func enqueueWebhookDeliveries(clip id: Int64, in db: any SQLDatabase, now: Int64) async throws {
         guard let row = try await db.select().columns("platform_id", "product_id", "status", "verdict", "score").from("clips")
             .where("id", .equal, id).first() else { return }
-        let statusText = try row.decode(column: "status", as: String.self)
-        guard let status = ClipStatus(rawValue: statusText), let event = WebhookEvent(status: status) else { return }
+        guard let status = ClipStatus(rawValue: try row.decode(column: "status", as: String.self)), let event = WebhookEvent(status: status) else { return }
         let payload = WebhookPayload(
             id: UUID().uuidString.lowercased(), event: event.rawValue, createdAt: Date(storeMilliseconds: now),
-            clip: .init(id: id, product: try row.decode(column: "product_id", as: String.self), status: statusText,
-                        verdict: try row.decode(column: "verdict", as: String?.self), score: try row.decode(column: "score", as: Double?.self)))
+            clip: .init(id: id, product: try row.decode(column: "product_id", as: String.self), status: status,
+                        verdict: try row.decode(column: "verdict", as: String?.self).map(Verdict.init(rawValue:)), score: try row.decode(column: "score", as: Double?.self)))
         try await enqueue(event, payload: payload, platform: try row.decode(column: "platform_id", as: String.self), in: db, now: now)
     }
 

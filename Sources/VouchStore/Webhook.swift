@@ -1,4 +1,5 @@
 import Foundation
+import VouchModel
 
 /// A platform's subscription to verdict changes of its own clips.
 public struct Webhook: Sendable, Equatable {

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import VouchLog
+import VouchModel
 
 /// What `vouch verify` reads from a Vouch server: only the public API, so that anyone can
 /// check a server without an account on it.
@@ -21,7 +22,7 @@ public struct LogClient: Sendable {
     /// A review as the shopper API shows it, with the fields the log commits to.
     public struct Review: Decodable, Sendable {
         /// The part of the score's explanation the log commits to.
-        public struct Explanation: Decodable, Sendable { public var verdict: String }
+        public struct Explanation: Decodable, Sendable { public var verdict: Verdict }
         public var clip: Int64
         public var score: Double
         public var explanation: Explanation

@@ -141,7 +141,7 @@ public struct ReviewLogVerifier: Sendable {
         if !entry.isPublic { differences.append("the log says it is \(entry.status)") }
         if entry.product != product { differences.append("the log says product \(entry.product)") }
         if entry.score != ReviewEntry.format(score: review.score) { differences.append("shown score \(ReviewEntry.format(score: review.score)), logged \(entry.score ?? "none")") }
-        if entry.verdict != review.explanation.verdict { differences.append("shown verdict \(review.explanation.verdict), logged \(entry.verdict ?? "none")") }
+        if entry.verdict != review.explanation.verdict { differences.append("shown verdict \(review.explanation.verdict), logged \(entry.verdict?.rawValue ?? "none")") }
         if differences.isEmpty {
             report.passed.append("clip \(review.clip): shown as its latest entry \(index) in the signed log")
         } else {

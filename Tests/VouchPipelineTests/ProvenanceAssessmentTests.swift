@@ -1,4 +1,5 @@
 import Testing
+import VouchModel
 @testable import VouchPipeline
 import VouchProvenance
 
@@ -22,14 +23,14 @@ import VouchProvenance
     }
 
     @Test(arguments: [
-        (Provenance.absent, [String]()),
+        (Provenance.absent, [FlagKind]()),
         (Provenance(state: .valid, digitalSourceType: "digitalCapture"), []),
         (Provenance(state: .untrusted, digitalSourceType: "digitalCapture"), []),
-        (Provenance(state: .valid, digitalSourceType: "trainedAlgorithmicMedia", aiGenerated: true), ["ai-generated"]),
-        (Provenance(state: .untrusted, digitalSourceType: "trainedAlgorithmicMedia", aiGenerated: true), ["ai-generated"]),
-        (Provenance(state: .invalid, reason: "does not match: the file changed after signing (BMFF hash)"), ["provenance-invalid"]),
+        (Provenance(state: .valid, digitalSourceType: "trainedAlgorithmicMedia", aiGenerated: true), [.aiGenerated]),
+        (Provenance(state: .untrusted, digitalSourceType: "trainedAlgorithmicMedia", aiGenerated: true), [.aiGenerated]),
+        (Provenance(state: .invalid, reason: "does not match: the file changed after signing (BMFF hash)"), [.provenanceInvalid]),
     ])
-    func flagsFollowTheCredentials(_ provenance: Provenance, _ kinds: [String]) throws {
+    func flagsFollowTheCredentials(_ provenance: Provenance, _ kinds: [FlagKind]) throws {
         #expect(try ClipAssessment.provenanceFlags(provenance).map(\.kind) == kinds)
     }
 }

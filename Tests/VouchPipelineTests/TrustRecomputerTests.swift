@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VouchModel
 import VouchPipeline
 import VouchStore
 import VouchTestSupport
@@ -52,7 +53,8 @@ import VouchTestSupport
         }
         let clip = try await store.submit(submission).clip
         let job = try #require(try await store.claimJob(worker: "test"))
-        var outcome = ClipOutcome(status: .published, verdict: "original", score: 0.7, explanation: "{}", probe: "{}", fingerprint: nil)
+        let parts = ScoreParts(score: 0.7, identityAssurance: 0.7, originality: 1, reviewerTrust: 0.5)
+        var outcome = ClipOutcome(status: .published, explanation: ScoreExplanation(parts: parts, verdict: .original), probe: "{}", fingerprint: nil)
         if let original { outcome.matches = [ClipMatch(matchedClipID: original, score: 0.9, alignment: "{}")] }
         try await store.finish(job, with: outcome)
         return clip.id
@@ -77,7 +79,7 @@ import VouchTestSupport
             for clip in ringClips {
                 #expect(try await store.clip(id: clip)?.status == .flagged)
                 let flags = try await store.flags(clip: clip)
-                #expect(flags.map(\.kind) == ["ring"])
+                #expect(flags.map(\.kind) == [.ring])
                 #expect(flags.first?.evidence.contains("\"coordinatedProducts\":[\"kettle\",\"toaster\"]") == true)
             }
             #expect(try await store.clip(id: honest)?.status == .published, "a trusted reviewer of the same product is not in the ring")
@@ -118,7 +120,7 @@ import VouchTestSupport
             for clip in copies {
                 #expect(try await store.clip(id: clip)?.status == .flagged)
                 let flags = try await store.flags(clip: clip)
-                #expect(flags.map(\.kind) == ["ring"])
+                #expect(flags.map(\.kind) == [.ring])
                 #expect(flags.first?.detail.contains("one of 15 low-trust identities") == true)
             }
         }

@@ -13,7 +13,7 @@ import VouchTestSupport
             #expect(try await fixture.worker().processNext())
             let done = try #require(try await fixture.pipeline.store.clip(id: clip.id))
             #expect(done.status == .published)
-            #expect(done.verdict == "original")
+            #expect(done.verdict == .original)
             #expect((done.score ?? 0) > 0)
             #expect(done.probe?.contains("\"codec\"") == true || done.probe?.contains("h264") == true)
             #expect(try await fixture.pipeline.store.fingerprint(clip: clip.id) != nil)
@@ -36,9 +36,9 @@ import VouchTestSupport
             #expect(try await fixture.pipeline.store.clip(id: unrelated.id)?.status == .published)
             let flagged = try #require(try await fixture.pipeline.store.clip(id: copy.id))
             #expect(flagged.status == .flagged)
-            #expect(flagged.verdict == "copy")
+            #expect(flagged.verdict == .copy)
             let flags = try await fixture.pipeline.store.flags(clip: copy.id)
-            #expect(flags.map(\.kind) == ["copy-of-other-identity"])
+            #expect(flags.map(\.kind) == [.copyOfOtherIdentity])
             let matches = try await fixture.pipeline.store.matches(clip: copy.id)
             #expect(matches.map(\.matchedClipID) == [original.id])
             #expect(matches.first?.alignment.contains("\"segments\"") == true)
@@ -54,7 +54,7 @@ import VouchTestSupport
             let cropped = try await fixture.submit(try MediaFixture.croppedCopy.path, reviewer: "mallory")
             for _ in 0..<2 { try await fixture.worker().processNext() }
             let flagged = try #require(try await fixture.pipeline.store.clip(id: cropped.id))
-            #expect(flagged.verdict == "copy")
+            #expect(flagged.verdict == .copy)
             #expect(try await fixture.pipeline.store.matches(clip: cropped.id).map(\.matchedClipID) == [original.id])
         }
     }
@@ -67,7 +67,7 @@ import VouchTestSupport
             for _ in 0..<2 { try await fixture.worker().processNext() }
             let clip = try #require(try await fixture.pipeline.store.clip(id: again.id))
             #expect(clip.status == .published)
-            #expect(clip.verdict == "re-upload")
+            #expect(clip.verdict == .reUpload)
         }
     }
 

@@ -7,7 +7,7 @@ import VouchTestSupport
     @Test func theQueueListsHeldClipsAndFilters() async throws {
         try await withModeration { fixture in
             let reference = try await fixture.store.analysedClip(AnalysedClips.submission("c", reviewer: "carol"),
-                                                                 outcome: AnalysedClips.copy(of: fixture.original.id, flag: "reference-footage"))
+                                                                 outcome: AnalysedClips.copy(of: fixture.original.id, flag: .referenceFootage))
             var browser = try await fixture.browser(loggedInAs: "mo")
             let all = try await browser.get("/moderate")
             #expect(all.body.contains("/moderate/clips/\(fixture.copy.id)") && all.body.contains("/moderate/clips/\(reference.id)"))

@@ -13,7 +13,7 @@ import VouchTestSupport
                                                     score: 0.91, poster: Self.jpeg)
             try await store.finishedClip(reviewer: "bob", handle: "Bob", product: "barista pro", score: 0.42)
             try await store.finishedClip(reviewer: "carol", handle: "Carol", product: "barista pro", score: 0.99, status: .flagged,
-                                         flags: ["copy-of-other-identity"], poster: Self.jpeg)
+                                         flags: [.copyOfOtherIdentity], poster: Self.jpeg)
 
             let page = try await server.send("/products/barista%20pro")
             #expect(page.status == 200 && page.contentType.hasPrefix("text/html"))

@@ -9,7 +9,7 @@ import VouchTestSupport
             let store = server.pipeline.store
             let good = try await store.finishedClip(reviewer: "alice", handle: "Alice", product: "sku-1", score: 0.9)
             let fair = try await store.finishedClip(reviewer: "bob", product: "sku-1", score: 0.6)
-            try await store.finishedClip(reviewer: "carol", product: "sku-1", score: 0.99, status: .flagged, flags: ["copy-of-other-identity"])
+            try await store.finishedClip(reviewer: "carol", product: "sku-1", score: 0.99, status: .flagged, flags: [.copyOfOtherIdentity])
             try await store.finishedClip(reviewer: "dave", product: "sku-1", score: 0.98, status: .rejected)
 
             let answer = try await server.send("/v1/products/sku-1/reviews")

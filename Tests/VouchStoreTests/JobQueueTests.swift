@@ -1,10 +1,13 @@
 import Foundation
 import Testing
+import VouchModel
 import VouchStore
 import VouchTestSupport
 
 @Suite struct JobQueueTests {
-    static let outcome = ClipOutcome(status: .published, verdict: "original", score: 0.8, explanation: "{}", probe: "{}", fingerprint: Data([1, 2, 3]))
+    static let outcome = ClipOutcome(status: .published, explanation: ScoreExplanation(parts: ScoreParts(score: 0.8, identityAssurance: 0.6, originality: 1, reviewerTrust: 0.8),
+                                                                        verdict: .original),
+                                     probe: "{}", fingerprint: Data([1, 2, 3]))
 
     @Test(arguments: TestEngine.available)
     func aClaimLeasesTheJobToOneWorker(_ engine: TestEngine) async throws {
@@ -133,7 +136,7 @@ import VouchTestSupport
             let clip = try await fixture.store.submit(StoreFixture.submission("a")).clip
             let job = try #require(try await fixture.store.claimJob(worker: "w1"))
             var outcome = Self.outcome
-            outcome.flags = [ClipFlag(kind: "copy-of-other-identity", detail: "matches clip 9", evidence: "{\"clip\":9}")]
+            outcome.flags = [ClipFlag(kind: .copyOfOtherIdentity, detail: "matches clip 9", evidence: "{\"clip\":9}")]
             outcome.thumbnails = [KeyframeImage(position: 0, timestamp: 0, jpeg: Data([0xFF, 0xD8, 0xFF]))]
             try await fixture.store.finish(job, with: outcome)
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VouchModel
 import VouchStore
 import VouchTestSupport
 
@@ -55,7 +56,7 @@ import VouchTestSupport
             #expect(identity.banned && identity.reputation == -3)
             #expect(try await fixture.store.clip(id: copy.id)?.status == .rejected)
             #expect(try await fixture.store.clip(id: earlier.id)?.status == .flagged, "the banned identity's published clip goes back to the queue")
-            #expect(try await fixture.store.flags(clip: earlier.id).map(\.kind) == ["banned-identity"])
+            #expect(try await fixture.store.flags(clip: earlier.id).map(\.kind) == [.bannedIdentity])
             #expect(try await fixture.store.clip(id: original.id)?.status == .published, "another identity's clips are untouched")
             let banned = try #require(try await fixture.store.auditLog(subject: "identity:\(identity.id)").first)
             #expect(banned.action == "identity.banned" && banned.detail["held"] == "\(earlier.id)")

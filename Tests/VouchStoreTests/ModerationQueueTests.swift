@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VouchModel
 import VouchStore
 import VouchTestSupport
 
@@ -10,7 +11,7 @@ import VouchTestSupport
         var held: [ClipRecord] = []
         held.append(try await store.analysedClip(AnalysedClips.submission("b", reviewer: "bob"), outcome: AnalysedClips.copy(of: original.id)))
         held.append(try await store.analysedClip(AnalysedClips.submission("c", platform: "social", reviewer: "carol"),
-                                                 outcome: AnalysedClips.copy(of: original.id, flag: "reference-footage")))
+                                                 outcome: AnalysedClips.copy(of: original.id, flag: .referenceFootage)))
         held.append(try await store.analysedClip(AnalysedClips.submission("d", reviewer: "dave"), outcome: AnalysedClips.copy(of: original.id)))
         return (original, held)
     }
@@ -22,7 +23,7 @@ import VouchTestSupport
             let page = try await fixture.store.moderationQueue()
             #expect(page.entries.map(\.clipID) == held.map(\.id))
             #expect(page.total == 3 && page.nextAfter == nil)
-            #expect(page.entries.map(\.flagKinds) == [["copy-of-other-identity"], ["reference-footage"], ["copy-of-other-identity"]])
+            #expect(page.entries.map(\.flagKinds) == [[FlagKind.copyOfOtherIdentity], [.referenceFootage], [.copyOfOtherIdentity]])
             #expect(page.entries.map(\.reviewerAccount) == ["bob", "carol", "dave"])
         }
     }
@@ -31,11 +32,11 @@ import VouchTestSupport
     func filtersByFlagKindAndPlatform(_ engine: TestEngine) async throws {
         try await withStore(engine) { fixture in
             let (_, held) = try await Self.seed(fixture.store)
-            let copies = try await fixture.store.moderationQueue(ModerationQueueFilter(flagKind: "copy-of-other-identity"))
+            let copies = try await fixture.store.moderationQueue(ModerationQueueFilter(flagKind: .copyOfOtherIdentity))
             #expect(copies.entries.map(\.clipID) == [held[0].id, held[2].id] && copies.total == 2)
             let social = try await fixture.store.moderationQueue(ModerationQueueFilter(platform: "social"))
             #expect(social.entries.map(\.clipID) == [held[1].id])
-            let none = try await fixture.store.moderationQueue(ModerationQueueFilter(flagKind: "reference-footage", platform: "shop"))
+            let none = try await fixture.store.moderationQueue(ModerationQueueFilter(flagKind: .referenceFootage, platform: "shop"))
             #expect(none.entries.isEmpty && none.total == 0)
         }
     }
@@ -57,10 +58,10 @@ import VouchTestSupport
         try await withStore(engine) { fixture in
             let (_, held) = try await Self.seed(fixture.store)
             let facets = try await fixture.store.moderationQueueFacets()
-            #expect(facets.flagKinds == ["copy-of-other-identity", "reference-footage"] && facets.platforms == ["shop", "social"])
+            #expect(facets.flagKinds == [FlagKind.copyOfOtherIdentity, .referenceFootage] && facets.platforms == ["shop", "social"])
             try await fixture.store.decide(.reject, clip: held[1].id, moderator: "ana", reason: "brand footage")
             #expect(try await fixture.store.moderationQueue().entries.map(\.clipID) == [held[0].id, held[2].id])
-            #expect(try await fixture.store.moderationQueueFacets().flagKinds == ["copy-of-other-identity"])
+            #expect(try await fixture.store.moderationQueueFacets().flagKinds == [.copyOfOtherIdentity])
         }
     }
 }

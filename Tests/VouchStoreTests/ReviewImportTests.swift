@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VouchModel
 import VouchStore
 import VouchTestSupport
 
@@ -43,7 +44,8 @@ extension ImportedReview {
                 product: "product-\(product)", productName: "Product \(product)",
                 reviewerAccount: "account-\(reviewer)", reviewerHandle: "reviewer\(reviewer)",
                 attestationID: "\(batch)-\(number)", contentSHA256: String(repeating: "0", count: 60) + String(format: "%04x", number),
-                verdict: "original", score: Double(number % 97) / 97, explanation: #"{"verdict":"original"}"#
+                explanation: ScoreExplanation(parts: ScoreParts(score: Double(number % 97) / 97, identityAssurance: 0.5, originality: 1, reviewerTrust: 0.5),
+                                              verdict: .original)
             )
         }
     }

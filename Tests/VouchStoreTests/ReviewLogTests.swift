@@ -64,7 +64,7 @@ import VouchTestSupport
             #expect(entries.map(\.clip) == [published, held, published])
             #expect(entries.map(\.event) == [.published, .moderated, .moderated])
             #expect(entries.map(\.isPublic) == [true, true, false])
-            #expect(entries[0].score == "0.800000" && entries[0].product == "sku-1" && entries[0].verdict == "original")
+            #expect(entries[0].score == "0.800000" && entries[0].product == "sku-1" && entries[0].verdict == .original)
             #expect(entries[2].decision == "ban-identity")
             let firstText = String(decoding: try await store.logEntries(from: 0, limit: 1)[0].entry, as: UTF8.self)
             #expect(entries[0].reviewerBinding.count == 64 && !firstText.contains("alice"))

@@ -1,4 +1,5 @@
 import Foundation
+import VouchModel
 import VouchStore
 
 /// Clips as a worker leaves them (submitted, claimed and finished with an outcome), made
@@ -13,17 +14,17 @@ public enum AnalysedClips {
 
     /// A published original with two keyframes.
     public static func original() -> ClipOutcome {
-        ClipOutcome(status: .published, verdict: "original", score: 0.8, explanation: explanation(verdict: "original", originality: 1),
+        ClipOutcome(status: .published, explanation: explanation(.original, score: 0.8, originality: 1),
                     probe: #"{"durationSeconds": 8}"#, fingerprint: Data("fingerprint".utf8), thumbnails: keyframes)
     }
 
     /// A clip held as a mirrored copy of `original`, with a one-segment alignment and two keyframes.
-    public static func copy(of original: Int64, flag: String = "copy-of-other-identity") -> ClipOutcome {
+    public static func copy(of original: Int64, flag: FlagKind = .copyOfOtherIdentity) -> ClipOutcome {
         let alignment = """
             {"score": 0.92, "match": true, "queryCoverage": 0.94, "referenceCoverage": 0.88, "segments": [{"queryStart": 0, "queryEnd": 7.5, \
             "referenceStart": 0.5, "referenceEnd": 8, "speed": 1, "offset": 0.5, "symmetry": "mirror", "matchedFrames": 15, "meanDistance": 12}]}
             """
-        return ClipOutcome(status: .flagged, verdict: "copy", score: 0.3, explanation: explanation(verdict: "copy", originality: 0.06),
+        return ClipOutcome(status: .flagged, explanation: explanation(.copy, score: 0.3, originality: 0.06),
                            probe: #"{"durationSeconds": 7.5}"#, fingerprint: Data("fingerprint".utf8),
                            flags: [ClipFlag(kind: flag, detail: "matches clip \(original)", evidence: #"[{"clipID": \#(original), "kind": "other-identity"}]"#)],
                            matches: [ClipMatch(matchedClipID: original, score: 0.92, alignment: alignment)], thumbnails: keyframes)
@@ -34,8 +35,8 @@ public enum AnalysedClips {
         KeyframeImage(position: position, timestamp: time, jpeg: Data([0xFF, 0xD8, 0xFF, 0xFE, 0x00, 0x03, UInt8(position), 0xFF, 0xD9]))
     }
 
-    private static func explanation(verdict: String, originality: Double) -> String {
-        #"{"score": {"score": 0.5, "identityAssurance": 0.6, "originality": \#(originality), "reviewerTrust": 0.25}, "verdict": "\#(verdict)", "matches": [], "flags": []}"#
+    private static func explanation(_ verdict: Verdict, score: Double, originality: Double) -> ScoreExplanation {
+        ScoreExplanation(parts: ScoreParts(score: score, identityAssurance: 0.6, originality: originality, reviewerTrust: 0.25), verdict: verdict)
     }
 }
 

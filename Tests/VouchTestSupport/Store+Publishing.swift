@@ -1,4 +1,5 @@
 import Foundation
+import VouchModel
 import VouchStore
 
 extension Store {
@@ -7,15 +8,15 @@ extension Store {
     /// Returns the clip's id.
     @discardableResult
     public func finishedClip(platform: String = "shop", reviewer: String, handle: String? = nil, product: String, productName: String? = nil, score: Double,
-                             status: ClipStatus = .published, flags: [String] = [], poster: Data? = nil) async throws -> Int64 {
+                             status: ClipStatus = .published, flags: [FlagKind] = [], poster: Data? = nil) async throws -> Int64 {
         let submission = ClipSubmission(platformID: platform, reviewerAccount: reviewer, reviewerHandle: handle, productID: product, productName: productName,
                                         contentSHA256: String(repeating: "0", count: 64), byteCount: 1, attestationID: UUID().uuidString,
                                         spoolPath: "/spool/none")
         let clip = try await submit(submission).clip
         guard let job = try await claimJob(worker: "test"), job.clipID == clip.id else { throw StoreError.notFound("the job of clip \(clip.id)") }
-        let flagList = flags.map { "\"\($0)\"" }.joined(separator: ",")
-        let explanation = #"{"flags":[\#(flagList)],"matches":[],"score":{"identityAssurance":0.6,"originality":1,"reviewerTrust":0.25,"score":\#(score)},"verdict":"original"}"#
-        try await finish(job, with: ClipOutcome(status: status, verdict: "original", score: score, explanation: explanation, probe: "{}",
+        let explanation = ScoreExplanation(parts: ScoreParts(score: score, identityAssurance: 0.6, originality: 1, reviewerTrust: 0.25),
+                                           verdict: .original, flags: flags)
+        try await finish(job, with: ClipOutcome(status: status, explanation: explanation, probe: "{}",
                                                 fingerprint: nil, flags: flags.map { ClipFlag(kind: $0, detail: "test") },
                                                 thumbnails: poster.map { [KeyframeImage(position: 0, timestamp: 0, jpeg: $0)] } ?? []))
         return clip.id

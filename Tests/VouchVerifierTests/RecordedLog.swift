@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import VouchLog
+import VouchModel
 import VouchVerifier
 
 /// A Vouch server's public API answered from memory, as recorded responses would be: a
@@ -28,15 +29,15 @@ struct RecordedLog: Sendable {
 
     /// A log of `clips` published reviews of the product, each shown as logged.
     init(clips: Int, signer: NoteSigner) {
-        entries = (0..<clips).map { Self.entry(clip: Int64($0 + 1), status: "published", score: 0.5 + Double($0) / 100) }
+        entries = (0..<clips).map { Self.entry(clip: Int64($0 + 1), status: .published, score: 0.5 + Double($0) / 100) }
         shown = (0..<clips).map { Shown(clip: Int64($0 + 1), score: 0.5 + Double($0) / 100, verdict: "original", logIndex: Int64($0)) }
         self.signer = signer
     }
 
-    static func entry(clip: Int64, status: String, score: Double, product: String = product) -> Data {
-        ReviewEntry(event: status == "published" ? .published : .moderated, status: status, decision: status == "published" ? nil : "reject", clip: clip,
+    static func entry(clip: Int64, status: ClipStatus, score: Double, product: String = product) -> Data {
+        ReviewEntry(event: status == .published ? .published : .moderated, status: status, decision: status == .published ? nil : "reject", clip: clip,
                     clipSHA256: String(repeating: "a", count: 64), fingerprintSHA256: nil, reviewerBinding: String(repeating: "b", count: 64),
-                    product: product, verdict: "original", score: score, time: Date(timeIntervalSince1970: 1_800_000_000)).encoded()
+                    product: product, verdict: .original, score: score, time: Date(timeIntervalSince1970: 1_800_000_000)).encoded()
     }
 
     var checkpoint: Checkpoint {

@@ -38,7 +38,7 @@ import VouchVerifier
     @Test func aChangedLeafDoesNotMakeTheSignedRoot() async throws {
         var log = RecordedLog(clips: 4, signer: signer)
         log.signedLeaves = log.entries
-        log.entries[2] = RecordedLog.entry(clip: 3, status: "published", score: 0.99)
+        log.entries[2] = RecordedLog.entry(clip: 3, status: .published, score: 0.99)
         log.shown[2].score = 0.99
         #expect(try await verify(log).failures == [.entriesNotSigned(0..<4)])
         #expect(try await verify(log, complete: false).failures == [.entriesNotSigned(0..<4)], "a tail proof catches it too")
@@ -48,12 +48,12 @@ import VouchVerifier
         let before = try RecordedLog(clips: 3, signer: signer).checkpointNote()
 
         var rewritten = RecordedLog(clips: 5, signer: signer)
-        rewritten.entries[1] = RecordedLog.entry(clip: 2, status: "published", score: 0.1)
+        rewritten.entries[1] = RecordedLog.entry(clip: 2, status: .published, score: 0.1)
         rewritten.shown[1].score = 0.1
         #expect(try await verify(rewritten, previous: before).failures == [.notAnExtension(before: 3, now: 5)])
 
         var sameSize = RecordedLog(clips: 3, signer: signer)
-        sameSize.entries[0] = RecordedLog.entry(clip: 1, status: "published", score: 0.2)
+        sameSize.entries[0] = RecordedLog.entry(clip: 1, status: .published, score: 0.2)
         sameSize.shown[0].score = 0.2
         #expect(try await verify(sameSize, previous: before).failures == [.logRewritten(size: 3)])
 
@@ -83,7 +83,7 @@ import VouchVerifier
 
     @Test func aTakenDownReviewShownAtItsOldEntryFails() async throws {
         var log = RecordedLog(clips: 2, signer: signer)
-        log.entries.append(RecordedLog.entry(clip: 1, status: "rejected", score: 0.5))
+        log.entries.append(RecordedLog.entry(clip: 1, status: .rejected, score: 0.5))
         #expect(try await verify(log).failures == [.notLatestEntry(clip: 1, index: 0, latest: 2)])
     }
 

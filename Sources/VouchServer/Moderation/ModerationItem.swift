@@ -1,11 +1,10 @@
 import Foundation
 import VouchFingerprint
-import VouchPipeline
 import VouchStore
 
 /// Everything a moderator weighs about one clip: the clip and its flags, what it
 /// matched (with the alignment and the other clip), who sent it and how far Vouch
-/// trusts them, the score's explanation, and the decisions taken so far.
+/// trusts them, and the decisions taken so far. The score's explanation is the clip's.
 struct ModerationItem: Sendable {
     /// An earlier clip this one matched, with the alignment the matcher found.
     struct MatchedClip: Sendable {
@@ -16,13 +15,6 @@ struct ModerationItem: Sendable {
         var keyframes: [KeyframePosition]
     }
 
-    /// The parts of the pipeline's score explanation the page shows.
-    struct ScoreDocument: Sendable, Decodable {
-        var score: ScoreExplanation
-        var verdict: String
-        var matches: [MatchEvidence]
-    }
-
     var clip: ClipRecord
     var flags: [ClipFlag]
     var reviewer: ReviewerRecord
@@ -31,7 +23,6 @@ struct ModerationItem: Sendable {
     var keyframes: [KeyframePosition]
     var matches: [MatchedClip]
     var decisions: [ModerationDecision]
-    var explanation: ScoreDocument?
 
     /// Loads the item for clip `id`; nil when there is no such clip.
     static func load(clip id: Int64, from store: Store) async throws -> ModerationItem? {
@@ -50,8 +41,7 @@ struct ModerationItem: Sendable {
         return ModerationItem(
             clip: clip, flags: try await store.flags(clip: id), reviewer: reviewer, identity: identity,
             linkedAccounts: try await store.reviewers(identity: identity.id), keyframes: try await store.keyframePositions(clip: id),
-            matches: matches, decisions: try await store.decisions(clip: id),
-            explanation: clip.explanation.flatMap { try? JSONDecoder().decode(ScoreDocument.self, from: Data($0.utf8)) })
+            matches: matches, decisions: try await store.decisions(clip: id))
     }
 
     /// A clip's duration as probing found it, in seconds.

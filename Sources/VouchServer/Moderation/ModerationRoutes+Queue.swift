@@ -1,4 +1,5 @@
 import Hummingbird
+import VouchModel
 import VouchStore
 
 extension ModerationRoutes {
@@ -6,7 +7,7 @@ extension ModerationRoutes {
     func queue(_ request: Request, context: VouchRequestContext) async throws -> Response {
         let (_, view) = try signedIn(context)
         let query = request.uri.queryParameters
-        let filter = ModerationQueueFilter(flagKind: Self.nonEmpty(query["kind"]), platform: Self.nonEmpty(query["platform"]))
+        let filter = ModerationQueueFilter(flagKind: Self.nonEmpty(query["kind"]).map(FlagKind.init(rawValue:)), platform: Self.nonEmpty(query["platform"]))
         let after = query["after"].flatMap { Int64($0) } ?? 0
         let page = try await store.moderationQueue(filter, after: after, limit: Self.queuePageSize)
         var notice: String?

@@ -116,18 +116,18 @@ struct ItemPage: Sendable {
         platform = clip.platformID
         product = clip.productID
         status = clip.status.rawValue
-        verdict = clip.verdict ?? "–"
+        verdict = clip.verdict?.rawValue ?? "–"
         score = PageFormat.score(clip.score)
-        scoreParts = item.explanation.map {
-            ScoreParts(identityAssurance: PageFormat.score($0.score.identityAssurance), originality: PageFormat.score($0.score.originality),
-                       reviewerTrust: PageFormat.score($0.score.reviewerTrust))
+        scoreParts = clip.explanation.map {
+            ScoreParts(identityAssurance: PageFormat.score($0.parts.identityAssurance), originality: PageFormat.score($0.parts.originality),
+                       reviewerTrust: PageFormat.score($0.parts.reviewerTrust))
         }
         provenance = ProvenanceView(clip.provenance)
         received = PageFormat.time(clip.createdAt)
         sha256 = clip.contentSHA256
         duration = ModerationItem.duration(of: clip).map(PageFormat.seconds) ?? "–"
         isReference = clip.isReference
-        flags = item.flags.map { Flag(kind: $0.kind, detail: $0.detail, evidence: Self.pretty($0.evidence)) }
+        flags = item.flags.map { Flag(kind: $0.kind.rawValue, detail: $0.detail, evidence: Self.pretty($0.evidence)) }
         reviewer = Self.account(item.reviewer)
         identityID = item.identity.id
         trust = PageFormat.score(item.identity.trust)

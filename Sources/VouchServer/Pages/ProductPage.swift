@@ -46,13 +46,13 @@ struct ProductPage: Sendable {
             return ReviewCard(
                 clip: review.clip, poster: "\(path)/clips/\(review.clip)/poster.jpg",
                 handle: review.reviewer.handle ?? "a reviewer", platform: review.reviewer.platform,
-                date: PageFormat.time(review.createdAt), score: PageFormat.percent(review.score), verdict: explanation.verdict,
+                date: PageFormat.time(review.createdAt), score: PageFormat.percent(review.score), verdict: explanation.verdict.rawValue,
                 parts: [
                     Part(name: "Identity assurance", value: explanation.identityAssurance, percent: PageFormat.percent(explanation.identityAssurance)),
                     Part(name: "Originality", value: explanation.originality, percent: PageFormat.percent(explanation.originality)),
                     Part(name: "Reviewer trust", value: explanation.reviewerTrust, percent: PageFormat.percent(explanation.reviewerTrust)),
                 ],
-                flags: explanation.flags, hasFlags: !explanation.flags.isEmpty,
+                flags: explanation.flags.map(\.rawValue), hasFlags: !explanation.flags.isEmpty,
                 logEntry: review.logIndex.map { "entry \($0) of the review log" }
             )
         }

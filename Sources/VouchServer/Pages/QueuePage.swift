@@ -30,14 +30,14 @@ struct QueuePage: Sendable {
         total = page.total
         rows = page.entries.map { entry in
             Row(clipID: entry.clipID, link: "/moderate/clips/\(entry.clipID)", platform: entry.platformID, product: entry.productID,
-                reviewer: entry.reviewerAccount, identityID: entry.identityID, flags: entry.flagKinds, verdict: entry.verdict ?? "–",
+                reviewer: entry.reviewerAccount, identityID: entry.identityID, flags: entry.flagKinds.map(\.rawValue), verdict: entry.verdict?.rawValue ?? "–",
                 score: PageFormat.score(entry.score), received: PageFormat.time(entry.createdAt))
         }
         isEmpty = page.entries.isEmpty
-        kinds = Self.options(facets.flagKinds, selected: filter.flagKind)
+        kinds = Self.options(facets.flagKinds.map(\.rawValue), selected: filter.flagKind?.rawValue)
         platforms = Self.options(facets.platforms, selected: filter.platform)
         nextLink = page.nextAfter.map { after in
-            PageFormat.link("/moderate", [("kind", filter.flagKind), ("platform", filter.platform), ("after", "\(after)")])
+            PageFormat.link("/moderate", [("kind", filter.flagKind?.rawValue), ("platform", filter.platform), ("after", "\(after)")])
         }
         self.notice = notice
     }

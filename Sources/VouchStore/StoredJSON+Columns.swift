@@ -1,0 +1,6 @@
+import VouchModel
+import VouchProvenance
+
+extension ScoreExplanation: StoredAsJSON {}
+
+extension Provenance: StoredAsJSON {}
