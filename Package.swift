@@ -3,18 +3,21 @@ import PackageDescription
 
 /// Vouch: a self-hostable authenticity index for peer video reviews.
 ///
-/// Modules depend one way only: VouchMedia (media value types, no C) and VouchFingerprint →
-/// VouchIndex → VouchIdentity → VouchStore → VouchPipeline → VouchServer → the thin `vouch` executable.
-/// FFmpeg stays out of the server and the worker: CFFmpeg → VouchDecoding, and VouchDecoding with
-/// CSandbox and VouchPipeline's request and answer types → VouchAnalysis, the code the isolated
-/// `vouch analyze` child runs, which only the executable and tests link.
-/// VouchProvenance (C2PA content credentials: BMFF, JUMBF, CBOR, COSE, X.509) stands beside
-/// VouchLog: pure of the rest, used by the store (its `Provenance` type), the pipeline and the CLI.
-/// Beside the executable, and linked by it alone: VouchConfiguration (the settings file, its
-/// defaults and the VOUCH_* overlay) → VouchCommandLine (option groups and output every command
-/// shares) → VouchBench (`vouch bench`); VouchVerifier (`vouch verify`'s client) needs VouchLog only.
-/// VouchModel (plain value types: the score's explanation, verdicts, clip statuses, flag kinds)
-/// sits below VouchLog and the store, so every module that reads them shares one definition.
+/// Modules depend one way only. What each builds on, transitively reduced (Docs/architecture.md
+/// draws it; Scripts/check-imports keeps every target's list below equal to what its files import):
+///
+///     VouchModel, VouchMedia, VouchFingerprint, VouchIdentity, VouchProvenance: nothing of Vouch's
+///     VouchLog: VouchModel                       VouchIndex: VouchFingerprint
+///     VouchStore: VouchIdentity, VouchLog, VouchProvenance
+///     VouchPipeline: VouchStore, VouchIndex, VouchMedia
+///     VouchServer: VouchPipeline
+///     VouchDecoding: CFFmpeg, VouchMedia         VouchAnalysis: VouchPipeline, VouchDecoding, CSandbox
+///     VouchConfiguration: VouchServer            VouchCommandLine: VouchConfiguration, VouchAnalysis
+///     VouchBench: VouchCommandLine               VouchVerifier: VouchLog
+///     vouch: VouchBench, VouchVerifier
+///
+/// FFmpeg stays out of the server and the worker: only VouchAnalysis, the code the isolated
+/// `vouch analyze` child runs, and the command-line targets link VouchDecoding.
 let package = Package(
     name: "Vouch",
     platforms: [.macOS(.v14)],
@@ -101,7 +104,7 @@ let package = Package(
         .target(
             name: "VouchStore",
             dependencies: [
-                "VouchModel", "VouchFingerprint", "VouchIdentity", "VouchLog", "VouchProvenance",
+                "VouchModel", "VouchIdentity", "VouchLog", "VouchProvenance",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
@@ -135,8 +138,10 @@ let package = Package(
         .target(
             name: "VouchServer",
             dependencies: [
-                "VouchModel", "VouchPipeline", "VouchIdentity", "VouchStore", "VouchProvenance",
+                "VouchModel", "VouchFingerprint", "VouchIdentity", "VouchLog", "VouchProvenance", "VouchStore", "VouchPipeline",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
@@ -161,6 +166,7 @@ let package = Package(
         .target(
             name: "VouchBench",
             dependencies: [
+                "VouchModel",
                 "VouchCommandLine", "VouchMedia", "VouchDecoding", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -175,18 +181,15 @@ let package = Package(
                 "VouchCommandLine",
                 "VouchBench",
                 "VouchVerifier",
-                "VouchModel",
                 "VouchMedia",
                 "VouchDecoding",
                 "VouchAnalysis",
                 "VouchFingerprint",
-                "VouchIndex",
                 "VouchIdentity",
                 "VouchStore",
                 "VouchPipeline",
                 "VouchServer",
                 "VouchLog",
-                "VouchProvenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -243,23 +246,23 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchStoreTests",
-            dependencies: ["VouchModel", "VouchStore", "VouchLog", "VouchTestSupport", .product(name: "SQLKit", package: "sql-kit")]
+            dependencies: ["VouchIdentity", "VouchModel", "VouchStore", "VouchLog", "VouchTestSupport", .product(name: "SQLKit", package: "sql-kit")]
         ),
         .testTarget(
             name: "VouchPipelineTests",
-            dependencies: ["VouchModel", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchLog", "VouchProvenance", "VouchTestSupport", "SandboxProbe",
+            dependencies: ["VouchIdentity", "VouchModel", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchLog", "VouchProvenance", "VouchTestSupport", "SandboxProbe",
                            .product(name: "SQLKit", package: "sql-kit"),
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "X509", package: "swift-certificates"),
                            .product(name: "SwiftASN1", package: "swift-asn1"), .product(name: "Crypto", package: "swift-crypto"),
-                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "VouchServerTests",
-            dependencies: ["VouchModel", "VouchServer", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchIdentity", "VouchTestSupport",
+            dependencies: ["VouchLog", "VouchServer", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchIdentity", "VouchTestSupport",
                            .product(name: "Crypto", package: "swift-crypto"), .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
-                           .product(name: "SQLKit", package: "sql-kit")]
+                           .product(name: "SQLKit", package: "sql-kit"), .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "VouchConfigurationTests",
@@ -267,11 +270,11 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchVerifierTests",
-            dependencies: ["VouchVerifier", "VouchLog"]
+            dependencies: ["VouchModel", "VouchVerifier", "VouchLog"]
         ),
         .testTarget(
             name: "VouchCLITests",
-            dependencies: ["vouch", "VouchTestSupport"]
+            dependencies: ["VouchStore", "VouchServer", "VouchIdentity", "vouch", "VouchTestSupport"]
         ),
     ]
 )
