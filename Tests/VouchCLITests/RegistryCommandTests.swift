@@ -101,7 +101,7 @@ import VouchTestSupport
         let retired = try vouch("platform", "key", "retire", "--id", "northwind", "--kid", "nw-1", "--after", "600")
         #expect(retired.status == 0, "\(retired.errors)")
 
-        let rotated = try vouch("platform", "rotate-api-key", "--id", "northwind", "--grace", "60")
+        let rotated = try vouch("platform", "rotate-api-key", "--id", "northwind", "--grace", "600")
         #expect(rotated.status == 0, "\(rotated.errors)")
         let newKey = try #require(rotated.output.split(separator: "\n").last.map(String.init))
         #expect(newKey != apiKey && newKey.hasPrefix("vk_"))
@@ -112,7 +112,7 @@ import VouchTestSupport
         #expect(platform.trust(at: soon).keys.map(\.id) == ["nw-1", "nw-2"], "both keys are accepted during the window")
         #expect(platform.trust(at: later).keys.map(\.id) == ["nw-2"])
         #expect(platform.apiKeys.filter { $0.isAccepted(at: Date()) }.count == 2)
-        #expect(platform.apiKeys.filter { $0.isAccepted(at: soon) }.count == 1, "the old API key expires after the grace")
+        #expect(platform.apiKeys.filter { $0.isAccepted(at: later) }.count == 1, "the old API key expires after the grace")
         let audit = try await withStore { try await $0.auditLog(subject: "platform:northwind") }.map(\.action)
         #expect(audit == ["platform.api-key-rotated", "platform.key-retired", "platform.key-added", "platform.registered"])
     }

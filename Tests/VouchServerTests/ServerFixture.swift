@@ -86,6 +86,10 @@ func withServer(_ transport: ServerFixture.Transport = .inProcess, maxUploadByte
     let social = try await TestPlatform(id: "social")
     var settings = ServerSettings()
     var pipelineSettings = PipelineSettings()
+    // HummingbirdTesting's live client holds one connection and does not reopen it: a
+    // slow test on a loaded machine must not see it closed as idle under its feet. Tests
+    // of idle connections set their own timeout.
+    settings.idleTimeoutSeconds = 600
     adjust(&settings, &pipelineSettings)
     settings.port = 0
     settings.maxUploadBytes = maxUploadBytes
