@@ -16,8 +16,9 @@ import PackageDescription
 ///     VouchBench: VouchCommandLine               VouchVerifier: VouchLog
 ///     vouch: VouchBench, VouchVerifier
 ///
-/// FFmpeg stays out of the server and the worker: only VouchAnalysis, the code the isolated
-/// `vouch analyze` child runs, and the command-line targets link VouchDecoding.
+/// FFmpeg stays out of the VouchServer and VouchPipeline targets: only VouchAnalysis (the code
+/// the isolated `vouch analyze` child runs) and the command-line targets link VouchDecoding, for
+/// `analyze`, `probe`, `decode` and the other media commands of the one `vouch` binary.
 let package = Package(
     name: "Vouch",
     platforms: [.macOS(.v14)],

@@ -60,9 +60,10 @@ public struct VouchServer: Sendable {
         return router
     }
 
-    /// What anyone may read, each client rate-limited before anything else runs (but for
-    /// the liveness probe): readiness, metrics, the landing page, the API document, the
-    /// review log, and the shopper API.
+    /// What anyone may read. Whatever reads the store is rate-limited per client before
+    /// anything else runs: readiness, metrics, the landing page, the review log, and the
+    /// shopper API and pages. The liveness probe, the stylesheet and the API document,
+    /// served from memory, are not.
     private func registerPublicRoutes(on router: Router<VouchRequestContext>, verifier: AttestationVerifier) {
         let limiter = settings.rateLimit.enabled ? RateLimiter(settings: settings.rateLimit) : nil
         func limited(_ group: RouterGroup<VouchRequestContext>, by key: RateLimitMiddleware.Key) -> RouterGroup<VouchRequestContext> {
@@ -72,15 +73,15 @@ public struct VouchServer: Sendable {
         let open = limited(router.group(), by: .clientAddress)
         HealthRoutes(store: pipeline.store, logger: Logger(label: "vouch.server")).register(on: router, public: open)
         MetricsRoutes(store: pipeline.store, token: settings.metricsToken).register(on: open)
-        SiteRoutes(store: pipeline.store).register(on: open)
-        OpenAPIRoute().register(on: open)
+        SiteRoutes(store: pipeline.store).register(on: open, assets: router)
+        OpenAPIRoute().register(on: router)
         LogRoutes(store: pipeline.store).register(on: open)
         let shoppers = limited(open.group().add(middleware: ViewerAuthenticator(verifier: verifier, registry: registry, clock: pipeline.store.clock)),
                                by: .viewer)
         ShopperRoutes(store: pipeline.store, cursors: cursors,
                       cache: settings.rankingCacheEntries > 0 ? RankingCache(store: pipeline.store, capacity: settings.rankingCacheEntries,
                                                                              maximumBytes: settings.rankingCacheBytes, cursors: cursors) : nil)
-            .register(on: shoppers)
+            .register(api: shoppers, pages: open)
     }
 
     /// The routes platforms call with their API key (``PlatformAuthenticator``).

@@ -45,7 +45,7 @@ extension Store {
                 }
                 try await insert.run()
             }
-            try await appendAudit(db, actor: "system", action: "store.seeded", subject: "platform:\(platform)",
+            try await appendAudit(db, actor: "system", action: "reviews.imported", subject: "platform:\(platform)",
                                   detail: ["clips": "\(reviews.count)", "products": "\(productRows.count)"])
         }
     }

@@ -27,8 +27,9 @@ extension Store {
                 return PublishedReview(
                     clipID: clip,
                     score: try row.decode(column: "score", as: Double?.self) ?? 0,
-                    explanation: try StoredJSON.decode(ScoreExplanation.self, from: row.decode(column: "explanation", as: String?.self),
-                                                       what: "explanation of clip \(clip)"),
+                    // One unreadable explanation shows as "unexplained"; it never takes the product's page down.
+                    explanation: (try? StoredJSON.decode(ScoreExplanation.self, from: row.decode(column: "explanation", as: String?.self),
+                                                         what: "explanation of clip \(clip)")) ?? nil,
                     platformID: try row.decode(column: "platform_id", as: String.self),
                     reviewerHandle: try row.decode(column: "handle", as: String?.self),
                     reviewerIdentity: try row.decode(column: "identity_id", as: Int64.self),

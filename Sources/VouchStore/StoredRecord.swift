@@ -26,18 +26,22 @@ struct RecordRow: SQLRow {
 
     func decodeNil(column: String) throws -> Bool { try base.decodeNil(column: column) }
 
+    /// Names a column of this row in an error; built only when there is one.
+    private func describe(_ column: String) -> String {
+        "\(column) of row \((try? base.decode(column: "id", as: Int64.self)).map(String.init) ?? "?")"
+    }
+
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        let what = "\(column) of row \((try? base.decode(column: "id", as: Int64.self)).map(String.init) ?? "?")"
         if D.self == Date.self, let date = Date(storeMilliseconds: try base.decode(column: column, as: Int64.self)) as? D {
             return date
         }
         if D.self is any StoredAsJSON.Type {
-            return try StoredJSON.decode(D.self, fromText: base.decode(column: column, as: String.self), what: what)
+            return try StoredJSON.decode(D.self, fromText: base.decode(column: column, as: String.self), what: describe(column))
         }
         do {
             return try base.decode(column: column, as: D.self)
         } catch is DecodingError {
-            throw StoreError.corruptRecord(what)
+            throw StoreError.corruptRecord(describe(column))
         }
     }
 }

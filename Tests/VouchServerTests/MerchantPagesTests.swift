@@ -37,7 +37,7 @@ import VouchTestSupport
             #expect(page.status == 200)
             #expect(page.body.contains("kettle") && page.body.contains("Kettle in copper") && !page.body.contains("toaster"))
             #expect(!page.body.contains("href=\"/moderate/audit\""), "no moderation links for a merchant")
-            for path in ["/moderate", "/moderate/audit", "/moderate/clips/\(fixture.copy.id)"] {
+            for path in ["/moderate", "/moderate/audit", "/moderate/clips/\(fixture.copy.id)", "/moderate/clips/\(fixture.copy.id)/keyframes/0.jpg"] {
                 #expect(try await browser.get(path).status == 403, "\(path)")
             }
             #expect(try await browser.get("/moderate/demand/products/toaster").status == 404, "another merchant's product")

@@ -5,9 +5,9 @@ import VouchPipeline
 /// Admits a public request through ``RateLimiter`` before the routes behind it run, or
 /// answers 429 with `Retry-After`.
 ///
-/// On a route group it goes in front of every authenticator, keyed on the client's
-/// address, so a flood of forged tokens costs the flooder a token each and the server no
-/// signature checks. A second one behind ``ViewerAuthenticator`` keys on the identified
+/// On the public routes it goes first, in front of the viewer's authenticator, keyed on
+/// the client's address, so a flood of forged tokens costs the flooder a token each and
+/// the server no signature checks. A second one behind ``ViewerAuthenticator`` keys on the identified
 /// shopper, whose requests are then limited wherever they come from.
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = VouchRequestContext

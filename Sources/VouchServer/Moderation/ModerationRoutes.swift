@@ -25,13 +25,13 @@ struct ModerationRoutes: Sendable {
     func register(on router: some RouterMethods<VouchRequestContext>) {
         let ui = router.group("/moderate")
             .add(middleware: ModerationPageErrors(pages: pages))
-            .add(middleware: ModeratorAuthenticator(sessions: sessions))
         ui.get("login") { request, _ in try loginPage(request) }
         ui.post("login") { request, context in try await logIn(request, context: context) }
-        let accounts = ui.group().add(middleware: RequireModerator(merchantsToo: true))
+        let signedIn = ui.group().add(middleware: ModeratorAuthenticator(sessions: sessions))
+        let accounts = signedIn.group().add(middleware: RequireModerator(merchantsToo: true))
         accounts.post("logout") { request, context in try await logOut(request, context: context) }
         MerchantPages(routes: self).register(on: accounts)
-        let moderators = ui.group().add(middleware: RequireModerator())
+        let moderators = signedIn.group().add(middleware: RequireModerator())
         moderators.get { request, context in try await queue(request, context: context) }
         moderators.get("clips/{id}") { request, context in try await item(request, context: context) }
         moderators.get("clips/{id}/keyframes/{position}.jpg") { _, context in try await keyframe(context: context) }

@@ -14,11 +14,13 @@ struct SiteRoutes: Sendable {
         products = RecentValue(lifetime: .seconds(5)) { try await store.productsWithReviews(limit: Self.listedProducts) }
     }
 
-    func register(on router: some RouterMethods<VouchRequestContext>) {
+    /// The landing page, which reads the store, goes on the rate-limited `router`; the
+    /// stylesheet on `assets`.
+    func register(on router: some RouterMethods<VouchRequestContext>, assets: some RouterMethods<VouchRequestContext>) {
         router.get("/") { _, _ in
             try pages.render(LandingPage(products: try await products.value()), template: "landing")
         }
-        router.get("/static/vouch.css") { _, _ -> Response in
+        assets.get("/static/vouch.css") { _, _ -> Response in
             guard let css = PageRenderer.resource("vouch", extension: "css") else { throw Problem.notFound("the stylesheet is missing") }
             return Response(status: .ok, headers: PageRenderer.headers(contentType: "text/css; charset=utf-8", cache: "public, max-age=3600"),
                             body: ResponseBody(byteBuffer: ByteBuffer(data: css)))

@@ -13,10 +13,12 @@ struct ShopperRoutes: Sendable {
     static let defaultLimit = 20
     static let maximumLimit = 100
 
-    func register(on router: some RouterMethods<VouchRequestContext>) {
-        router.get("/v1/products/{id}/reviews") { request, context in try await reviews(request, context: context) }
-        router.get("/products/{id}") { request, context in try await productPage(request, context: context) }
-        router.get("/products/{id}/clips/{clip}/poster.jpg") { request, context in try await poster(request, context: context) }
+    /// The JSON API goes on `api`, behind the viewer's authenticator; the HTML page and
+    /// posters, which are never personalised, on `pages`.
+    func register(api: some RouterMethods<VouchRequestContext>, pages: some RouterMethods<VouchRequestContext>) {
+        api.get("/v1/products/{id}/reviews") { request, context in try await reviews(request, context: context) }
+        pages.get("/products/{id}") { request, context in try await productPage(request, context: context) }
+        pages.get("/products/{id}/clips/{clip}/poster.jpg") { request, context in try await poster(request, context: context) }
     }
 
     /// `GET /v1/products/{id}/reviews?limit=&cursor=`, personalised when a `Vouch-Viewer`

@@ -11,10 +11,10 @@ import Logging
 ///
 /// It listens with its own dispatch sources, beside the service group's, so it fires even
 /// when every cooperative thread is blocked.
-struct ShutdownWatchdog {
+public struct ShutdownWatchdog {
     private let sources: [any DispatchSourceSignal]
 
-    init(grace: Double, logger: Logger) {
+    public init(grace: Double, logger: Logger) {
         let queue = DispatchQueue(label: "vouch.shutdown-watchdog")
         let armed = OnceFlag()
         sources = [SIGTERM, SIGINT].map { signal in
@@ -32,7 +32,7 @@ struct ShutdownWatchdog {
     }
 
     /// Stops listening, once the process stopped in time.
-    func disarm() {
+    public func disarm() {
         for source in sources { source.cancel() }
     }
 }
