@@ -15,6 +15,8 @@ import PackageDescription
 /// shares) → VouchBench (`vouch bench`); VouchVerifier (`vouch verify`'s client) needs VouchLog only.
 /// VouchModel (plain value types: the score's explanation, verdicts, clip statuses, flag kinds)
 /// sits below VouchLog and the store, so every module that reads them shares one definition.
+/// VouchEncoding (hex, base64url, constant-time comparison, random secrets, the JSON encoders'
+/// configurations) sits at the bottom beside it: one of each helper for every module that needs one.
 let package = Package(
     name: "Vouch",
     platforms: [.macOS(.v14)],
@@ -50,6 +52,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/swift-extras/swift-extras-base64", from: "1.2.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
@@ -60,6 +63,13 @@ let package = Package(
         ),
         .target(
             name: "VouchModel"
+        ),
+        .target(
+            name: "VouchEncoding",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ExtrasBase64", package: "swift-extras-base64"),
+            ]
         ),
         .target(
             name: "VouchMedia"
@@ -209,6 +219,10 @@ let package = Package(
         .testTarget(
             name: "VouchModelTests",
             dependencies: ["VouchModel"]
+        ),
+        .testTarget(
+            name: "VouchEncodingTests",
+            dependencies: ["VouchEncoding", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(
             name: "VouchMediaTests",
