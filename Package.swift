@@ -91,13 +91,14 @@ let package = Package(
         .target(
             name: "VouchIdentity",
             dependencies: [
+                "VouchEncoding",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "JWTKit", package: "jwt-kit"),
             ]
         ),
         .target(
             name: "VouchLog",
-            dependencies: ["VouchModel", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["VouchModel", "VouchEncoding", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "VouchProvenance",
@@ -111,7 +112,7 @@ let package = Package(
         .target(
             name: "VouchStore",
             dependencies: [
-                "VouchModel", "VouchFingerprint", "VouchIdentity", "VouchLog", "VouchProvenance",
+                "VouchModel", "VouchEncoding", "VouchFingerprint", "VouchIdentity", "VouchLog", "VouchProvenance",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
@@ -124,7 +125,7 @@ let package = Package(
         .target(
             name: "VouchPipeline",
             dependencies: [
-                "VouchModel", "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
+                "VouchModel", "VouchEncoding", "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -145,7 +146,7 @@ let package = Package(
         .target(
             name: "VouchServer",
             dependencies: [
-                "VouchModel", "VouchPipeline", "VouchIdentity", "VouchStore", "VouchProvenance",
+                "VouchModel", "VouchEncoding", "VouchPipeline", "VouchIdentity", "VouchStore", "VouchProvenance",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -163,7 +164,7 @@ let package = Package(
         .target(
             name: "VouchCommandLine",
             dependencies: [
-                "VouchConfiguration", "VouchMedia", "VouchDecoding", "VouchAnalysis", "VouchFingerprint", "VouchPipeline", "VouchStore", "VouchLog",
+                "VouchConfiguration", "VouchEncoding", "VouchMedia", "VouchDecoding", "VouchAnalysis", "VouchFingerprint", "VouchPipeline", "VouchStore", "VouchLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -171,7 +172,7 @@ let package = Package(
         .target(
             name: "VouchBench",
             dependencies: [
-                "VouchCommandLine", "VouchMedia", "VouchDecoding", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
+                "VouchCommandLine", "VouchEncoding", "VouchMedia", "VouchDecoding", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -205,7 +206,7 @@ let package = Package(
         .target(
             name: "VouchTestSupport",
             dependencies: [
-                "VouchModel", "VouchStore", "VouchIdentity",
+                "VouchModel", "VouchEncoding", "VouchStore", "VouchIdentity",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "JWTKit", package: "jwt-kit"),
             ],
@@ -243,7 +244,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchIdentityTests",
-            dependencies: ["VouchIdentity", "VouchTestSupport"],
+            dependencies: ["VouchIdentity", "VouchEncoding", "VouchTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -270,7 +271,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchServerTests",
-            dependencies: ["VouchModel", "VouchServer", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchIdentity", "VouchTestSupport",
+            dependencies: ["VouchModel", "VouchEncoding", "VouchServer", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchIdentity", "VouchTestSupport",
                            .product(name: "Crypto", package: "swift-crypto"), .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
                            .product(name: "SQLKit", package: "sql-kit")]
