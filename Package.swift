@@ -6,7 +6,7 @@ import PackageDescription
 /// Modules depend one way only. What each builds on, transitively reduced (Docs/architecture.md
 /// draws it; Scripts/check-imports keeps every target's list below equal to what its files import):
 ///
-///     VouchModel, VouchMedia, VouchFingerprint, VouchIdentity, VouchProvenance: nothing of Vouch's
+///     VouchModel, VouchEncoding, VouchMedia, VouchFingerprint, VouchIdentity, VouchProvenance: nothing of Vouch's
 ///     VouchLog: VouchModel                       VouchIndex: VouchFingerprint
 ///     VouchStore: VouchIdentity, VouchLog, VouchProvenance
 ///     VouchPipeline: VouchStore, VouchIndex, VouchMedia
@@ -19,6 +19,9 @@ import PackageDescription
 /// FFmpeg stays out of the VouchServer and VouchPipeline targets: only VouchAnalysis (the code
 /// the isolated `vouch analyze` child runs) and the command-line targets link VouchDecoding, for
 /// `analyze`, `probe`, `decode` and the other media commands of the one `vouch` binary.
+///
+/// VouchEncoding (hex, base64url, constant-time comparison, random secrets, the JSON encoders'
+/// configurations) is one of each small helper, for every module that needs one.
 let package = Package(
     name: "Vouch",
     platforms: [.macOS(.v14)],
@@ -54,6 +57,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/swift-extras/swift-extras-base64", from: "1.2.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
@@ -64,6 +68,13 @@ let package = Package(
         ),
         .target(
             name: "VouchModel"
+        ),
+        .target(
+            name: "VouchEncoding",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ExtrasBase64", package: "swift-extras-base64"),
+            ]
         ),
         .target(
             name: "VouchMedia"
@@ -85,13 +96,14 @@ let package = Package(
         .target(
             name: "VouchIdentity",
             dependencies: [
+                "VouchEncoding",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "JWTKit", package: "jwt-kit"),
             ]
         ),
         .target(
             name: "VouchLog",
-            dependencies: ["VouchModel", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["VouchModel", "VouchEncoding", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "VouchProvenance",
@@ -105,7 +117,7 @@ let package = Package(
         .target(
             name: "VouchStore",
             dependencies: [
-                "VouchModel", "VouchIdentity", "VouchLog", "VouchProvenance",
+                "VouchModel", "VouchEncoding", "VouchIdentity", "VouchLog", "VouchProvenance",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
@@ -118,7 +130,7 @@ let package = Package(
         .target(
             name: "VouchPipeline",
             dependencies: [
-                "VouchModel", "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
+                "VouchModel", "VouchEncoding", "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -139,7 +151,7 @@ let package = Package(
         .target(
             name: "VouchServer",
             dependencies: [
-                "VouchModel", "VouchFingerprint", "VouchIdentity", "VouchLog", "VouchProvenance", "VouchStore", "VouchPipeline",
+                "VouchModel", "VouchEncoding", "VouchFingerprint", "VouchIdentity", "VouchLog", "VouchProvenance", "VouchStore", "VouchPipeline",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -159,7 +171,7 @@ let package = Package(
         .target(
             name: "VouchCommandLine",
             dependencies: [
-                "VouchConfiguration", "VouchMedia", "VouchDecoding", "VouchAnalysis", "VouchFingerprint", "VouchPipeline", "VouchStore", "VouchLog",
+                "VouchConfiguration", "VouchEncoding", "VouchMedia", "VouchDecoding", "VouchAnalysis", "VouchFingerprint", "VouchPipeline", "VouchStore", "VouchLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -168,7 +180,7 @@ let package = Package(
             name: "VouchBench",
             dependencies: [
                 "VouchModel",
-                "VouchCommandLine", "VouchMedia", "VouchDecoding", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
+                "VouchCommandLine", "VouchEncoding", "VouchMedia", "VouchDecoding", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -199,7 +211,7 @@ let package = Package(
         .target(
             name: "VouchTestSupport",
             dependencies: [
-                "VouchModel", "VouchStore", "VouchIdentity",
+                "VouchModel", "VouchEncoding", "VouchStore", "VouchIdentity",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "JWTKit", package: "jwt-kit"),
             ],
@@ -213,6 +225,10 @@ let package = Package(
         .testTarget(
             name: "VouchModelTests",
             dependencies: ["VouchModel"]
+        ),
+        .testTarget(
+            name: "VouchEncodingTests",
+            dependencies: ["VouchEncoding", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(
             name: "VouchMediaTests",
@@ -233,7 +249,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchIdentityTests",
-            dependencies: ["VouchIdentity", "VouchTestSupport"],
+            dependencies: ["VouchIdentity", "VouchEncoding", "VouchTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -260,7 +276,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchServerTests",
-            dependencies: ["VouchLog", "VouchServer", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchIdentity", "VouchTestSupport",
+            dependencies: ["VouchEncoding", "VouchLog", "VouchServer", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchIdentity", "VouchTestSupport",
                            .product(name: "Crypto", package: "swift-crypto"), .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
                            .product(name: "SQLKit", package: "sql-kit"), .product(name: "Logging", package: "swift-log")]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VouchCommandLine
+import VouchEncoding
 import VouchLog
 import VouchStore
 
@@ -103,7 +104,7 @@ struct BenchLogCommand: AsyncParsableCommand {
     /// An entry shaped like the pipeline's: digests, a product, a verdict, a score, a time.
     private static func entry(using generator: inout FastRandom) -> Data {
         func hex(_ generator: inout FastRandom) -> String {
-            (0..<4).map { _ in String(format: "%016llx", generator.next()) }.joined()
+            (0..<4).flatMap { _ in withUnsafeBytes(of: generator.next().bigEndian, Array.init) }.hexEncodedString
         }
         return ReviewEntry(event: .published, status: .published, clip: Int64(generator.next() >> 20), clipSHA256: hex(&generator),
                            fingerprintSHA256: hex(&generator), reviewerBinding: hex(&generator),

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import VouchEncoding
 import VouchMedia
 
 /// JSON as the CLI prints it: sorted keys, so output diffs cleanly.
 public enum JSONOutput {
     public static func string(_ value: some Encodable, pretty: Bool = true) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONEncoder.document
+        if pretty { encoder.outputFormatting.insert(.prettyPrinted) }
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

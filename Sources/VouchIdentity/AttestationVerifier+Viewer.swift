@@ -1,5 +1,6 @@
 import Foundation
 import JWTKit
+import VouchEncoding
 
 extension AttestationVerifier {
     /// The shopper a viewer attestation names, checked as strictly as a reviewer's: the

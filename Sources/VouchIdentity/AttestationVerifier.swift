@@ -1,5 +1,6 @@
 import Foundation
 import JWTKit
+import VouchEncoding
 
 /// Verifies a platform's reviewer attestation strictly, per RFC 8725.
 ///

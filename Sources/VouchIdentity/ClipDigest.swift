@@ -1,10 +1,11 @@
 import Crypto
 import Foundation
+import VouchEncoding
 
 /// The SHA-256 of a clip's exact bytes, as attestations carry it: lowercase hex.
 public enum ClipDigest {
     public static func sha256Hex(of data: some DataProtocol) -> String {
-        hex(SHA256.hash(data: data))
+        SHA256.hash(data: data).hexEncodedString
     }
 
     /// Hashes a file in 1 MiB reads, so an upload is never held whole in memory.
@@ -15,10 +16,6 @@ public enum ClipDigest {
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
             hasher.update(data: chunk)
         }
-        return hex(hasher.finalize())
-    }
-
-    private static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().hexEncodedString
     }
 }

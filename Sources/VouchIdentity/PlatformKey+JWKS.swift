@@ -1,4 +1,5 @@
 import Foundation
+import VouchEncoding
 
 extension PlatformKey {
     /// Why a JWKS document was refused; each case names the key.

@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import VouchEncoding
 
 /// A platform as Vouch's operator registers it: who it is, how its attestations
 /// are checked, and the hash of the API key it authenticates with.
@@ -37,18 +37,13 @@ public enum APIKey {
     /// A new key (`prefix` and 43 base64url characters: 256 random bits) and its hash; the
     /// prefix tells a leaked key's kind at a glance (`vk_` platform, `vo_` operator).
     public static func generate(prefix: String = "vk_") -> (key: String, sha256: String) {
-        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-        let key = prefix + bytes.base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let key = prefix + RandomSecret.bytes(32).base64URLEncodedString
         return (key, ClipDigest.sha256Hex(of: Data(key.utf8)))
     }
 
     /// Whether `presented` is the key whose hash is `sha256`, compared in constant time.
     public static func matches(_ presented: String, sha256: String) -> Bool {
-        let computed = Array(ClipDigest.sha256Hex(of: Data(presented.utf8)).utf8)
-        let stored = Array(sha256.lowercased().utf8)
-        guard computed.count == stored.count else { return false }
-        return zip(computed, stored).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        ConstantTime.equal(ClipDigest.sha256Hex(of: Data(presented.utf8)), sha256.lowercased())
     }
 }
 

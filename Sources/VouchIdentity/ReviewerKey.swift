@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import VouchEncoding
 
 /// A reviewer's own Ed25519 public key: the peer-to-peer identity that travels
 /// with the person across platforms.

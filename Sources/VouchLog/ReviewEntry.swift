@@ -1,4 +1,5 @@
 import Foundation
+import VouchEncoding
 import VouchModel
 
 /// One leaf of the review log: what became of one clip, as digests and public facts only,
@@ -76,8 +77,7 @@ public struct ReviewEntry: Codable, Sendable, Equatable {
     }
 
     private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONEncoder.document
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(timeFormat.format(date))

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import VouchEncoding
 
 /// A SHA-256 value in the log's Merkle tree: a leaf hash, an interior node or a root.
 ///
@@ -25,7 +26,7 @@ public struct TreeHash: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var base64: String { Data(bytes).base64EncodedString() }
-    public var hex: String { bytes.map { String(format: "%02x", $0) }.joined() }
+    public var hex: String { bytes.hexEncodedString }
     public var description: String { hex }
 
     /// The root of the empty tree: SHA-256 of nothing.

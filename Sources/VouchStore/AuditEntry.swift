@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import VouchEncoding
 
 /// One line of the append-only audit log: who did what to which subject, and when.
 public struct AuditEntry: Sendable, Equatable, Codable {
@@ -35,9 +36,7 @@ public enum AuditName {
 extension Store {
     /// Appends an entry inside the caller's transaction.
     func appendAudit(_ db: any SQLDatabase, actor: String, action: String, subject: String, detail: [String: String] = [:]) async throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let text = String(decoding: try encoder.encode(detail), as: UTF8.self)
+        let text = String(decoding: try JSONEncoder.sortedKeys.encode(detail), as: UTF8.self)
         try await db.insert(into: "audit_log")
             .columns("at", "actor", "action", "subject", "detail")
             .values(SQLBind(nowMilliseconds), SQLBind(actor), SQLBind(action), SQLBind(subject), SQLBind(text))

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import VouchEncoding
 
 /// Encrypts the secrets the store must be able to read back (webhook signing secrets,
 /// which a hash could not replace) under a key-encryption key that the database never
@@ -28,9 +29,9 @@ public struct SecretSeal: Sendable {
 
     var hasKey: Bool { key != nil }
 
-    /// 32 random bytes: a new key for this seal, or any other secret the store keeps.
+    /// A new key for this seal: 32 random bytes, for AES-256.
     public static func newKey() -> Data {
-        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        RandomSecret.bytes(32)
     }
 
     func seal(_ secret: String) throws -> String {

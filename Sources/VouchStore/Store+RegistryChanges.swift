@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import VouchEncoding
 import VouchIdentity
 
 /// Changes to the registry. Each is one transaction that also appends to the audit log
@@ -125,9 +126,7 @@ extension Store {
     }
 
     static func insert(_ key: PlatformKey, platform: String, at now: Int64, in db: any SQLDatabase) async throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let text = String(decoding: try encoder.encode(key), as: UTF8.self)
+        let text = String(decoding: try JSONEncoder.sortedKeys.encode(key), as: UTF8.self)
         try await db.insert(into: "platform_keys").columns("platform_id", "kid", "key", "added_at")
             .values(SQLBind(platform), SQLBind(key.id), SQLBind(text), SQLBind(now)).run()
     }

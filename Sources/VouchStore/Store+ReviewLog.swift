@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import SQLKit
+import VouchEncoding
 import VouchLog
 import VouchModel
 import VouchProvenance
@@ -49,7 +50,7 @@ extension Store {
         else { throw StoreError.notFound("clip \(clip)") }
         var salt = try row.decode(column: "binding_salt", as: Data?.self)
         if salt == nil {
-            let fresh = Data((0..<32).map { _ in UInt8.random(in: .min ... .max) })
+            let fresh = RandomSecret.bytes(32)
             try await db.update("reviewers").set("binding_salt", to: SQLBind(fresh))
                 .where("id", .equal, try row.decode(column: "reviewer_id", as: Int64.self)).run()
             salt = fresh
@@ -59,8 +60,8 @@ extension Store {
         let entry = ReviewEntry(
             event: event, status: try ClipStatus(stored: row.decode(column: "status", as: String.self), clip: clip), decision: decision, clip: clip,
             clipSHA256: try row.decode(column: "content_sha256", as: String.self),
-            fingerprintSHA256: try row.decode(column: "fingerprint", as: Data?.self).map { Self.hex(SHA256.hash(data: $0)) },
-            reviewerBinding: Self.hex(binding), product: try row.decode(column: "product_id", as: String.self),
+            fingerprintSHA256: try row.decode(column: "fingerprint", as: Data?.self).map { SHA256.hash(data: $0).hexEncodedString },
+            reviewerBinding: binding.hexEncodedString, product: try row.decode(column: "product_id", as: String.self),
             verdict: try row.decode(column: "verdict", as: String?.self).map(Verdict.init(rawValue:)), score: try row.decode(column: "score", as: Double?.self),
             provenance: try StoredJSON.decode(Provenance.self, from: row.decode(column: "provenance", as: String?.self), what: "provenance of clip \(clip)")?
                 .state.rawValue,

@@ -1,11 +1,12 @@
 import Foundation
 import SQLKit
+import VouchEncoding
 
 extension Store {
     /// The 32-byte secret named `name`, made at random by whichever process asks first and
     /// the same for every process on this store afterwards.
     public func sharedSecret(named name: String) async throws -> Data {
-        let candidate = SecretSeal.newKey()
+        let candidate = RandomSecret.bytes(32)
         let now = nowMilliseconds
         return try await database.transaction { db in
             try await db.insert(into: "shared_secrets").columns("name", "secret", "created_at")

@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import VouchEncoding
 import VouchModel
 
 /// The body of every webhook delivery: which event, when, and the clip as it now stands.
@@ -39,10 +40,7 @@ extension Store {
         let subscribed = try await db.select().columns("id", "events").from("webhooks").where("platform_id", .equal, platform).all()
             .filter { try $0.decode(column: "events", as: String.self).split(separator: ",").contains(Substring(event.rawValue)) }
         guard !subscribed.isEmpty else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        let body = String(decoding: try encoder.encode(payload), as: UTF8.self)
+        let body = String(decoding: try JSONEncoder.answer.encode(payload), as: UTF8.self)
         for webhook in subscribed {
             try await db.insert(into: "webhook_deliveries").columns("webhook_id", "event", "payload", "state", "attempts", "next_attempt_at", "created_at")
                 .values(SQLBind(try webhook.decode(column: "id", as: Int64.self)), SQLBind(event.rawValue), SQLBind(body),

@@ -1,13 +1,10 @@
 import Foundation
+import VouchEncoding
 
 /// The text of a JSON column (a clip's provenance, its score's explanation): the value's own
 /// `Codable` form with sorted keys, so the store, the API and the UI read one shape.
 enum StoredJSON {
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    private static let encoder = JSONEncoder.document
 
     static func text(of value: some Encodable) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)

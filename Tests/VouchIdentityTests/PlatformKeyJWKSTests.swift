@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VouchEncoding
 import VouchIdentity
 
 /// Platform keys published as a JWKS document, as PyJWT exports them.

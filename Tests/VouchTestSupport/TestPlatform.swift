@@ -1,5 +1,6 @@
 import Foundation
 import JWTKit
+import VouchEncoding
 import VouchIdentity
 
 /// A platform for tests of the API: an Ed25519 attestation key, an API key, and the

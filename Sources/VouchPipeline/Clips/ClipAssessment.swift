@@ -1,4 +1,5 @@
 import Foundation
+import VouchEncoding
 import VouchModel
 import VouchProvenance
 import VouchStore
@@ -78,8 +79,6 @@ struct ClipAssessment {
     }
 
     private static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(decoding: try JSONEncoder.sortedKeys.encode(value), as: UTF8.self)
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import VouchEncoding
 
 /// Where uploads wait on disk until a worker has analysed them.
 ///
@@ -107,7 +108,7 @@ public final class SpoolWriter {
             discard()
             throw .empty
         }
-        let sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let sha256 = hasher.finalize().hexEncodedString
         let destination = spool.destination(for: sha256)
         do {
             try handle.synchronize()

@@ -1,4 +1,5 @@
 import Foundation
+import VouchEncoding
 import VouchIdentity
 import VouchStore
 
@@ -46,12 +47,10 @@ struct RingSweep: Sendable {
             let memberClips = clips.filter { members.contains($0.identityID) }.map(\.clipID)
             let evidence = RingEvidence(identities: members.sorted(), sharedContentClusters: ring.sharedContent.count,
                                         coordinatedProducts: ring.coordinatedProducts, clips: memberClips.sorted())
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
             try await store.flagRing(
                 clips: memberClips,
                 detail: "one of \(members.count) low-trust identities linked by \(Self.describe(ring))",
-                evidence: String(decoding: try encoder.encode(evidence), as: UTF8.self)
+                evidence: String(decoding: try JSONEncoder.sortedKeys.encode(evidence), as: UTF8.self)
             )
         }
         return rings

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import VouchEncoding
 
 /// The `Vouch-Signature` header of a webhook delivery, as Stripe and GitHub sign theirs:
 /// `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`.
@@ -17,7 +18,7 @@ public struct WebhookSignature: Sendable, Equatable {
         var message = Data("\(timestamp).".utf8)
         message.append(body)
         let code = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: Data(secret.utf8)))
-        hmac = code.map { String(format: "%02x", $0) }.joined()
+        hmac = code.hexEncodedString
     }
 
     /// The header's value.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import VouchEncoding
 
 /// JSON bodies as every Vouch route writes them: sorted keys, ISO 8601 dates, unescaped slashes.
 enum JSONAnswer {
@@ -18,10 +19,5 @@ enum JSONAnswer {
         ByteBuffer(data: try encoder.encode(value))
     }
 
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
+    private static let encoder = JSONEncoder.answer
 }

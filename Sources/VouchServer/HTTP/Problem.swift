@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import VouchEncoding
 
 /// An API error as RFC 9457 `application/problem+json`: a stable `type` a client can
 /// branch on, a `title`, the HTTP status, and a `detail` a person can act on.
@@ -22,11 +23,9 @@ public struct Problem: Error, HTTPResponseError, Equatable {
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = ProblemDocument(type: "https://vouch.local/problems/\(slug)", title: title, status: status.code, detail: detail, instance: request.uri.path)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var headers = headers
         headers[.contentType] = "application/problem+json"
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: try encoder.encode(body))))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: try JSONEncoder.answer.encode(body))))
     }
 }
 

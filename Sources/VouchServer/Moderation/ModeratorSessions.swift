@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import VouchEncoding
 import VouchStore
 
 /// Moderator sessions over cookies: a random 256-bit id in an HttpOnly, SameSite=Strict

@@ -1,6 +1,7 @@
 import Crypto
 import CryptoExtras
 import Foundation
+import VouchEncoding
 
 /// A moderator's password as the settings file keeps it: scrypt (RFC 7914) over the
 /// password with a random 16-byte salt, written in the PHC string format,
@@ -47,7 +48,7 @@ public struct PasswordHash: Sendable, Equatable, CustomStringConvertible {
     public static func make(password: String, cost: Cost = .recommended) throws -> PasswordHash {
         guard cost.isAcceptable else { throw PasswordHashError.costOutOfRange }
         guard !password.isEmpty else { throw PasswordHashError.emptyPassword }
-        let salt = SymmetricKey(size: .bits128).withUnsafeBytes { Array($0) }
+        let salt = Array(RandomSecret.bytes(16))
         return PasswordHash(cost: cost, salt: salt, digest: try derive(password, salt: salt, cost: cost))
     }
 

@@ -1,3 +1,4 @@
+import VouchEncoding
 import VouchStore
 
 /// The moderator a request comes from, found through its session cookie.

@@ -1,4 +1,5 @@
 import Hummingbird
+import VouchEncoding
 import VouchPipeline
 import Prometheus
 import VouchStore

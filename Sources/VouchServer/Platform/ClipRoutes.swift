@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import VouchEncoding
 import VouchIdentity
 import VouchPipeline
 import VouchStore
@@ -160,13 +161,7 @@ struct ClipRoutes: Sendable {
 
     private func respond(_ clip: ClipRecord, created: Bool, context: VouchRequestContext) async throws -> Response {
         let body = ClipStatusBody(clip, flags: try await store.flags(clip: clip.id))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
-        headers[.location] = "/v1/clips/\(clip.id)"
-        return Response(status: created ? .accepted : .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: try encoder.encode(body))))
+        return try JSONAnswer.response(body, status: created ? .accepted : .ok, headers: [.location: "/v1/clips/\(clip.id)"])
     }
 
     private static func rejected(_ error: AttestationError) -> Problem {

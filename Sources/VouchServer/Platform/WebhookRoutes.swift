@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import VouchEncoding
 import VouchPipeline
 import VouchStore
 
@@ -72,13 +73,9 @@ struct WebhookRoutes: Sendable {
         return events
     }
 
-    /// 256 random bits from the system's cryptographic generator, as `whsec_` and 64 hex digits.
+    /// 256 random bits as `whsec_` and 64 hex digits.
     private static func newSecret() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return "whsec_" + (0..<4).map { _ in
-            let word = String(generator.next() as UInt64, radix: 16)
-            return String(repeating: "0", count: 16 - word.count) + word
-        }.joined()
+        "whsec_" + RandomSecret.bytes(32).hexEncodedString
     }
 
     private static func id(_ context: VouchRequestContext) throws(Problem) -> Int64 {

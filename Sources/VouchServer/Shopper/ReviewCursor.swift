@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import VouchEncoding
 import VouchIdentity
 import VouchStore
 
