@@ -8,7 +8,7 @@ public enum JSONOutput {
     public static func string(_ value: some Encodable, pretty: Bool = true) throws -> String {
         let encoder = JSONEncoder.document
         if pretty { encoder.outputFormatting.insert(.prettyPrinted) }
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return try encoder.text(of: value)
     }
 }
 

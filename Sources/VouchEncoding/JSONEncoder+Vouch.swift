@@ -25,4 +25,9 @@ extension JSONEncoder {
         encoder.outputFormatting = .sortedKeys
         return encoder
     }
+
+    /// `value` encoded, as text: how JSON columns, audit details and webhook bodies are kept.
+    public func text(of value: some Encodable) throws -> String {
+        String(decoding: try encode(value), as: UTF8.self)
+    }
 }

@@ -36,7 +36,7 @@ public enum AuditName {
 extension Store {
     /// Appends an entry inside the caller's transaction.
     func appendAudit(_ db: any SQLDatabase, actor: String, action: String, subject: String, detail: [String: String] = [:]) async throws {
-        let text = String(decoding: try JSONEncoder.sortedKeys.encode(detail), as: UTF8.self)
+        let text = try JSONEncoder.sortedKeys.text(of: detail)
         try await db.insert(into: "audit_log")
             .columns("at", "actor", "action", "subject", "detail")
             .values(SQLBind(nowMilliseconds), SQLBind(actor), SQLBind(action), SQLBind(subject), SQLBind(text))

@@ -126,7 +126,7 @@ extension Store {
     }
 
     static func insert(_ key: PlatformKey, platform: String, at now: Int64, in db: any SQLDatabase) async throws {
-        let text = String(decoding: try JSONEncoder.sortedKeys.encode(key), as: UTF8.self)
+        let text = try JSONEncoder.sortedKeys.text(of: key)
         try await db.insert(into: "platform_keys").columns("platform_id", "kid", "key", "added_at")
             .values(SQLBind(platform), SQLBind(key.id), SQLBind(text), SQLBind(now)).run()
     }

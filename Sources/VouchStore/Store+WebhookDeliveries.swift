@@ -40,7 +40,7 @@ extension Store {
         let subscribed = try await db.select().columns("id", "events").from("webhooks").where("platform_id", .equal, platform).all()
             .filter { try $0.decode(column: "events", as: String.self).split(separator: ",").contains(Substring(event.rawValue)) }
         guard !subscribed.isEmpty else { return }
-        let body = String(decoding: try JSONEncoder.answer.encode(payload), as: UTF8.self)
+        let body = try JSONEncoder.answer.text(of: payload)
         for webhook in subscribed {
             try await db.insert(into: "webhook_deliveries").columns("webhook_id", "event", "payload", "state", "attempts", "next_attempt_at", "created_at")
                 .values(SQLBind(try webhook.decode(column: "id", as: Int64.self)), SQLBind(event.rawValue), SQLBind(body),

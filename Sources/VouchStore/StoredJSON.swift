@@ -7,7 +7,7 @@ enum StoredJSON {
     private static let encoder = JSONEncoder.document
 
     static func text(of value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+        try encoder.text(of: value)
     }
 
     /// Decodes a column; nil stays nil, and text that is not a `T` is a corrupt record, named by `what`.

@@ -33,4 +33,9 @@ struct JSONEncoderTests {
         JSONEncoder.document.outputFormatting = .prettyPrinted
         #expect(JSONEncoder.document.outputFormatting == [.sortedKeys, .withoutEscapingSlashes])
     }
+
+    @Test("text(of:) is the encoded bytes as UTF-8 text")
+    func text() throws {
+        #expect(try JSONEncoder.document.text(of: ["path": "a/é"]) == #"{"path":"a/é"}"#)
+    }
 }

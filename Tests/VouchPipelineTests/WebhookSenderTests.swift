@@ -37,7 +37,7 @@ import VouchPipeline
         let receiver = try await TestReceiver.start(.answer(204))
         // .invalid never resolves (RFC 6761): the request can only have gone to the address given.
         let target = "http://rebound.invalid:\(receiver.port)/hook?shop=1"
-        let result = await sender.post(Data("{}".utf8), to: try destination(target), headers: ["Vouch-Event": "clip.published"], timeout: .seconds(5))
+        let result = await sender.post(Data("{}".utf8), to: try destination(target), headers: ["Vouch-Event": "clip.published"], timeout: .seconds(30))
         #expect(result.statusCode == 204, "\(result.error ?? "")")
         let head = try #require(await receiver.requests.next(within: .seconds(1)))
         let lines = head.split(separator: "\r\n").map { $0.lowercased() }

@@ -79,6 +79,6 @@ struct ClipAssessment {
     }
 
     private static func json(_ value: some Encodable) throws -> String {
-        String(decoding: try JSONEncoder.sortedKeys.encode(value), as: UTF8.self)
+        try JSONEncoder.sortedKeys.text(of: value)
     }
 }

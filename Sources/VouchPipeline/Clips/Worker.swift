@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Metrics
 import ServiceLifecycle
+import VouchEncoding
 import VouchFingerprint
 import VouchIndex
 import VouchMedia
@@ -127,10 +128,10 @@ public struct Worker: Sendable {
         let outcome = ClipOutcome(
             status: assessment.flags.isEmpty ? .published : .flagged,
             explanation: assessment.explanation,
-            probe: String(decoding: try JSONEncoder().encode(analysis.info), as: UTF8.self),
+            probe: try JSONEncoder().text(of: analysis.info),
             fingerprint: analysis.fingerprint.binary(),
             flags: assessment.flags,
-            matches: try matches.map { ClipMatch(matchedClipID: $0.clipID, score: $0.match.score, alignment: String(decoding: try JSONEncoder().encode($0.match), as: UTF8.self)) },
+            matches: try matches.map { ClipMatch(matchedClipID: $0.clipID, score: $0.match.score, alignment: try JSONEncoder().text(of: $0.match)) },
             thumbnails: analysis.keyframes.enumerated().map { KeyframeImage(position: $0.offset, timestamp: $0.element.timestamp, jpeg: $0.element.jpeg) },
             provenance: credentials
         )

@@ -50,7 +50,7 @@ struct RingSweep: Sendable {
             try await store.flagRing(
                 clips: memberClips,
                 detail: "one of \(members.count) low-trust identities linked by \(Self.describe(ring))",
-                evidence: String(decoding: try JSONEncoder.sortedKeys.encode(evidence), as: UTF8.self)
+                evidence: try JSONEncoder.sortedKeys.text(of: evidence)
             )
         }
         return rings

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import VouchEncoding
 
 /// An API error as RFC 9457 `application/problem+json`: a stable `type` a client can
 /// branch on, a `title`, the HTTP status, and a `detail` a person can act on.
@@ -25,7 +24,7 @@ public struct Problem: Error, HTTPResponseError, Equatable {
         let body = ProblemDocument(type: "https://vouch.local/problems/\(slug)", title: title, status: status.code, detail: detail, instance: request.uri.path)
         var headers = headers
         headers[.contentType] = "application/problem+json"
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: try JSONEncoder.answer.encode(body))))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: try JSONAnswer.body(body)))
     }
 }
 
