@@ -59,6 +59,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/swift-extras/swift-extras-base64", from: "1.2.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .systemLibrary(
@@ -154,6 +155,7 @@ let package = Package(
                 "VouchModel", "VouchEncoding", "VouchFingerprint", "VouchIdentity", "VouchLog", "VouchProvenance", "VouchStore", "VouchPipeline",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -276,7 +278,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchServerTests",
-            dependencies: ["VouchEncoding", "VouchLog", "VouchServer", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchIdentity", "VouchTestSupport",
+            dependencies: ["VouchEncoding", "VouchLog", "VouchModel", "VouchServer", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchIdentity", "VouchTestSupport",
                            .product(name: "Crypto", package: "swift-crypto"), .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
                            .product(name: "SQLKit", package: "sql-kit"), .product(name: "Logging", package: "swift-log")]

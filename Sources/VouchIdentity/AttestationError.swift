@@ -17,6 +17,8 @@ public enum AttestationError: Error, Sendable, Equatable {
     case issuedInFuture(at: Date)
     case lifetimeTooLong(seconds: Double, limit: Double)
     case clipMismatch(attested: String, uploaded: String)
+    /// The review's words or captions (`part`) are not the bytes the platform attested.
+    case contentMismatch(part: String, attested: String?, sent: String?)
     case replayed(jti: String)
     /// Whether the `jti` was used before could not be checked (the store is out of reach):
     /// not the platform's fault, and worth retrying.
@@ -41,6 +43,7 @@ extension AttestationError {
         case .issuedInFuture: "issued-in-future"
         case .lifetimeTooLong: "lifetime-too-long"
         case .clipMismatch: "clip-mismatch"
+        case .contentMismatch: "content-mismatch"
         case .replayed: "replayed"
         case .replayCheckUnavailable: "replay-check-unavailable"
         }
@@ -64,6 +67,9 @@ extension AttestationError: CustomStringConvertible {
         case .issuedInFuture(let at): "the attestation's iat \(at.formatted(.iso8601)) is in the future; check the platform's clock"
         case .lifetimeTooLong(let seconds, let limit): "the attestation is valid for \(Int(seconds)) s, over the limit of \(Int(limit)) s"
         case .clipMismatch(let attested, let uploaded): "the attestation is for clip \(attested), but the uploaded bytes hash to \(uploaded)"
+        case .contentMismatch(let part, let attested?, let sent?): "the attestation is for a \(part) part hashing to \(attested), but the one sent hashes to \(sent)"
+        case .contentMismatch(let part, nil, _): "a \(part) part was sent, but the attestation has no \(part)_sha256 claim: sign the SHA-256 of the part's exact bytes"
+        case .contentMismatch(let part, _, nil): "the attestation's \(part)_sha256 names a \(part) part that was not sent"
         case .replayed(let jti): "the attestation's jti '\(jti)' was already used"
         case .replayCheckUnavailable: "whether the attestation was used before cannot be checked now; retry shortly"
         }

@@ -28,9 +28,10 @@ public struct AttestationVerifier: Sendable {
     }
 
     /// The verified attestation of `token` from `platform`, for clip bytes hashing to `clipSHA256` (lowercase hex).
-    public func verify(_ token: String, from platform: PlatformTrust, clipSHA256: String, now: Date = Date()) async throws(AttestationError) -> ReviewerAttestation {
+    public func verify(_ token: String, from platform: PlatformTrust, clipSHA256: String, content: ContentDigests = ContentDigests(),
+                       now: Date = Date()) async throws(AttestationError) -> ReviewerAttestation {
         let claims = try await verifyBeforeUpload(token, from: platform, now: now)
-        try await accept(claims, from: platform, clipSHA256: clipSHA256, now: now)
+        try await accept(claims, from: platform, clipSHA256: clipSHA256, content: content, now: now)
         return claims
     }
 
@@ -45,11 +46,16 @@ public struct AttestationVerifier: Sendable {
         return claims
     }
 
-    /// The rest, once the bytes are in: the attested hash is the uploaded bytes', and the
-    /// `jti` is claimed, last, so a token refused for another reason does not burn it.
-    public func accept(_ claims: ReviewerAttestation, from platform: PlatformTrust, clipSHA256: String, now: Date = Date()) async throws(AttestationError) {
+    /// The rest, once the bytes are in: the attested hashes are those of the clip, words and
+    /// captions sent (a part the attestation names must be sent, and a part sent must be
+    /// named), and the `jti` is claimed, last, so a token refused for another reason does not burn it.
+    public func accept(_ claims: ReviewerAttestation, from platform: PlatformTrust, clipSHA256: String, content: ContentDigests = ContentDigests(),
+                       now: Date = Date()) async throws(AttestationError) {
         guard let attested = claims.clipSHA256?.lowercased() else { throw .missingClaim("clip_sha256") }
         guard attested == clipSHA256.lowercased() else { throw .clipMismatch(attested: attested, uploaded: clipSHA256.lowercased()) }
+        for (part, attested, sent) in [("review", claims.reviewSHA256, content.review), ("captions", claims.captionsSHA256, content.captions)] {
+            guard attested?.lowercased() == sent?.lowercased() else { throw .contentMismatch(part: part, attested: attested?.lowercased(), sent: sent?.lowercased()) }
+        }
         guard let jti = claims.jti?.value, let exp = claims.exp?.value else { throw .missingClaim("jti") }
         let fresh: Bool
         do {

@@ -1,7 +1,8 @@
 import Foundation
 import JWTKit
 
-/// The claims a platform signs about a reviewer and one clip.
+/// The claims a platform signs about a reviewer and one review: its clip's bytes, and
+/// the bytes of its words and captions when it has them.
 public struct ReviewerAttestation: JWTPayload, Equatable {
     /// The platform (`iss`), the reviewer's account there (`sub`), and Vouch (`aud`).
     public var iss: IssuerClaim?
@@ -20,6 +21,10 @@ public struct ReviewerAttestation: JWTPayload, Equatable {
     public var reviewerKey: String?
     /// The reviewer's public handle on the platform.
     public var handle: String?
+    /// SHA-256 of the exact bytes of the review's words and rating (the `review` part), lowercase hex.
+    public var reviewSHA256: String?
+    /// SHA-256 of the exact bytes of the review's captions (the `captions` part), lowercase hex.
+    public var captionsSHA256: String?
 
     enum CodingKeys: String, CodingKey {
         case iss, sub, aud, iat, exp, jti, handle
@@ -27,6 +32,8 @@ public struct ReviewerAttestation: JWTPayload, Equatable {
         case accountCreated = "account_created"
         case verifiedPurchase = "verified_purchase"
         case reviewerKey = "reviewer_key"
+        case reviewSHA256 = "review_sha256"
+        case captionsSHA256 = "captions_sha256"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -42,6 +49,8 @@ public struct ReviewerAttestation: JWTPayload, Equatable {
         verifiedPurchase = try c.decodeIfPresent(Bool.self, forKey: .verifiedPurchase)
         reviewerKey = try c.decodeIfPresent(String.self, forKey: .reviewerKey)
         handle = try c.decodeIfPresent(String.self, forKey: .handle)
+        reviewSHA256 = try c.decodeIfPresent(String.self, forKey: .reviewSHA256)
+        captionsSHA256 = try c.decodeIfPresent(String.self, forKey: .captionsSHA256)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -57,6 +66,8 @@ public struct ReviewerAttestation: JWTPayload, Equatable {
         try c.encodeIfPresent(verifiedPurchase, forKey: .verifiedPurchase)
         try c.encodeIfPresent(reviewerKey, forKey: .reviewerKey)
         try c.encodeIfPresent(handle, forKey: .handle)
+        try c.encodeIfPresent(reviewSHA256, forKey: .reviewSHA256)
+        try c.encodeIfPresent(captionsSHA256, forKey: .captionsSHA256)
     }
 
     /// Claims are checked by ``AttestationVerifier`` against an explicit clock, not here.

@@ -40,10 +40,20 @@ public struct ReviewEntry: Codable, Sendable, Equatable {
     /// The clip's C2PA provenance state (`absent`, `valid`, `untrusted`, `invalid`); nil in
     /// entries written before provenance was read, which keeps their bytes unchanged.
     public var provenance: String?
+    /// SHA-256 of the review's words exactly as the platform attested them (`review_sha256`).
+    public var reviewSHA256: String?
+    /// SHA-256 of the words as shoppers are shown them (``ReviewWords``): what a verifier
+    /// recomputes from the shopper API to prove the rating and text shown are those logged.
+    public var wordsSHA256: String?
+    /// SHA-256 of the captions exactly as the platform attested them.
+    public var captionsSHA256: String?
+    /// What the review discloses (purchase, reward, connection, source), in the clear.
+    public var disclosures: Disclosures?
     public var time: Date
 
     public init(event: Event, status: ClipStatus, decision: String? = nil, clip: Int64, clipSHA256: String, fingerprintSHA256: String?,
-                reviewerBinding: String, product: String, verdict: Verdict?, score: Double?, provenance: String? = nil, time: Date) {
+                reviewerBinding: String, product: String, verdict: Verdict?, score: Double?, provenance: String? = nil,
+                words: LoggedWords? = nil, time: Date) {
         self.event = event
         self.status = status
         self.decision = decision
@@ -55,6 +65,10 @@ public struct ReviewEntry: Codable, Sendable, Equatable {
         self.verdict = verdict
         self.score = score.map(Self.format(score:))
         self.provenance = provenance
+        reviewSHA256 = words?.reviewSHA256
+        wordsSHA256 = words?.words.digest
+        captionsSHA256 = words?.captionsSHA256
+        disclosures = words?.words.disclosures
         self.time = time
     }
 

@@ -12,6 +12,8 @@ public enum ClipStatus: String, Sendable, Codable, CaseIterable {
     case rejected
     /// Could not be analysed (corrupt media, limits, a crashing decoder); the reason is recorded.
     case failed
+    /// Its reviewer's words, media and binding were erased on request; the log keeps only digests.
+    case erased
 
     /// Whether the pipeline is done with the clip.
     public var isFinal: Bool { self != .received && self != .processing }

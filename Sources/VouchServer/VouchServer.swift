@@ -73,7 +73,7 @@ public struct VouchServer: Sendable {
         let open = limited(router.group(), by: .clientAddress)
         HealthRoutes(store: pipeline.store, logger: Logger(label: "vouch.server")).register(on: router, public: open)
         MetricsRoutes(store: pipeline.store, token: settings.metricsToken).register(on: open)
-        SiteRoutes(store: pipeline.store).register(on: open, assets: router)
+        SiteRoutes(store: pipeline.store, configuration: pipeline.configuration).register(on: open, assets: router)
         OpenAPIRoute().register(on: router)
         LogRoutes(store: pipeline.store).register(on: open)
         let shoppers = limited(open.group().add(middleware: ViewerAuthenticator(verifier: verifier, registry: registry, clock: pipeline.store.clock)),
@@ -94,6 +94,8 @@ public struct VouchServer: Sendable {
         SocialGraphRoutes(store: store, maximumHeld: settings.maximumEdgesPerPlatform).register(on: group)
         DemandRoutes(store: store).register(on: group)
         CampaignRoutes(store: store).register(on: group)
+        SuppressionReportRoutes(store: store).register(platformAPI: group)
+        ReviewerRoutes(store: store).register(on: group)
         WebhookRoutes(store: store, addresses: WebhookAddressPolicy(allowPrivateAddresses: pipeline.configuration.pipeline.webhooks.allowPrivateAddresses))
             .register(on: group)
     }

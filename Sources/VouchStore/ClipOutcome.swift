@@ -16,10 +16,12 @@ public struct ClipOutcome: Sendable, Equatable {
     public var thumbnails: [KeyframeImage]
     /// The clip's verified C2PA content credentials; nil when they were not read.
     public var provenance: Provenance?
+    /// Where the original, rendition and poster were kept; nil when none were.
+    public var media: ClipMedia?
 
     public init(status: ClipStatus, explanation: ScoreExplanation, probe: String,
                 fingerprint: Data?, flags: [ClipFlag] = [], matches: [ClipMatch] = [], thumbnails: [KeyframeImage] = [],
-                provenance: Provenance? = nil) {
+                provenance: Provenance? = nil, media: ClipMedia? = nil) {
         self.status = status
         self.explanation = explanation
         self.probe = probe
@@ -28,6 +30,7 @@ public struct ClipOutcome: Sendable, Equatable {
         self.matches = matches
         self.thumbnails = thumbnails
         self.provenance = provenance
+        self.media = media
     }
 }
 

@@ -27,13 +27,15 @@ public struct ClipRecord: Sendable, Equatable, Identifiable, Decodable {
     public var isReference: Bool
     /// The clip's verified C2PA content credentials; nil until analysed (or analysed before they were read).
     public var provenance: Provenance?
+    /// SHA-256 of the review's words as the platform attested them; nil for a clip uploaded alone.
+    public var reviewSHA256: String?
     public var createdAt: Date
     public var updatedAt: Date
 
     static let columns = [
         "id", "platform_id", "reviewer_id", "product_id", "idempotency_key", "content_sha256", "byte_count",
         "attestation_id", "verified_purchase", "reviewer_signature", "spool_path", "status", "verdict", "score",
-        "explanation", "probe", "failure", "is_reference", "provenance", "created_at", "updated_at",
+        "explanation", "probe", "failure", "is_reference", "provenance", "review_sha256", "created_at", "updated_at",
     ]
 }
 

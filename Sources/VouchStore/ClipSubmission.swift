@@ -1,4 +1,5 @@
 import Foundation
+import VouchModel
 
 /// What a platform hands over with a clip, after its attestation has been verified and
 /// its bytes spooled: everything the store needs to accept it durably.
@@ -24,12 +25,14 @@ public struct ClipSubmission: Sendable, Equatable {
     public var reviewerSignature: String?
     /// Where the upload waits on disk.
     public var spoolPath: String
+    /// The review's words, rating, disclosures and captions; nil for a clip uploaded alone.
+    public var content: SubmittedContent?
 
     public init(
         platformID: String, reviewerAccount: String, reviewerHandle: String? = nil, accountCreatedAt: Date? = nil,
         provenReviewerKey: String? = nil, productID: String, productName: String? = nil, idempotencyKey: String? = nil,
         contentSHA256: String, byteCount: Int64, attestationID: String, verifiedPurchase: Bool = false,
-        reviewerSignature: String? = nil, spoolPath: String
+        reviewerSignature: String? = nil, spoolPath: String, content: SubmittedContent? = nil
     ) {
         self.platformID = platformID
         self.reviewerAccount = reviewerAccount
@@ -45,5 +48,6 @@ public struct ClipSubmission: Sendable, Equatable {
         self.verifiedPurchase = verifiedPurchase
         self.reviewerSignature = reviewerSignature
         self.spoolPath = spoolPath
+        self.content = content
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VouchLog
 import VouchModel
 import VouchProvenance
 
@@ -19,19 +20,27 @@ public struct PublishedReview: Sendable, Equatable {
     public var logIndex: Int64?
     /// The clip's verified C2PA content credentials; nil for clips analysed before they were read.
     public var provenance: Provenance?
+    /// The rating, words and disclosures; nil for a clip uploaded alone.
+    public var words: ReviewWords?
+    /// Whether the platform, the attestation or a purchase signal verified the purchase.
+    public var verifiedPurchase: Bool
+    public var hasCaptions: Bool
 
     /// Where this review stands in its product's ranking, for the next page to start after.
-    public var position: RankingPosition { RankingPosition(score: score, clipID: clipID) }
+    public var position: RankingPosition { RankingPosition(score: score, clipID: clipID, rating: words?.rating ?? 0) }
 }
 
-/// A place in a product's ranking: best score first, then newest clip.
+/// A place in a product's ranking, whichever order it is in: the last review's score,
+/// clip id and stars, each order comparing the ones it sorts by.
 public struct RankingPosition: Sendable, Hashable {
     public var score: Double
     public var clipID: Int64
+    public var rating: Int
 
-    public init(score: Double, clipID: Int64) {
+    public init(score: Double, clipID: Int64, rating: Int = 0) {
         self.score = score
         self.clipID = clipID
+        self.rating = rating
     }
 }
 

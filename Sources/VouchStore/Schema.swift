@@ -12,6 +12,8 @@ enum Schema {
         Migration(version: 7, name: "platform and moderator registry", apply: createRegistryTables),
         Migration(version: 8, name: "clip provenance", apply: addClipProvenance),
         Migration(version: 9, name: "demand signals", apply: createDemandTables),
+        Migration(version: 10, name: "review content", apply: addReviewContent),
+        Migration(version: 11, name: "clip media", apply: addClipMedia),
     ]
 }
 

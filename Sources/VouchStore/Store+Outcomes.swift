@@ -18,6 +18,8 @@ extension Store {
                 .set("probe", to: SQLBind(outcome.probe)).set("fingerprint", to: SQLBind(outcome.fingerprint))
                 .set("in_index", to: SQLBind(indexed)).set("failure", to: SQLLiteral.null).set("updated_at", to: SQLBind(now))
                 .set("provenance", to: SQLBind(try outcome.provenance.map(StoredJSON.text(of:))))
+                .set("original_key", to: SQLBind(outcome.media?.originalKey)).set("rendition_key", to: SQLBind(outcome.media?.renditionKey))
+                .set("poster_key", to: SQLBind(outcome.media?.posterKey))
                 .where("id", .equal, job.clipID).run()
             for flag in outcome.flags {
                 try await db.insert(into: "clip_flags").columns("clip_id", "kind", "detail", "evidence", "created_at")

@@ -44,6 +44,7 @@ extension Store {
     func logChange(of clip: Int64, _ event: ReviewEntry.Event, decision: String? = nil, in db: any SQLDatabase, now: Int64) async throws {
         guard let row = try await db.raw("""
             SELECT c.status, c.content_sha256, c.fingerprint, c.product_id, c.verdict, c.score, c.platform_id, c.provenance,
+                   c.rating, c.title, c.review_text, c.language, c.disclosures, c.review_sha256, c.captions_sha256,
                    r.id AS reviewer_id, r.account, r.binding_salt
             FROM clips c JOIN reviewers r ON r.id = c.reviewer_id WHERE c.id = \(bind: clip)
             """).first()
@@ -65,9 +66,18 @@ extension Store {
             verdict: try row.decode(column: "verdict", as: String?.self).map(Verdict.init(rawValue:)), score: try row.decode(column: "score", as: Double?.self),
             provenance: try StoredJSON.decode(Provenance.self, from: row.decode(column: "provenance", as: String?.self), what: "provenance of clip \(clip)")?
                 .state.rawValue,
+            words: try Self.loggedWords(row, clip: clip),
             time: Date(storeMilliseconds: now))
         let index = try await appendToLog([(entry: entry.encoded(), clip: clip)], in: db, now: now)[0]
         try await db.update("clips").set("log_index", to: SQLBind(index)).where("id", .equal, clip).run()
+    }
+
+    /// The words a clip's row holds, as its log entry records them; nil for a clip uploaded alone.
+    static func loggedWords(_ row: any SQLRow, clip: Int64) throws -> LoggedWords? {
+        guard let reviewSHA256 = try row.decode(column: "review_sha256", as: String?.self),
+              let words = try ReviewWords(row: row, clip: clip)
+        else { return nil }
+        return LoggedWords(words: words, reviewSHA256: reviewSHA256, captionsSHA256: try row.decode(column: "captions_sha256", as: String?.self))
     }
 
     /// The append itself: takes the head (locked on PostgreSQL, so appends from every

@@ -1,46 +1,82 @@
 import Foundation
 import SQLKit
+import VouchLog
 import VouchModel
 import VouchProvenance
 
 extension Store {
-    /// A product's published clips, best score first (ties: newest first), `limit` at most,
-    /// starting after `position`. Flagged, rejected, failed and pending clips never appear.
+    /// A product's published reviews in the query's order (by default best score first,
+    /// ties newest first), `limit` at most, starting after `position`. Flagged, rejected,
+    /// failed and pending clips never appear.
     ///
-    /// Keyset paging over the `clips_ranked` index, read backwards: each page costs the same
+    /// Keyset paging over the product's index, read backwards: each page costs the same
     /// however deep it is, and a clip published between two pages neither repeats nor shifts the rest.
-    public func publishedReviews(product: String, limit: Int, after position: RankingPosition? = nil) async throws -> ReviewPage {
+    public func publishedReviews(product: String, query: ReviewQuery = ReviewQuery(), limit: Int,
+                                 after position: RankingPosition? = nil) async throws -> ReviewPage {
         let count = max(1, limit)
         let published = ClipStatus.published.rawValue
         return try await database.run { db in
-            let after: SQLQueryString = position.map { position -> SQLQueryString in
-                " AND (c.score < \(bind: position.score) OR (c.score = \(bind: position.score) AND c.id < \(bind: position.clipID)))"
-            } ?? ""
             let rows = try await db.raw("""
-                SELECT c.id, c.score, c.explanation, c.platform_id, c.created_at, c.log_index, c.provenance, r.handle, r.identity_id
+                SELECT c.id, c.score, c.explanation, c.platform_id, c.created_at, c.log_index, c.provenance, c.verified_purchase,
+                       c.rating, c.title, c.review_text, c.language, c.disclosures, c.captions IS NOT NULL AS has_captions,
+                       r.handle, r.identity_id
                 FROM clips c JOIN reviewers r ON r.id = c.reviewer_id
-                WHERE c.product_id = \(bind: product) AND c.status = \(bind: published)\(after)
-                ORDER BY c.score DESC, c.id DESC LIMIT \(bind: count + 1)
+                WHERE c.product_id = \(bind: product) AND c.status = \(bind: published)\(Self.filters(query))\(Self.after(position, in: query.sort))
+                ORDER BY \(unsafeRaw: Self.order(query.sort)) LIMIT \(bind: count + 1)
                 """).all()
-            let reviews = try rows.prefix(count).map { row in
-                let clip = try row.decode(column: "id", as: Int64.self)
-                return PublishedReview(
-                    clipID: clip,
-                    score: try row.decode(column: "score", as: Double?.self) ?? 0,
-                    // One unreadable explanation shows as "unexplained"; it never takes the product's page down.
-                    explanation: (try? StoredJSON.decode(ScoreExplanation.self, from: row.decode(column: "explanation", as: String?.self),
-                                                         what: "explanation of clip \(clip)")) ?? nil,
-                    platformID: try row.decode(column: "platform_id", as: String.self),
-                    reviewerHandle: try row.decode(column: "handle", as: String?.self),
-                    reviewerIdentity: try row.decode(column: "identity_id", as: Int64.self),
-                    createdAt: Date(storeMilliseconds: try row.decode(column: "created_at", as: Int64.self)),
-                    logIndex: try row.decode(column: "log_index", as: Int64?.self),
-                    provenance: try StoredJSON.decode(Provenance.self, from: row.decode(column: "provenance", as: String?.self),
-                                                      what: "provenance of clip \(clip)")
-                )
-            }
+            let reviews = try rows.prefix(count).map(Self.publishedReview(row:))
             return ReviewPage(reviews: reviews, next: rows.count > count ? reviews.last?.position : nil)
         }
+    }
+
+    private static func filters(_ query: ReviewQuery) -> SQLQueryString {
+        var filters: SQLQueryString = ""
+        if let rating = query.rating { filters = filters + " AND c.rating = \(bind: rating)" }
+        if let verified = query.verifiedPurchase { filters = filters + " AND c.verified_purchase = \(bind: verified)" }
+        if let withVideo = query.withVideo { filters = filters + (withVideo ? " AND c.rendition_key IS NOT NULL" : " AND c.rendition_key IS NULL") }
+        return filters
+    }
+
+    private static func order(_ sort: ReviewQuery.Sort) -> String {
+        switch sort {
+        case .authenticity: "c.score DESC, c.id DESC"
+        case .newest: "c.id DESC"
+        case .rating: "COALESCE(c.rating, 0) DESC, c.score DESC, c.id DESC"
+        }
+    }
+
+    /// The reviews after `position` in `sort`'s order.
+    private static func after(_ position: RankingPosition?, in sort: ReviewQuery.Sort) -> SQLQueryString {
+        guard let position else { return "" }
+        let byScore: SQLQueryString = "(c.score < \(bind: position.score) OR (c.score = \(bind: position.score) AND c.id < \(bind: position.clipID)))"
+        switch sort {
+        case .authenticity:
+            return " AND " + byScore
+        case .newest:
+            return " AND c.id < \(bind: position.clipID)"
+        case .rating:
+            return " AND (COALESCE(c.rating, 0) < \(bind: position.rating) OR (COALESCE(c.rating, 0) = \(bind: position.rating) AND " + byScore + "))"
+        }
+    }
+
+    private static func publishedReview(row: any SQLRow) throws -> PublishedReview {
+        let clip = try row.decode(column: "id", as: Int64.self)
+        return PublishedReview(
+            clipID: clip,
+            score: try row.decode(column: "score", as: Double?.self) ?? 0,
+            // One unreadable explanation shows as "unexplained"; it never takes the product's page down.
+            explanation: (try? StoredJSON.decode(ScoreExplanation.self, from: row.decode(column: "explanation", as: String?.self),
+                                                 what: "explanation of clip \(clip)")) ?? nil,
+            platformID: try row.decode(column: "platform_id", as: String.self),
+            reviewerHandle: try row.decode(column: "handle", as: String?.self),
+            reviewerIdentity: try row.decode(column: "identity_id", as: Int64.self),
+            createdAt: Date(storeMilliseconds: try row.decode(column: "created_at", as: Int64.self)),
+            logIndex: try row.decode(column: "log_index", as: Int64?.self),
+            provenance: try StoredJSON.decode(Provenance.self, from: row.decode(column: "provenance", as: String?.self),
+                                              what: "provenance of clip \(clip)"),
+            words: try ReviewWords(row: row, clip: clip),
+            verifiedPurchase: try row.decode(column: "verified_purchase", as: Bool.self),
+            hasCaptions: try row.decode(column: "has_captions", as: Bool.self))
     }
 
     /// The products whose clips changed at or after `since`: what a cache of rankings
@@ -78,6 +114,15 @@ extension Store {
         }
     }
 
+    /// The captions of a clip shoppers may see: published, and reviewing `product`; nil for any other.
+    public func publishedCaptions(product: String, clip id: Int64) async throws -> String? {
+        try await database.run { db in
+            try await db.select().column("captions").from("clips").where("id", .equal, id).where("product_id", .equal, product)
+                .where("status", .equal, ClipStatus.published.rawValue).first()
+                .flatMap { try $0.decode(column: "captions", as: String?.self) }
+        }
+    }
+
     /// The first keyframe of a clip shoppers may see: published, and reviewing `product`.
     /// Nil for any other clip, so the poster route reveals nothing held from shoppers.
     public func publishedPoster(product: String, clip id: Int64) async throws -> Data? {
@@ -87,6 +132,24 @@ extension Store {
                 WHERE c.id = \(bind: id) AND c.product_id = \(bind: product) AND c.status = \(bind: ClipStatus.published.rawValue)
                 ORDER BY t.position LIMIT 1
                 """).first().map { try $0.decode(column: "jpeg", as: Data.self) }
+        }
+    }
+}
+
+extension Store {
+    /// What `product`'s published reviews add up to, read now: a review taken down leaves it at once.
+    public func ratingSummary(product: String) async throws -> RatingSummary {
+        try await database.run { db in
+            let rows = try await db.select().columns("id", "rating", "score", "disclosures", "verified_purchase").from("clips")
+                .where("product_id", .equal, product).where("status", .equal, ClipStatus.published.rawValue).all()
+            return RatingSummary(try rows.map { row in
+                let clip = try row.decode(column: "id", as: Int64.self)
+                return RatingSummary.Rated(
+                    rating: try row.decode(column: "rating", as: Int?.self), score: try row.decode(column: "score", as: Double?.self) ?? 0,
+                    disclosures: try StoredJSON.decode(Disclosures.self, from: row.decode(column: "disclosures", as: String?.self),
+                                                       what: "disclosures of clip \(clip)"),
+                    verifiedPurchase: try row.decode(column: "verified_purchase", as: Bool.self))
+            })
         }
     }
 }

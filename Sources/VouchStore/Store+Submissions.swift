@@ -64,6 +64,7 @@ extension Store {
                 .first()
             else { throw StoreError.corruptRecord("new clip") }
             let clip = try ClipRecord(row: inserted)
+            if let content = submission.content { try await record(content, of: clip.id, in: db) }
             try await db.insert(into: "jobs").columns("clip_id", "state", "attempts", "max_attempts", "run_after", "created_at")
                 .values(SQLBind(clip.id), SQLBind(Job.State.queued.rawValue), SQLBind(0), SQLBind(maxAttempts), SQLBind(now), SQLBind(now))
                 .run()
@@ -73,8 +74,22 @@ extension Store {
         }
     }
 
+    /// Writes a review's words, rating, disclosures and captions beside its clip.
+    private func record(_ content: SubmittedContent, of clip: Int64, in db: any SQLDatabase) async throws {
+        let review = content.review
+        try await db.update("clips")
+            .set("rating", to: SQLBind(review.rating)).set("title", to: SQLBind(review.title))
+            .set("review_text", to: SQLBind(review.text)).set("language", to: SQLBind(review.language))
+            .set("disclosures", to: SQLBind(try StoredJSON.text(of: review.disclosures)))
+            .set("review_sha256", to: SQLBind(content.reviewSHA256))
+            .set("captions", to: SQLBind(content.captions?.webVTT)).set("captions_sha256", to: SQLBind(content.captionsSHA256))
+            .where("id", .equal, clip).run()
+    }
+
+    /// A submission with the idempotency key of `existing` is its replay only if it carries
+    /// the same clip and the same words.
     private static func replay(_ existing: ClipRecord, of submission: ClipSubmission) throws -> SubmissionReceipt {
-        guard existing.contentSHA256 == submission.contentSHA256 else {
+        guard existing.contentSHA256 == submission.contentSHA256, existing.reviewSHA256 == submission.content?.reviewSHA256 else {
             throw StoreError.idempotencyConflict(key: submission.idempotencyKey ?? "", existingClip: existing.id)
         }
         return SubmissionReceipt(clip: existing, created: false)

@@ -26,7 +26,7 @@ public enum WebhookEvent: String, Sendable, Codable, CaseIterable {
         case .flagged: self = .clipFlagged
         case .rejected: self = .clipRejected
         case .failed: self = .clipFailed
-        case .received, .processing: return nil
+        case .received, .processing, .erased: return nil
         }
     }
 }

@@ -61,6 +61,24 @@ struct ServerFixture {
         return try await send("/v1/clips?product=\(product)", method: "POST", headers: headers, body: clip)
     }
 
+    /// Submits a review as `platform`'s: `review` (the JSON part's exact bytes), the clip and
+    /// optional captions, with an attestation of all of them unless one is given.
+    func submitReview(_ review: Data, clip: Data, captions: Data? = nil, as platform: TestPlatform, reviewer: String = "alice",
+                      attestation: String? = nil, idempotencyKey: String? = nil) async throws -> Answer {
+        var form = MultipartBody()
+        form.append("review", review, contentType: "application/json")
+        form.append("clip", clip, filename: "review.mp4", contentType: "video/mp4")
+        if let captions { form.append("captions", captions, filename: "captions.vtt", contentType: "text/vtt") }
+        var token = attestation ?? ""
+        if attestation == nil {
+            token = try await platform.attestation(clipSHA256: ClipDigest.sha256Hex(of: clip), reviewer: reviewer,
+                                                   reviewSHA256: ClipDigest.sha256Hex(of: review), captionsSHA256: captions.map(ClipDigest.sha256Hex(of:)))
+        }
+        var headers = ["Authorization": "Bearer \(platform.apiKey)", "Content-Type": form.contentType, "Vouch-Attestation": token]
+        headers["Idempotency-Key"] = idempotencyKey
+        return try await send("/v1/reviews", method: "POST", headers: headers, body: form.closed)
+    }
+
     struct Answer {
         var status: Int
         var contentType: String

@@ -35,9 +35,11 @@ public struct TestPlatform: Sendable {
 
     /// An attestation that `reviewer` recorded the clip whose SHA-256 is `clipSHA256`.
     public func attestation(clipSHA256: String, reviewer: String, audience: String = "vouch", jti: String = UUID().uuidString,
-                            verifiedPurchase: Bool = true, reviewerKey: String? = nil, now: Date = Date()) async throws -> String {
+                            verifiedPurchase: Bool = true, reviewerKey: String? = nil, reviewSHA256: String? = nil, captionsSHA256: String? = nil,
+                            now: Date = Date()) async throws -> String {
         let claims = Claims(iss: id, sub: reviewer, aud: audience, iat: Int(now.timeIntervalSince1970), exp: Int(now.timeIntervalSince1970) + 600,
-                            jti: jti, clip_sha256: clipSHA256, verified_purchase: verifiedPurchase, reviewer_key: reviewerKey)
+                            jti: jti, clip_sha256: clipSHA256, verified_purchase: verifiedPurchase, reviewer_key: reviewerKey,
+                            review_sha256: reviewSHA256, captions_sha256: captionsSHA256)
         return try await keys.sign(claims, kid: JWKIdentifier(string: keyID))
     }
 
@@ -70,6 +72,8 @@ public struct TestPlatform: Sendable {
         var clip_sha256: String
         var verified_purchase: Bool
         var reviewer_key: String?
+        var review_sha256: String?
+        var captions_sha256: String?
 
         func verify(using algorithm: some JWTAlgorithm) async throws {}
     }

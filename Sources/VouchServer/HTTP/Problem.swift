@@ -11,17 +11,21 @@ public struct Problem: Error, HTTPResponseError, Equatable {
     public var detail: String
     /// Headers the answer needs besides its content type, such as `Retry-After`.
     public var headers: HTTPFields
+    /// The request's field at fault (`rating`, `disclosures.incentive`, `captions`), when one is.
+    public var field: String?
 
-    public init(_ status: HTTPResponse.Status, _ slug: String, title: String, detail: String, headers: HTTPFields = [:]) {
+    public init(_ status: HTTPResponse.Status, _ slug: String, title: String, detail: String, headers: HTTPFields = [:], field: String? = nil) {
         self.status = status
         self.slug = slug
         self.title = title
         self.detail = detail
         self.headers = headers
+        self.field = field
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = ProblemDocument(type: "https://vouch.local/problems/\(slug)", title: title, status: status.code, detail: detail, instance: request.uri.path)
+        let body = ProblemDocument(type: "https://vouch.local/problems/\(slug)", title: title, status: status.code, detail: detail, instance: request.uri.path,
+                                   field: field)
         var headers = headers
         headers[.contentType] = "application/problem+json"
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: try JSONAnswer.body(body)))
@@ -47,11 +51,13 @@ extension Problem {
                                           headers: [.retryAfter: "5"])
 }
 
-/// The JSON members RFC 9457 defines, in the order the RFC lists them.
+/// The JSON members RFC 9457 defines, in the order the RFC lists them, and the field at fault.
 struct ProblemDocument: Codable, Equatable {
     var type: String
     var title: String
     var status: Int
     var detail: String
     var instance: String
+    /// An extension member: the request's field at fault, when one is.
+    var field: String?
 }

@@ -37,6 +37,9 @@ struct ModerationRoutes: Sendable {
         moderators.get("clips/{id}/keyframes/{position}.jpg") { _, context in try await keyframe(context: context) }
         moderators.post("clips/{id}/decisions") { request, context in try await decide(request, context: context) }
         moderators.get("audit") { request, context in try await audit(request, context: context) }
+        SuppressionReportRoutes(store: store).register(moderators: moderators) { report, _, context in
+            try pages.render(SuppressionPage(moderator: try self.signedIn(context).1, report: report), template: "suppression")
+        }
     }
 
     /// The signed-in moderator (``RequireModerator`` lets no one else through) and the

@@ -1,4 +1,5 @@
 import Foundation
+import VouchModel
 import VouchStore
 
 /// A product's published reviews for shoppers, best first: each with its poster frame,
@@ -26,6 +27,27 @@ struct ProductPage: Sendable {
         var hasFlags: Bool
         /// "entry 12 of the review log", when the review is logged.
         var logEntry: String?
+        /// "★★★★☆" and "4 out of 5 stars", when the review has a rating.
+        var stars: String?
+        var starsLabel: String?
+        var headline: String?
+        var text: String?
+        var language: String?
+        /// Disclosures in shoppers' words; incentivised and insider reviews are labelled, never hidden.
+        var labels: [String]
+        var captions: String?
+    }
+
+    /// The product's ratings, plain and trust-weighted, when any review has stars.
+    var summary: SummaryLine?
+
+    /// The ratings at the top of the page.
+    struct SummaryLine: Sendable {
+        var average: String
+        var trustWeighted: String?
+        var rated: Int
+        var incentivised: Int
+        var insiders: Int
     }
 
     /// One part of a score, as a labelled bar.
@@ -35,7 +57,7 @@ struct ProductPage: Sendable {
         var percent: String
     }
 
-    init(product: String, name: String?, page: ReviewPage, later: Bool, cursors: ReviewCursor) {
+    init(product: String, name: String?, page: ReviewPage, summary: RatingSummary, later: Bool, cursors: ReviewCursor) {
         self.name = name ?? product
         title = self.name
         self.product = product
@@ -44,7 +66,7 @@ struct ProductPage: Sendable {
         reviews = ReviewsBody(product: product, page: page, cursors: cursors).reviews.map { review in
             let explanation = review.explanation
             return ReviewCard(
-                clip: review.clip, poster: "\(path)/clips/\(review.clip)/poster.jpg",
+                clip: review.clip, poster: review.media.poster,
                 handle: review.reviewer.handle ?? "a reviewer", platform: review.reviewer.platform,
                 date: PageFormat.time(review.createdAt), score: PageFormat.percent(review.score), verdict: explanation.verdict.rawValue,
                 parts: [
@@ -53,10 +75,17 @@ struct ProductPage: Sendable {
                     Part(name: "Reviewer trust", value: explanation.reviewerTrust, percent: PageFormat.percent(explanation.reviewerTrust)),
                 ],
                 flags: explanation.flags.map(\.rawValue), hasFlags: !explanation.flags.isEmpty,
-                logEntry: review.logIndex.map { "entry \($0) of the review log" }
+                logEntry: review.logIndex.map { "entry \($0) of the review log" },
+                stars: review.rating.map { String(repeating: "★", count: $0) + String(repeating: "☆", count: 5 - $0) },
+                starsLabel: review.rating.map { "\($0) out of 5 stars" },
+                headline: review.title, text: review.text, language: review.language, labels: review.labels, captions: review.media.captions
             )
         }
         isEmpty = reviews.isEmpty
+        if let average = summary.averageRating {
+            self.summary = SummaryLine(average: String(format: "%.1f", average), trustWeighted: summary.trustWeightedRating.map { String(format: "%.1f", $0) },
+                                       rated: summary.rated, incentivised: summary.incentivised, insiders: summary.insiders)
+        }
         next = page.next.map { PageFormat.link(path, [("cursor", cursors.encode($0))]) }
     }
 

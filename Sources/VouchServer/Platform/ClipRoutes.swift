@@ -17,6 +17,7 @@ struct ClipRoutes: Sendable {
     let gracePeriod: Duration
 
     func register(on router: some RouterMethods<VouchRequestContext>) {
+        router.post("/v1/reviews") { request, context in try await submitReview(request, context: context) }
         router.post("/v1/clips") { request, context in try await upload(request, context: context) }
         router.get("/v1/clips/{id}") { request, context in try await status(request, context: context) }
     }
@@ -31,38 +32,34 @@ struct ClipRoutes: Sendable {
         let parameters = try UploadParameters(request)
         let declared = request.headers[.contentLength].flatMap(Int64.init)
         if let declared, declared > maxUploadBytes { throw Self.tooLarge(maxUploadBytes) }
-        let claims = try await attestation(parameters, platform: platform)
-        let reservation = try await quota.reserve(platform: platform.id, bytes: declared ?? maxUploadBytes)
-        do {
-            let response = try await accept(try await receive(request.body), claims: claims, parameters: parameters, platform: platform, context: context)
-            await quota.release(reservation)
-            return response
-        } catch {
-            await quota.release(reservation)
-            throw error
+        let claims = try await attestation(parameters.attestation, platform: platform)
+        return try await quota.whileReserved(platform: platform.id, bytes: declared ?? maxUploadBytes) {
+            try await accept(try await receive(request.body), claims: claims, parameters: parameters, platform: platform, context: context)
         }
     }
 
-    /// Records a received upload as a clip, or answers for the clip its idempotency key
-    /// already made; an upload no clip keeps is removed.
-    private func accept(_ upload: SpooledUpload, claims: ReviewerAttestation, parameters: UploadParameters, platform: PlatformAccess,
-                        context: VouchRequestContext) async throws -> Response {
+    /// Records a received upload (and the review's words, when sent) as a clip, or answers
+    /// for the clip its idempotency key already made; an upload no clip keeps is removed.
+    func accept(_ upload: SpooledUpload, content: SubmittedContent? = nil, claims: ReviewerAttestation, parameters: UploadParameters,
+                platform: PlatformAccess, context: VouchRequestContext) async throws -> Response {
         do {
             if let existing = try await store.clip(idempotencyKey: parameters.idempotencyKey, platform: platform.id) {
-                guard existing.contentSHA256 == upload.sha256 else {
+                guard existing.contentSHA256 == upload.sha256, existing.reviewSHA256 == content?.reviewSHA256 else {
                     throw StoreError.idempotencyConflict(key: parameters.idempotencyKey ?? "", existingClip: existing.id)
                 }
                 spool.remove(upload.path)
                 return try await respond(existing, created: false, context: context)
             }
-            let (attestation, provenKey) = try await verify(claims, parameters, platform: platform, upload: upload)
+            let (attestation, provenKey) = try await verify(claims, parameters, platform: platform, upload: upload,
+                                                            content: ContentDigests(review: content?.reviewSHA256, captions: content?.captionsSHA256))
             let receipt = try await store.submit(ClipSubmission(
                 platformID: platform.id, reviewerAccount: attestation.sub?.value ?? "",
                 reviewerHandle: attestation.handle, accountCreatedAt: attestation.accountCreated,
                 provenReviewerKey: provenKey, productID: parameters.product, productName: parameters.productName,
                 idempotencyKey: parameters.idempotencyKey, contentSHA256: upload.sha256, byteCount: upload.byteCount,
-                attestationID: attestation.jti?.value ?? "", verifiedPurchase: attestation.verifiedPurchase ?? false,
-                reviewerSignature: parameters.reviewerSignature, spoolPath: upload.path
+                attestationID: attestation.jti?.value ?? "",
+                verifiedPurchase: attestation.verifiedPurchase ?? false || content?.review.disclosures.verifiedPurchase == true,
+                reviewerSignature: parameters.reviewerSignature, spoolPath: upload.path, content: content
             ))
             if !receipt.created { spool.remove(upload.path) }
             return try await respond(receipt.clip, created: receipt.created, context: context)
@@ -89,43 +86,43 @@ struct ClipRoutes: Sendable {
     }
 
     private func receive(_ body: RequestBody) async throws -> SpooledUpload {
-        let writer: SpoolWriter
-        do {
-            writer = try spool.begin(limit: maxUploadBytes)
-        } catch {
-            throw Problem(.serviceUnavailable, "spool-unavailable", title: "Cannot accept uploads", detail: error.description)
-        }
-        let clock = ContinuousClock()
-        let start = clock.now
-        var received = 0
+        let writer = try beginSpooling()
+        var pace = UploadPace(minimumBytesPerSecond: minimumBytesPerSecond, gracePeriod: gracePeriod)
         do {
             for try await buffer in body {
                 try writer.write(buffer.readableBytesView)
-                received += buffer.readableBytes
-                let elapsed = clock.now - start
-                if elapsed > gracePeriod, Double(received) < minimumBytesPerSecond * (elapsed / .seconds(1)) {
-                    writer.discard()
-                    throw Problem(.requestTimeout, "upload-too-slow", title: "The upload was too slow",
-                                  detail: "uploads must arrive at \(Int(minimumBytesPerSecond)) bytes a second or faster; this one sent \(received) bytes in \(elapsed)")
-                }
+                try pace.received(buffer.readableBytes)
             }
             return try writer.finish()
         } catch let error as SpoolError {
-            switch error {
-            case .tooLarge(let limit): throw Self.tooLarge(limit)
-            case .empty: throw Problem.badRequest("the request body is empty: send the clip's bytes as the body")
-            case .unwritable: throw Problem(.serviceUnavailable, "spool-unavailable", title: "Cannot accept uploads", detail: error.description)
-            }
+            throw Self.problem(error)
         } catch {
             writer.discard()
             throw error
         }
     }
 
-    /// The attestation's claims, checked as far as they can be before the clip's bytes arrive.
-    private func attestation(_ parameters: UploadParameters, platform: PlatformAccess) async throws -> ReviewerAttestation {
+    /// A spool file for an upload's clip, at most `maxUploadBytes` long.
+    func beginSpooling() throws(Problem) -> SpoolWriter {
         do {
-            return try await verifier.verifyBeforeUpload(parameters.attestation, from: platform.trust)
+            return try spool.begin(limit: maxUploadBytes)
+        } catch {
+            throw Problem(.serviceUnavailable, "spool-unavailable", title: "Cannot accept uploads", detail: error.description)
+        }
+    }
+
+    static func problem(_ error: SpoolError) -> Problem {
+        switch error {
+        case .tooLarge(let limit): tooLarge(limit)
+        case .empty: Problem.badRequest("the clip is empty: send the video's bytes")
+        case .unwritable: Problem(.serviceUnavailable, "spool-unavailable", title: "Cannot accept uploads", detail: error.description)
+        }
+    }
+
+    /// The attestation's claims, checked as far as they can be before the clip's bytes arrive.
+    func attestation(_ token: String, platform: PlatformAccess) async throws -> ReviewerAttestation {
+        do {
+            return try await verifier.verifyBeforeUpload(token, from: platform.trust)
         } catch {
             throw Self.rejected(error)
         }
@@ -135,14 +132,14 @@ struct ClipRoutes: Sendable {
     /// names when the reviewer's own signature proves they hold it: only a proven key may
     /// link accounts or be stored.
     private func verify(_ attestation: ReviewerAttestation, _ parameters: UploadParameters, platform: PlatformAccess,
-                        upload: SpooledUpload) async throws -> (ReviewerAttestation, provenKey: String?) {
+                        upload: SpooledUpload, content: ContentDigests) async throws -> (ReviewerAttestation, provenKey: String?) {
         // The reviewer's signature first: `accept` claims the jti, which a refusal should not burn.
         if let signature = parameters.reviewerSignature {
             try Self.checkReviewerSignature(signature, attestation: attestation, statement: ReviewStatementInput(
                 clipSHA256: upload.sha256, productID: parameters.product, platformID: platform.id, account: attestation.sub?.value ?? ""))
         }
         do {
-            try await verifier.accept(attestation, from: platform.trust, clipSHA256: upload.sha256)
+            try await verifier.accept(attestation, from: platform.trust, clipSHA256: upload.sha256, content: content)
         } catch {
             throw Self.rejected(error)
         }
@@ -169,7 +166,7 @@ struct ClipRoutes: Sendable {
         return Problem(.unprocessableContent, "attestation-rejected", title: "The attestation was rejected", detail: error.description)
     }
 
-    private static func tooLarge(_ limit: Int64) -> Problem {
+    static func tooLarge(_ limit: Int64) -> Problem {
         Problem(.contentTooLarge, "upload-too-large", title: "The clip is too large", detail: "uploads are limited to \(limit) bytes")
     }
 }
@@ -182,7 +179,7 @@ private struct ReviewStatementInput {
     var account: String
 }
 
-/// The upload's query parameters and headers, checked.
+/// The upload's product and the headers every upload carries, checked.
 struct UploadParameters {
     var product: String
     var productName: String?
@@ -190,18 +187,24 @@ struct UploadParameters {
     var reviewerSignature: String?
     var idempotencyKey: String?
 
+    /// `POST /v1/clips?product=…&product_name=…`: the product is in the query.
     init(_ request: Request) throws(Problem) {
         let query = request.uri.queryParameters
         guard let product = query["product"].map(String.init), !product.isEmpty, product.unicodeScalars.count <= 200 else {
             throw .badRequest("name the product: POST /v1/clips?product=<product id> (1–200 characters)")
         }
+        try self.init(headersOf: request, product: product, productName: query["product_name"].map(String.init))
+    }
+
+    /// A review: the product is in its `review` part, read after the headers.
+    init(headersOf request: Request, product: String, productName: String?) throws(Problem) {
         guard let attestation = request.headers[.vouchAttestation], !attestation.isEmpty else {
             throw .badRequest("send the platform's attestation JWT in the Vouch-Attestation header")
         }
         let key = request.headers[.idempotencyKey]
         if let key, key.isEmpty || key.unicodeScalars.count > 200 { throw .badRequest("Idempotency-Key must be 1–200 characters") }
         self.product = product
-        productName = query["product_name"].map(String.init)
+        self.productName = productName
         self.attestation = attestation
         reviewerSignature = request.headers[.vouchReviewerSignature]
         idempotencyKey = key

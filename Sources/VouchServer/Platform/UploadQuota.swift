@@ -32,6 +32,19 @@ actor UploadQuota {
         return Reservation(platform: platform, bytes: bytes)
     }
 
+    /// Runs `upload` with room reserved for it, released however it ends.
+    nonisolated func whileReserved<Answer: Sendable>(platform: String, bytes: Int64, _ upload: () async throws -> Answer) async throws -> Answer {
+        let reservation = try await reserve(platform: platform, bytes: bytes)
+        do {
+            let answer = try await upload()
+            await release(reservation)
+            return answer
+        } catch {
+            await release(reservation)
+            throw error
+        }
+    }
+
     func release(_ reservation: Reservation) {
         guard let current = streaming[reservation.platform] else { return }
         streaming[reservation.platform] = current.uploads <= 1 ? nil : (current.uploads - 1, current.bytes - reservation.bytes)

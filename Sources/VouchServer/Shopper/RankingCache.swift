@@ -25,6 +25,7 @@ actor RankingCache {
     }
 
     private struct Key: Hashable {
+        var query: ReviewQuery
         var limit: Int
         var after: RankingPosition?
     }
@@ -52,11 +53,11 @@ actor RankingCache {
     }
 
     /// The page, from memory when it is there and its product has not changed since.
-    func entry(product: String, limit: Int, after: RankingPosition?) async throws -> Entry {
+    func entry(product: String, query: ReviewQuery = ReviewQuery(), limit: Int, after: RankingPosition?) async throws -> Entry {
         try await forgetChangedProducts()
-        let key = Key(limit: limit, after: after)
+        let key = Key(query: query, limit: limit, after: after)
         if let entry = entries[product]?[key] { return entry }
-        let entry = try await Self.load(product: product, limit: limit, after: after, from: store, cursors: cursors)
+        let entry = try await Self.load(product: product, query: query, limit: limit, after: after, from: store, cursors: cursors)
         if count >= capacity || bytes + entry.size > maximumBytes {
             entries.removeAll()
             count = 0
@@ -75,8 +76,9 @@ actor RankingCache {
     var heldBytes: Int { bytes }
 
     /// The page read from the store and encoded, as the cache keeps it, or as a route without a cache answers it.
-    static func load(product: String, limit: Int, after: RankingPosition?, from store: Store, cursors: ReviewCursor) async throws -> Entry {
-        let page = try await store.publishedReviews(product: product, limit: limit, after: after)
+    static func load(product: String, query: ReviewQuery, limit: Int, after: RankingPosition?, from store: Store,
+                     cursors: ReviewCursor) async throws -> Entry {
+        let page = try await store.publishedReviews(product: product, query: query, limit: limit, after: after)
         return Entry(page: page, body: try JSONAnswer.body(ReviewsBody(product: product, page: page, cursors: cursors)))
     }
 

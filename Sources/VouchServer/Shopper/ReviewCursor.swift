@@ -5,8 +5,8 @@ import VouchIdentity
 import VouchStore
 
 /// The opaque `cursor` of the shopper API: where the next page of a ranking starts.
-/// It names the last review shown (its exact score bits and clip id), so paging is
-/// stable while clips are published around it.
+/// It names the last review shown (its exact score bits, clip id and stars), so paging is
+/// stable while clips are published around it, in any of the API's orders.
 ///
 /// Cursors carry an HMAC under a key every process shares through the store, so only
 /// positions this API handed out are accepted: made-up cursors can neither fill the
@@ -19,7 +19,7 @@ struct ReviewCursor: Sendable {
     }
 
     func encode(_ position: RankingPosition) -> String {
-        let text = "\(String(position.score.bitPattern, radix: 16))-\(position.clipID)"
+        let text = "\(String(position.score.bitPattern, radix: 16))-\(position.clipID)-\(position.rating)"
         return "\(text).\(tag(text))"
     }
 
@@ -28,9 +28,10 @@ struct ReviewCursor: Sendable {
         let halves = cursor.split(separator: ".", omittingEmptySubsequences: false)
         guard cursor.utf8.count <= 80, halves.count == 2, ConstantTime.equal(tag(String(halves[0])), String(halves[1])) else { throw refused }
         let parts = halves[0].split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count <= 16, let bits = UInt64(parts[0], radix: 16), let clipID = Int64(parts[1]), clipID >= 0
+        guard parts.count == 3, parts[0].count <= 16, let bits = UInt64(parts[0], radix: 16), let clipID = Int64(parts[1]), clipID >= 0,
+              let rating = Int(parts[2]), (0...5).contains(rating)
         else { throw refused }
-        return RankingPosition(score: Double(bitPattern: bits), clipID: clipID)
+        return RankingPosition(score: Double(bitPattern: bits), clipID: clipID, rating: rating)
     }
 
     /// The first 16 bytes of HMAC-SHA256 over the position's text, base64url.

@@ -21,6 +21,22 @@ struct ReviewsBody: Encodable, Sendable {
         var personalTrust: PersonalTrustBody?
         /// The clip's C2PA content credentials: who signed the footage, and whether it declares AI.
         var provenance: Provenance?
+        /// One to five stars; nil for a clip uploaded without words.
+        var rating: Int?
+        var title: String?
+        var text: String?
+        var language: String?
+        var disclosures: Disclosures?
+        /// The disclosures in shoppers' words ("Received the product free", "Verified purchase").
+        var labels: [String]
+        var verifiedPurchase: Bool
+        var media: Media
+    }
+
+    /// Where a shopper's browser fetches the review's pictures and captions.
+    struct Media: Encodable, Sendable {
+        var poster: String
+        var captions: String?
     }
 
     /// The score's parts (Docs/scoring.md), the verdict and any flags a moderator cleared.
@@ -39,10 +55,18 @@ struct ReviewsBody: Encodable, Sendable {
 
     init(product: String, page: ReviewPage, cursors: ReviewCursor) {
         self.product = product
+        let base = "\(ProductPage.path(product))/clips"
         reviews = page.reviews.map { review in
-            Review(clip: review.clipID, score: review.score, explanation: Explanation(review.explanation, score: review.score),
-                   reviewer: Reviewer(handle: review.reviewerHandle, platform: review.platformID), createdAt: review.createdAt,
-                   logIndex: review.logIndex, provenance: review.provenance)
+            var disclosures = review.words?.disclosures
+            disclosures?.verifiedPurchase = review.verifiedPurchase
+            return Review(clip: review.clipID, score: review.score, explanation: Explanation(review.explanation, score: review.score),
+                          reviewer: Reviewer(handle: review.reviewerHandle, platform: review.platformID), createdAt: review.createdAt,
+                          logIndex: review.logIndex, provenance: review.provenance, rating: review.words?.rating, title: review.words?.title,
+                          text: review.words?.text, language: review.words?.language, disclosures: disclosures,
+                          labels: disclosures?.labels ?? (review.verifiedPurchase ? ["Verified purchase"] : []),
+                          verifiedPurchase: review.verifiedPurchase,
+                          media: Media(poster: "\(base)/\(review.clipID)/poster.jpg",
+                                       captions: review.hasCaptions ? "\(base)/\(review.clipID)/captions.vtt" : nil))
         }
         nextCursor = page.next.map(cursors.encode)
     }

@@ -17,16 +17,19 @@ struct ShopperRoutes: Sendable {
     /// posters, which are never personalised, on `pages`.
     func register(api: some RouterMethods<VouchRequestContext>, pages: some RouterMethods<VouchRequestContext>) {
         api.get("/v1/products/{id}/reviews") { request, context in try await reviews(request, context: context) }
+        api.get("/v1/products/{id}/summary") { request, context in try await summary(request, context: context) }
         pages.get("/products/{id}") { request, context in try await productPage(request, context: context) }
         pages.get("/products/{id}/clips/{clip}/poster.jpg") { request, context in try await poster(request, context: context) }
+        pages.get("/products/{id}/clips/{clip}/captions.vtt") { request, context in try await captions(request, context: context) }
     }
 
-    /// `GET /v1/products/{id}/reviews?limit=&cursor=`, personalised when a `Vouch-Viewer`
-    /// attestation identified the shopper (``ViewerAuthenticator``).
+    /// `GET /v1/products/{id}/reviews?sort=&rating=&verifiedPurchase=&withVideo=&limit=&cursor=`,
+    /// personalised when a `Vouch-Viewer` attestation identified the shopper (``ViewerAuthenticator``).
     func reviews(_ request: Request, context: VouchRequestContext) async throws -> Response {
         let product = try Self.product(context)
         let query = request.uri.queryParameters
-        let entry = try await ranking(product: product, limit: try Self.limit(query["limit"].map(String.init)), cursor: query["cursor"])
+        let entry = try await ranking(product: product, query: try ReviewQuery(request), limit: try Self.limit(query["limit"].map(String.init)),
+                                      cursor: query["cursor"])
         guard let viewer = context.viewer else { return JSONAnswer.response(entry.body) }
         var body = ReviewsBody(product: product, page: entry.page, cursors: cursors)
         let links = try await ViewerLinks(store: store).links(for: viewer, to: entry.page.reviews)
@@ -34,11 +37,17 @@ struct ShopperRoutes: Sendable {
         return try JSONAnswer.response(body)
     }
 
+    /// `GET /v1/products/{id}/summary`: the product's ratings, plain and trust-weighted.
+    func summary(_ request: Request, context: VouchRequestContext) async throws -> Response {
+        let product = try Self.product(context)
+        return try JSONAnswer.response(SummaryBody(product: product, summary: try await store.ratingSummary(product: product)))
+    }
+
     /// One page of `product`'s ranking, from the cache when there is one.
-    func ranking(product: String, limit: Int, cursor: Substring?) async throws -> RankingCache.Entry {
+    func ranking(product: String, query: ReviewQuery = ReviewQuery(), limit: Int, cursor: Substring?) async throws -> RankingCache.Entry {
         let after = try cursor.map { cursor throws(Problem) in try cursors.decode(String(cursor)) }
-        if let cache { return try await cache.entry(product: product, limit: limit, after: after) }
-        return try await RankingCache.load(product: product, limit: limit, after: after, from: store, cursors: cursors)
+        if let cache { return try await cache.entry(product: product, query: query, limit: limit, after: after) }
+        return try await RankingCache.load(product: product, query: query, limit: limit, after: after, from: store, cursors: cursors)
     }
 
     /// The product id from the path, percent-decoded as it was when the platform submitted it.
