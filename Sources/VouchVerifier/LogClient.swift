@@ -27,6 +27,16 @@ public struct LogClient: Sendable {
         public var score: Double
         public var explanation: Explanation
         public var logIndex: Int64?
+        public var rating: Int?
+        public var title: String?
+        public var text: String?
+        public var language: String?
+        public var disclosures: Disclosures?
+
+        /// The words as shown, in the form the log's `wordsSHA256` is taken over; nil for a clip shown without words.
+        public var words: ReviewWords? {
+            rating.map { ReviewWords(rating: $0, title: title, text: text, language: language, disclosures: disclosures ?? Disclosures()) }
+        }
     }
 
     private struct ReviewPage: Decodable {

@@ -142,6 +142,9 @@ public struct ReviewLogVerifier: Sendable {
         if entry.product != product { differences.append("the log says product \(entry.product)") }
         if entry.score != ReviewEntry.format(score: review.score) { differences.append("shown score \(ReviewEntry.format(score: review.score)), logged \(entry.score ?? "none")") }
         if entry.verdict != review.explanation.verdict { differences.append("shown verdict \(review.explanation.verdict), logged \(entry.verdict?.rawValue ?? "none")") }
+        if entry.wordsSHA256 != review.words?.digest {
+            differences.append("shown words hash to \(review.words?.digest ?? "none"), logged \(entry.wordsSHA256 ?? "none")")
+        }
         if differences.isEmpty {
             report.passed.append("clip \(review.clip): shown as its latest entry \(index) in the signed log")
         } else {

@@ -19,6 +19,13 @@ struct RecordedLog: Sendable {
         var score: Double
         var verdict: String
         var logIndex: Int64?
+        /// The star rating shown; the log's entries are of reviews with `RecordedLog.words` and this rating.
+        var rating: Int? = nil
+    }
+
+    /// The words of every recorded review but its rating.
+    static func words(rating: Int) -> ReviewWords {
+        ReviewWords(rating: rating, title: "Sturdy", text: "Holds up.", language: "en", disclosures: Disclosures(incentive: .freeProduct))
     }
 
     var entries: [Data]
@@ -34,10 +41,12 @@ struct RecordedLog: Sendable {
         self.signer = signer
     }
 
-    static func entry(clip: Int64, status: ClipStatus, score: Double, product: String = product) -> Data {
+    static func entry(clip: Int64, status: ClipStatus, score: Double, product: String = product, rating: Int? = nil) -> Data {
         ReviewEntry(event: status == .published ? .published : .moderated, status: status, decision: status == .published ? nil : "reject", clip: clip,
                     clipSHA256: String(repeating: "a", count: 64), fingerprintSHA256: nil, reviewerBinding: String(repeating: "b", count: 64),
-                    product: product, verdict: .original, score: score, time: Date(timeIntervalSince1970: 1_800_000_000)).encoded()
+                    product: product, verdict: .original, score: score,
+                    words: rating.map { LoggedWords(words: words(rating: $0), reviewSHA256: String(repeating: "c", count: 64), captionsSHA256: nil) },
+                    time: Date(timeIntervalSince1970: 1_800_000_000)).encoded()
     }
 
     var checkpoint: Checkpoint {
@@ -64,6 +73,11 @@ struct RecordedLog: Sendable {
             let reviews = shown.map { review -> [String: Any] in
                 var fields: [String: Any] = ["clip": review.clip, "score": review.score, "explanation": ["verdict": review.verdict]]
                 if let index = review.logIndex { fields["logIndex"] = index }
+                if let rating = review.rating {
+                    let words = Self.words(rating: rating)
+                    fields.merge(["rating": rating, "title": words.title ?? "", "text": words.text ?? "", "language": words.language ?? "",
+                                  "disclosures": ["verifiedPurchase": false, "incentive": "free-product", "relationship": "none", "source": "organic"]]) { $1 }
+                }
                 return fields
             }
             body = try JSONSerialization.data(withJSONObject: ["reviews": reviews])

@@ -81,6 +81,20 @@ import VouchVerifier
         ])
     }
 
+    @Test func wordsShownOtherwiseThanLoggedFail() async throws {
+        var log = RecordedLog(clips: 2, signer: signer)
+        for clip in 0..<2 {
+            log.entries[clip] = RecordedLog.entry(clip: Int64(clip + 1), status: .published, score: 0.5 + Double(clip) / 100, rating: 2)
+            log.shown[clip].rating = 2
+        }
+        #expect(try await verify(log).failures.isEmpty, "words shown as logged verify")
+        log.shown[1].rating = 5
+        let failures = try await verify(log).failures
+        #expect(failures.count == 1)
+        guard case .shownOtherwise(let clip, _, let differences)? = failures.first else { Issue.record("\(failures)"); return }
+        #expect(clip == 2 && differences.first?.hasPrefix("shown words hash to") == true, "a rating raised in the database is caught")
+    }
+
     @Test func aTakenDownReviewShownAtItsOldEntryFails() async throws {
         var log = RecordedLog(clips: 2, signer: signer)
         log.entries.append(RecordedLog.entry(clip: 1, status: .rejected, score: 0.5))

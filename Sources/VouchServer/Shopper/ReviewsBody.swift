@@ -57,13 +57,14 @@ struct ReviewsBody: Encodable, Sendable {
         self.product = product
         let base = "\(ProductPage.path(product))/clips"
         reviews = page.reviews.map { review in
-            var disclosures = review.words?.disclosures
-            disclosures?.verifiedPurchase = review.verifiedPurchase
+            // `disclosures` are the platform's, as logged; the labels add a purchase Vouch verified otherwise.
+            var labelled = review.words?.disclosures
+            labelled?.verifiedPurchase = review.verifiedPurchase
             return Review(clip: review.clipID, score: review.score, explanation: Explanation(review.explanation, score: review.score),
                           reviewer: Reviewer(handle: review.reviewerHandle, platform: review.platformID), createdAt: review.createdAt,
                           logIndex: review.logIndex, provenance: review.provenance, rating: review.words?.rating, title: review.words?.title,
-                          text: review.words?.text, language: review.words?.language, disclosures: disclosures,
-                          labels: disclosures?.labels ?? (review.verifiedPurchase ? ["Verified purchase"] : []),
+                          text: review.words?.text, language: review.words?.language, disclosures: review.words?.disclosures,
+                          labels: labelled?.labels ?? (review.verifiedPurchase ? ["Verified purchase"] : []),
                           verifiedPurchase: review.verifiedPurchase,
                           media: Media(poster: "\(base)/\(review.clipID)/poster.jpg",
                                        captions: review.hasCaptions ? "\(base)/\(review.clipID)/captions.vtt" : nil))
