@@ -275,6 +275,10 @@ let package = Package(
             dependencies: ["VouchLog", "VouchModel"]
         ),
         .testTarget(
+            name: "VouchMediaStoreTests",
+            dependencies: ["VouchMediaStore", .product(name: "NIOCore", package: "swift-nio")]
+        ),
+        .testTarget(
             name: "VouchStoreTests",
             dependencies: ["VouchIdentity", "VouchModel", "VouchStore", "VouchLog", "VouchTestSupport", .product(name: "SQLKit", package: "sql-kit")]
         ),
