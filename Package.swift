@@ -14,6 +14,7 @@ import PackageDescription
 ///     VouchDecoding: CFFmpeg, VouchMedia         VouchAnalysis: VouchPipeline, VouchDecoding, CSandbox
 ///     VouchConfiguration: VouchServer            VouchCommandLine: VouchConfiguration, VouchAnalysis
 ///     VouchBench: VouchCommandLine               VouchVerifier: VouchLog
+///     VouchMediaStore: VouchEncoding
 ///     vouch: VouchBench, VouchVerifier
 ///
 /// FFmpeg stays out of the VouchServer and VouchPipeline targets: only VouchAnalysis (the code
@@ -37,6 +38,7 @@ let package = Package(
         .library(name: "VouchPipeline", targets: ["VouchPipeline"]),
         .library(name: "VouchServer", targets: ["VouchServer"]),
         .library(name: "VouchProvenance", targets: ["VouchProvenance"]),
+        .library(name: "VouchMediaStore", targets: ["VouchMediaStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -60,6 +62,7 @@ let package = Package(
         .package(url: "https://github.com/swift-extras/swift-extras-base64", from: "1.2.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -113,6 +116,16 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+        .target(
+            name: "VouchMediaStore",
+            dependencies: [
+                "VouchEncoding",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .target(
@@ -262,6 +275,10 @@ let package = Package(
         .testTarget(
             name: "VouchLogTests",
             dependencies: ["VouchLog", "VouchModel"]
+        ),
+        .testTarget(
+            name: "VouchMediaStoreTests",
+            dependencies: ["VouchMediaStore", .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(
             name: "VouchStoreTests",

@@ -5,6 +5,9 @@
 # authentication for loopback only, exports VOUCH_TEST_POSTGRES_URL, and stops and
 # removes it when the calling script exits.
 
+# shellcheck source=Scripts/lib/cleanup.sh
+source "$(dirname "${BASH_SOURCE[0]}")/cleanup.sh"
+
 postgres_bin() {
   local bin
   bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
@@ -35,7 +38,7 @@ start_test_postgres() {
     -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=500" start >/dev/null
   VOUCH_TEST_POSTGRES_DIR="$dir"
   export VOUCH_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable"
-  trap stop_test_postgres EXIT
+  vouch_at_exit stop_test_postgres
   echo "PostgreSQL for the tests: $VOUCH_TEST_POSTGRES_URL" >&2
 }
 

@@ -33,9 +33,12 @@ require_packages() {
 # Python packages the tests use as independent references, pinned, in a venv under .build
 # (git-ignored), made and filled only when something is missing. c2pa-python signs and reads
 # the C2PA fixtures; its wheel carries the native c2pa library. 0.38.2 is not on the index
-# this project's machines use; 0.38.1 is the newest there.
+# this project's machines use; 0.38.1 is the newest there. moto's standalone server is the S3
+# service the media store's tests run against (Scripts/lib/s3.sh); its boto3 makes the
+# server's test credentials.
 VOUCH_C2PA_PYTHON_VERSION=0.38.1
-VOUCH_PYTHON_PACKAGES=("c2pa-python==$VOUCH_C2PA_PYTHON_VERSION" cryptography)
+VOUCH_MOTO_VERSION=5.2.1
+VOUCH_PYTHON_PACKAGES=("c2pa-python==$VOUCH_C2PA_PYTHON_VERSION" cryptography "moto[server]==$VOUCH_MOTO_VERSION")
 
 require_python_tools() {
   local venv=".build/venv"
@@ -43,7 +46,7 @@ require_python_tools() {
     python3 -m venv --system-site-packages "$venv"
   fi
   # One Python check, not `pip show | grep -q`: under pipefail grep's early exit fails the pipe.
-  if ! "$venv/bin/python" -c "import importlib.metadata as m, c2pa, cryptography; assert m.version('c2pa-python') == '$VOUCH_C2PA_PYTHON_VERSION'" >/dev/null 2>&1; then
+  if ! "$venv/bin/python" -c "import importlib.metadata as m, c2pa, cryptography, boto3, moto.server; assert m.version('c2pa-python') == '$VOUCH_C2PA_PYTHON_VERSION'; assert m.version('moto') == '$VOUCH_MOTO_VERSION'" >/dev/null 2>&1; then
     echo "Installing into $venv: ${VOUCH_PYTHON_PACKAGES[*]}" >&2
     "$venv/bin/pip" install -q "${VOUCH_PYTHON_PACKAGES[@]}"
   fi
