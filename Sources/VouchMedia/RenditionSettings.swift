@@ -15,13 +15,13 @@ public struct RenditionSettings: Sendable, Codable, Equatable {
     public var audioBitRate: Int
     /// The longest side of the poster JPEG.
     public var posterMaxSide: Int
-    /// How far into the clip the poster is taken, as a fraction of its duration; it shows
-    /// the last keyframe at or before that point, capped at ``posterMaxSeconds``.
+    /// How far into the clip the poster is taken, as a fraction of its duration, capped
+    /// at ``posterMaxSeconds``; it shows the first keyframe from that point on.
     public var posterFraction: Double
     public var posterMaxSeconds: Double
 
     public init(maxShortSide: Int = 720, crf: Int = 23, preset: String = "veryfast", threads: Int = 0, audioBitRate: Int = 128_000,
-                posterMaxSide: Int = 720, posterFraction: Double = 0.1, posterMaxSeconds: Double = 3) {
+                posterMaxSide: Int = 720, posterFraction: Double = 0.1, posterMaxSeconds: Double = 1) {
         self.maxShortSide = maxShortSide
         self.crf = crf
         self.preset = preset

@@ -2,8 +2,8 @@ import CFFmpeg
 import VouchMedia
 
 extension MediaFile {
-    /// The poster of the clip: the last keyframe at or before `seconds`, upright, fitting
-    /// `maxSide` pixels, as a JPEG.
+    /// The poster of the clip: the first keyframe at or after `seconds` (the first one of
+    /// the clip when the index finds none), upright, fitting `maxSide` pixels, as a JPEG.
     ///
     /// Decoding one keyframe costs milliseconds, where decoding up to an exact time would
     /// cost every frame before it; a keyframe is also the sharpest frame near that point.
@@ -17,7 +17,7 @@ extension MediaFile {
         }
         let clock = StreamClock(stream)
         let target = clock.start + Int64(max(0, seconds) / max(av_q2d(clock.timeBase), .leastNonzeroMagnitude))
-        if avformat_seek_file(format, Int32(streamIndex), Int64.min, target, target, 0) < 0 {
+        if avformat_seek_file(format, Int32(streamIndex), target, target, Int64.max, 0) < 0 {
             try MediaError.check(avformat_seek_file(format, -1, Int64.min, 0, 0, 0), "avformat_seek_file", path: info.path)
         }
         let decoder = try VideoDecoder(stream: stream, shortcuts: [], threads: 1, maxPixels: limits.maxPixels, path: info.path)

@@ -12,6 +12,8 @@ extension Transcoder {
         private let encoder: VideoEncoder
         private let container: OutputContainer
         private let start: Int64
+        /// One frame's duration at the source's nominal rate, in its time base; 0 when unknown.
+        private let frameTicks: Int64
         private var lastPTS = Int64.min
 
         init(stream: UnsafeMutablePointer<AVStream>, file: MediaFile, plan: RenditionPlan, settings: RenditionSettings,
@@ -28,6 +30,7 @@ extension Transcoder {
             outputStream = try encoder.addStream(to: container)
             self.container = container
             start = StreamClock(stream).start
+            frameTicks = rate.map { av_rescale_q(1, AVRational(num: $0.den, den: $0.num), stream.pointee.time_base) } ?? 0
         }
 
         /// Decodes `input` (nil at the end, to flush everything) and writes what the encoder makes of it.
@@ -59,9 +62,11 @@ extension Transcoder {
             return lastPTS
         }
 
+        /// libx264's packets carry no duration; without one the muxer cannot know how long the last frame shows.
         private func write(_ packet: UnsafeMutablePointer<AVPacket>) throws {
             while try encoder.receive(packet) {
                 defer { av_packet_unref(packet) }
+                if packet.pointee.duration <= 0 { packet.pointee.duration = frameTicks }
                 try container.write(packet, toStream: outputStream)
             }
         }
