@@ -1,7 +1,7 @@
 # Installs the Debian packages Vouch needs when any is missing. Sourced by Scripts/*.
 
 VOUCH_APT_PACKAGES=(
-  libavformat-dev libavcodec-dev libswscale-dev libavutil-dev  # CFFmpeg
+  libavformat-dev libavcodec-dev libswscale-dev libswresample-dev libavutil-dev  # CFFmpeg
   ffmpeg                                                      # sample generation and test fixtures
   pkg-config
   fonts-dejavu-core                                           # captions in the sample clips

@@ -8,12 +8,13 @@ extension ChildLimits {
     private static let openFiles: UInt64 = 32
 
     /// Applies the CPU, memory, file-size and open-file limits to the calling process,
-    /// and turns off core dumps.
-    func applyToCurrentProcess() throws {
+    /// and turns off core dumps. `fileBytes` is how large a file may grow: 0 for
+    /// analysis, the rendition's limit for a child that writes one.
+    func applyToCurrentProcess(fileBytes: Int64 = 0) throws {
         try setLimit(RLIMIT_CPU.rawValue, "CPU", UInt64(cpuSeconds), hard: UInt64(cpuSeconds) + 5)
         try setLimit(RLIMIT_DATA.rawValue, "memory", UInt64(memoryBytes), hard: UInt64(memoryBytes))
         try setLimit(RLIMIT_CORE.rawValue, "core dump", 0, hard: 0)
-        try setLimit(RLIMIT_FSIZE.rawValue, "file size", 0, hard: 0)
+        try setLimit(RLIMIT_FSIZE.rawValue, "file size", UInt64(max(0, fileBytes)), hard: UInt64(max(0, fileBytes)))
         try setLimit(RLIMIT_NOFILE.rawValue, "open files", Self.openFiles, hard: Self.openFiles)
     }
 

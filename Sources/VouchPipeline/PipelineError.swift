@@ -48,7 +48,7 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .rejectedMedia(let reason): return reason
         case .childCrashed(let signal):
-            let name = [6: "SIGABRT", 9: "SIGKILL (memory or CPU limit)", 11: "SIGSEGV", 24: "SIGXCPU (CPU limit)", 7: "SIGBUS"][Int(signal)] ?? "signal \(signal)"
+            let name = [6: "SIGABRT", 9: "SIGKILL (memory or CPU limit)", 11: "SIGSEGV", 24: "SIGXCPU (CPU limit)", 25: "SIGXFSZ (output size limit)", 7: "SIGBUS"][Int(signal)] ?? "signal \(signal)"
             return "the decoder crashed on this clip (\(name)); the clip is treated as hostile and not analysed"
         case .childTimedOut(let seconds):
             return "the decoder did not finish within \(Int(seconds)) s and was stopped; the clip is treated as hostile"

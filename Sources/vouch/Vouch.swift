@@ -15,7 +15,7 @@ struct Vouch: AsyncParsableCommand {
             messages are silenced; set VOUCH_FFMPEG_LOG=warning (or error, info, debug) to \
             see them. Run 'vouch help <subcommand>' for details.
             """,
-        subcommands: [ProbeCommand.self, DecodeCommand.self, FingerprintCommand.self, CompareCommand.self, MatchCommand.self, PlatformCommand.self, ModeratorCommand.self, OperatorCommand.self, ServeCommand.self, WorkerCommand.self, JobsCommand.self, LogCommand.self, VerifyCommand.self, AnalyzeCommand.self, BenchCommand.self]
+        subcommands: [ProbeCommand.self, DecodeCommand.self, FingerprintCommand.self, CompareCommand.self, MatchCommand.self, PlatformCommand.self, ModeratorCommand.self, OperatorCommand.self, ServeCommand.self, WorkerCommand.self, JobsCommand.self, LogCommand.self, VerifyCommand.self, AnalyzeCommand.self, RenderCommand.self, RenditionCommand.self, BenchCommand.self]
     )
 
     /// Sets up the process once, before any command runs: logging to standard error, and

@@ -16,13 +16,17 @@ extension Sandbox {
     /// decoder could hand its work to one of those threads and read any file. The copy
     /// has no other thread, and no descriptor but standard input, output and error.
     ///
-    /// - Parameter body: the work, given the layers in force; returns the exit status.
-    ///   An error it throws is written to standard error and ends the copy with status 1.
-    public static func isolate(readingOnly clip: String, limits: ChildLimits, _ body: (SandboxReport) throws -> Int32) -> Never {
+    /// - Parameters:
+    ///   - outputs: files the work writes (a rendition's video and poster); they must
+    ///     exist already, and may grow to `maxFileBytes` each.
+    ///   - body: the work, given the layers in force; returns the exit status.
+    ///     An error it throws is written to standard error and ends the copy with status 1.
+    public static func isolate(readingOnly clip: String, writing outputs: [String] = [], maxFileBytes: Int64 = 0,
+                               limits: ChildLimits, _ body: (SandboxReport) throws -> Int32) -> Never {
         let copy = vouch_fork_alone()
         if copy == 0 {
             do {
-                _exit(try body(try enter(readingOnly: clip, limits: limits)))
+                _exit(try body(try enter(readingOnly: clip, writing: outputs, maxFileBytes: maxFileBytes, limits: limits)))
             } catch {
                 FileHandle.standardError.write(Data("\(error)\n".utf8))
                 _exit(1)

@@ -13,18 +13,21 @@ import VouchPipeline
 /// thread and the threads it starts later.
 public enum Sandbox {
     /// Enters every layer the machine allows, leaving `clip` as the only file the
-    /// process can open, for reading. Call it only with no other thread running.
+    /// process can open for reading, and `outputs` (which must exist: nothing can be
+    /// created inside) the only ones it can write, up to `maxFileBytes` each. Call it
+    /// only with no other thread running.
     ///
     /// - Returns: which layers are in force, and why any others are not.
     /// - Throws: ``PipelineError/limitsRefused(resource:errno:)`` when a resource limit
     ///   is refused, and ``PipelineError/sandboxIncomplete(layer:reason:)`` when a layer
     ///   listed in ``ChildLimits/requiredSandboxLayers`` cannot be entered.
-    static func enter(readingOnly clip: String, limits: ChildLimits) throws -> SandboxReport {
-        try limits.applyToCurrentProcess()
+    static func enter(readingOnly clip: String, writing outputs: [String] = [], maxFileBytes: Int64 = 0,
+                      limits: ChildLimits) throws -> SandboxReport {
+        try limits.applyToCurrentProcess(fileBytes: outputs.isEmpty ? 0 : maxFileBytes)
         var report = SandboxReport(active: [.resourceLimits])
         for layer in SandboxLayer.allCases where layer != .resourceLimits {
             do {
-                try enter(layer, clip: clip, report: &report)
+                try enter(layer, clip: clip, outputs: outputs, report: &report)
                 report.active.append(layer)
             } catch {
                 if limits.requiredSandboxLayers.contains(layer) {
@@ -38,7 +41,7 @@ public enum Sandbox {
 
     /// The order of ``SandboxLayer/allCases`` matters: the network namespace comes
     /// before seccomp refuses `unshare`, and no-new-privileges before Landlock needs it.
-    private static func enter(_ layer: SandboxLayer, clip: String, report: inout SandboxReport) throws(Unavailable) {
+    private static func enter(_ layer: SandboxLayer, clip: String, outputs: [String], report: inout SandboxReport) throws(Unavailable) {
         switch layer {
         case .resourceLimits:
             break
@@ -47,7 +50,7 @@ public enum Sandbox {
         case .networkNamespace:
             try enterEmptyNetworkNamespace()
         case .landlock:
-            report.landlockABI = try Landlock.restrict(toReading: clip)
+            report.landlockABI = try Landlock.restrict(toReading: clip, writing: outputs)
         case .seccomp:
             try Unavailable.check(vouch_seccomp_deny_spawning_and_sockets(), "seccomp(SECCOMP_SET_MODE_FILTER)")
         }
