@@ -276,7 +276,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchMediaStoreTests",
-            dependencies: ["VouchMediaStore", .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: ["VouchMediaStore", .product(name: "NIOCore", package: "swift-nio"), .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .testTarget(
             name: "VouchStoreTests",
