@@ -278,7 +278,8 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchMediaStoreTests",
-            dependencies: ["VouchMediaStore", .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: ["VouchMediaStore", "VouchEncoding", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .testTarget(
             name: "VouchStoreTests",

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -49,8 +50,14 @@ import Testing
 
     @Test func anEndpointWithNothingListeningIsUnreachableByName() async throws {
         let endpoint = "http://127.0.0.1:\(try closedPort())"
-        let store = S3MediaStore(settings: S3Settings(endpoint: endpoint, region: "us-east-1", bucket: "media", accessKeyID: "a", secretAccessKey: "b"))
+        // HTTPClient.shared would retry the refused connection for its 90 s connect timeout.
+        let client = HTTPClient(configuration: S3MediaStore.httpClientConfiguration(connect: .seconds(2)))
+        let store = S3MediaStore(
+            settings: S3Settings(endpoint: endpoint, region: "us-east-1", bucket: "media", accessKeyID: "a", secretAccessKey: "b"),
+            httpClient: client
+        )
         let error = await #expect(throws: MediaStoreError.self) { _ = try await store.describe(key) }
+        try await client.shutdown()
         guard case .unreachable(let named, _) = error else {
             Issue.record("expected unreachable, got \(String(describing: error))")
             return

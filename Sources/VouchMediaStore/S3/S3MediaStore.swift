@@ -9,6 +9,9 @@ import NIOCore
 /// hash would mean reading a large file twice, once to hash it and once to send it, and the
 /// content is already checked where it matters (keys are the content's own SHA-256, HTTPS
 /// protects it in transit, and `Content-Length` makes a cut-off upload fail).
+///
+/// It works with `HTTPClient.shared`; a long-running process should rather give it a client
+/// made with ``httpClientConfiguration(connect:)``, which reports a dead endpoint in seconds.
 public struct S3MediaStore: MediaStore {
     public let settings: S3Settings
     let httpClient: HTTPClient
