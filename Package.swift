@@ -9,7 +9,7 @@ import PackageDescription
 ///     VouchModel, VouchEncoding, VouchMedia, VouchFingerprint, VouchIdentity, VouchProvenance: nothing of Vouch's
 ///     VouchLog: VouchModel                       VouchIndex: VouchFingerprint
 ///     VouchStore: VouchIdentity, VouchLog, VouchProvenance
-///     VouchPipeline: VouchStore, VouchIndex, VouchMedia
+///     VouchPipeline: VouchStore, VouchIndex, VouchMedia, VouchMediaStore
 ///     VouchServer: VouchPipeline
 ///     VouchDecoding: CFFmpeg, VouchMedia         VouchAnalysis: VouchPipeline, VouchDecoding, CSandbox
 ///     VouchConfiguration: VouchServer            VouchCommandLine: VouchConfiguration, VouchAnalysis
@@ -144,7 +144,7 @@ let package = Package(
         .target(
             name: "VouchPipeline",
             dependencies: [
-                "VouchModel", "VouchEncoding", "VouchMedia", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
+                "VouchModel", "VouchEncoding", "VouchMedia", "VouchMediaStore", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -165,7 +165,7 @@ let package = Package(
         .target(
             name: "VouchServer",
             dependencies: [
-                "VouchModel", "VouchEncoding", "VouchFingerprint", "VouchIdentity", "VouchLog", "VouchProvenance", "VouchStore", "VouchPipeline",
+                "VouchModel", "VouchEncoding", "VouchFingerprint", "VouchIdentity", "VouchLog", "VouchProvenance", "VouchStore", "VouchPipeline", "VouchMediaStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -296,7 +296,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchServerTests",
-            dependencies: ["VouchEncoding", "VouchLog", "VouchModel", "VouchServer", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchIdentity", "VouchTestSupport",
+            dependencies: ["VouchEncoding", "VouchLog", "VouchModel", "VouchMediaStore", "VouchServer", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchIdentity", "VouchTestSupport",
                            .product(name: "Crypto", package: "swift-crypto"), .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
                            .product(name: "SQLKit", package: "sql-kit"), .product(name: "Logging", package: "swift-log")]

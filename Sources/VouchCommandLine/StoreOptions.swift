@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VouchMediaStore
 import Logging
 import VouchLog
 import VouchPipeline
@@ -38,6 +39,15 @@ public struct StoreOptions: ParsableArguments {
         var logger = Logger(label: "vouch.store")
         logger.logLevel = .error
         return try await Store.open(try location, queue: settings.pipeline.queue, logger: logger)
+    }
+
+    /// The media store `mediaStore` names, a relative directory under the data directory.
+    public func mediaStore(_ settings: MediaStoreSettings) throws -> any MediaStore {
+        do {
+            return try settings.store(dataDirectory: URL(fileURLWithPath: data))
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     public var spoolDirectory: URL {

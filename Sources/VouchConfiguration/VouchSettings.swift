@@ -19,13 +19,15 @@ public struct VouchSettings: Codable, Sendable {
     public var moderation = ModerationSettings()
     public var log = LogSettings()
     public var provenance = ProvenanceSettings()
+    public var mediaStore = MediaStoreSettings()
 
     public init() {}
 
     public var pipelineConfiguration: PipelineConfiguration {
         var index = index
         index.matching = fingerprint.matching
-        return PipelineConfiguration(pipeline: pipeline, media: media, fingerprint: fingerprint, index: index, scoring: scoring, log: log, provenance: provenance)
+        return PipelineConfiguration(pipeline: pipeline, media: media, fingerprint: fingerprint, index: index, scoring: scoring, log: log, provenance: provenance,
+                              mediaStore: mediaStore)
     }
 
     public var matcher: TemporalMatcher {

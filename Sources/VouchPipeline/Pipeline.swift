@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import VouchLog
+import VouchMediaStore
 import VouchProvenance
 import VouchStore
 
@@ -12,20 +13,25 @@ public struct Pipeline: Sendable {
     public let index: IndexFollower
     public let spool: Spool
     public let configuration: PipelineConfiguration
+    /// Where review media is kept: originals, renditions and posters.
+    public let media: any MediaStore
     /// The review log's signing key, when this process signs checkpoints.
     public let logSigner: NoteSigner?
     /// Checks uploads' C2PA content credentials against `provenance.trustAnchors`.
     let provenance: ProvenanceVerifier
     let logger: Logger
 
-    /// Opens the store, migrates it, and loads the index from it.
-    public static func start(location: StoreLocation, spool: Spool, settings: PipelineConfiguration, logSigner: NoteSigner? = nil,
-                             secrets: SecretSeal = .none, logger: Logger) async throws -> Pipeline {
+    /// Opens the store, migrates it, and loads the index from it. Without a media store,
+    /// media is kept in the spool's `media` directory (what tests use; the commands pass
+    /// the store `mediaStore` configures).
+    public static func start(location: StoreLocation, spool: Spool, settings: PipelineConfiguration, media: (any MediaStore)? = nil,
+                             logSigner: NoteSigner? = nil, secrets: SecretSeal = .none, logger: Logger) async throws -> Pipeline {
+        let media = media ?? DirectoryMediaStore(root: spool.directory.appendingPathComponent("media").path)
         let provenance = try settings.provenance.verifier()
         let store = try await Store.open(location, queue: settings.pipeline.queue, secrets: secrets, logger: logger)
         do {
             let index = try await IndexFollower.start(store: store, settings: settings.index, logger: logger)
-            return Pipeline(store: store, index: index, spool: spool, configuration: settings, logSigner: logSigner,
+            return Pipeline(store: store, index: index, spool: spool, configuration: settings, media: media, logSigner: logSigner,
                             provenance: provenance, logger: logger)
         } catch {
             try? await store.close()
@@ -35,7 +41,10 @@ public struct Pipeline: Sendable {
 
     public func worker(named name: String) -> Worker {
         Worker(id: name, store: store, index: index, spool: spool, settings: configuration.pipeline, media: configuration.media,
-               fingerprinting: configuration.fingerprint, scoring: configuration.scoring, provenance: provenance, logger: logger)
+               fingerprinting: configuration.fingerprint, scoring: configuration.scoring, provenance: provenance,
+               keeper: MediaKeeper(store: media, renderer: configuration.pipeline.renderer, scratch: spool.directory.appendingPathComponent("renditions"),
+                                   limits: configuration.media.limits, rendition: configuration.mediaStore.rendition, logger: logger),
+               logger: logger)
     }
 
     /// This process's long-running loops, as services for one `ServiceGroup`: following the
@@ -50,6 +59,8 @@ public struct Pipeline: Sendable {
             LogSelfCheck(store: store, verifier: logSigner?.verifier, logger: logger).service(every: configuration.log.selfCheckSeconds),
             // Removes abandoned uploads every minute.
             SpoolSweeper(spool: spool, store: store, logger: logger).service(every: 60),
+            MediaSweeper(store: store, media: media, keepRejectedOriginals: configuration.mediaStore.keepRejectedOriginals, logger: logger)
+                .service(every: configuration.mediaStore.sweepSeconds),
         ]
         if let logSigner {
             services.append(CheckpointSigner(store: store, signer: logSigner, origin: configuration.log.origin, logger: logger)

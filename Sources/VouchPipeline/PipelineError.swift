@@ -20,11 +20,13 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
     case sandboxIncomplete(layer: SandboxLayer, reason: String)
     /// The child wrote more than its answer may hold, and was killed.
     case childAnswerTooLarge(limit: Int)
+    /// The media store could not keep the clip's original or rendition.
+    case mediaStoreUnavailable(String)
 
     /// Whether another attempt might succeed: only for faults outside the clip.
     public var isRetryable: Bool {
         switch self {
-        case .childUnavailable: return true
+        case .childUnavailable, .mediaStoreUnavailable: return true
         case .rejectedMedia, .childCrashed, .childTimedOut, .childFailed, .uploadMissing, .limitsRefused, .sandboxIncomplete, .childAnswerTooLarge:
             return false
         }
@@ -38,7 +40,7 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
             guard let uploadPath, !uploadPath.isEmpty else { return reason }
             return reason.replacingOccurrences(of: uploadPath, with: "the upload")
         case .childCrashed, .childTimedOut, .childAnswerTooLarge: return description
-        case .childFailed, .childUnavailable, .limitsRefused, .sandboxIncomplete:
+        case .childFailed, .childUnavailable, .limitsRefused, .sandboxIncomplete, .mediaStoreUnavailable:
             return "the clip could not be analysed because of a fault on the server; the operator's log has the details"
         case .uploadMissing: return "the uploaded file is no longer on the server; upload the clip again"
         }
@@ -59,6 +61,7 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
         case .limitsRefused(let resource, let code): return "cannot set the \(resource) limit (errno \(code))"
         case .sandboxIncomplete(let layer, let reason):
             return "the analysis sandbox's \(layer.rawValue) layer is required but unavailable (\(reason)); remove it from pipeline.child.requiredSandboxLayers or enable it on this machine"
+        case .mediaStoreUnavailable(let reason): return "the media store could not keep the clip: \(reason)"
         case .childAnswerTooLarge(let limit):
             return "the analysis process wrote more than \(limit) bytes and was stopped; the clip is treated as hostile (raise pipeline.child.maxAnswerBytes if it is genuine)"
         }

@@ -55,7 +55,8 @@ public struct VouchServer: Sendable {
         registerPlatformAPI(on: router.group().add(middleware: PlatformAuthenticator(registry: registry, clock: pipeline.store.clock)),
                             verifier: verifier)
         AdminRoutes(store: pipeline.store, registry: registry).register(on: router)
-        ModerationRoutes(store: pipeline.store, settings: moderation, registry: registry).register(on: router)
+        ModerationRoutes(store: pipeline.store, settings: moderation, registry: registry,
+                         media: MediaRoutes(store: pipeline.store, responder: MediaResponder(store: pipeline.media))).register(on: router)
         router.middlewares.add(MethodNotAllowedMiddleware(routes: router.routes))
         return router
     }
@@ -75,6 +76,7 @@ public struct VouchServer: Sendable {
         MetricsRoutes(store: pipeline.store, token: settings.metricsToken).register(on: open)
         SiteRoutes(store: pipeline.store, configuration: pipeline.configuration).register(on: open, assets: router)
         OpenAPIRoute().register(on: router)
+        MediaRoutes(store: pipeline.store, responder: MediaResponder(store: pipeline.media)).registerPublic(on: router)
         LogRoutes(store: pipeline.store).register(on: open)
         let shoppers = limited(open.group().add(middleware: ViewerAuthenticator(verifier: verifier, registry: registry, clock: pipeline.store.clock)),
                                by: .viewer)

@@ -25,6 +25,9 @@ public struct PublishedReview: Sendable, Equatable {
     /// Whether the platform, the attestation or a purchase signal verified the purchase.
     public var verifiedPurchase: Bool
     public var hasCaptions: Bool
+    /// The web rendition's and poster's keys in the media store; nil until made.
+    public var renditionKey: String?
+    public var posterKey: String?
 
     /// Where this review stands in its product's ranking, for the next page to start after.
     public var position: RankingPosition { RankingPosition(score: score, clipID: clipID, rating: words?.rating ?? 0) }

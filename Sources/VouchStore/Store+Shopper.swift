@@ -19,6 +19,7 @@ extension Store {
             let rows = try await db.raw("""
                 SELECT c.id, c.score, c.explanation, c.platform_id, c.created_at, c.log_index, c.provenance, c.verified_purchase,
                        c.rating, c.title, c.review_text, c.language, c.disclosures, c.captions IS NOT NULL AS has_captions,
+                       c.rendition_key, c.poster_key,
                        r.handle, r.identity_id
                 FROM clips c JOIN reviewers r ON r.id = c.reviewer_id
                 WHERE c.product_id = \(bind: product) AND c.status = \(bind: published)\(Self.filters(query))\(Self.after(position, in: query.sort))
@@ -76,7 +77,9 @@ extension Store {
                                               what: "provenance of clip \(clip)"),
             words: try ReviewWords(row: row, clip: clip),
             verifiedPurchase: try row.decode(column: "verified_purchase", as: Bool.self),
-            hasCaptions: try row.decode(column: "has_captions", as: Bool.self))
+            hasCaptions: try row.decode(column: "has_captions", as: Bool.self),
+            renditionKey: try row.decode(column: "rendition_key", as: String?.self),
+            posterKey: try row.decode(column: "poster_key", as: String?.self))
     }
 
     /// The products whose clips changed at or after `since`: what a cache of rankings

@@ -38,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
         let location = try store.location
         let logger = Logger(label: "vouch.serve")
         let pipeline = try await Pipeline.start(location: location, spool: Spool(directory: store.spoolDirectory), settings: loaded.pipelineConfiguration,
-                                                logSigner: try store.logSigner(loaded.log), secrets: try store.secretSeal(loaded.pipeline.webhooks),
+                                                media: try store.mediaStore(loaded.mediaStore), logSigner: try store.logSigner(loaded.log), secrets: try store.secretSeal(loaded.pipeline.webhooks),
                                                 logger: logger)
         let settingsDirectory = settings.file.directory
         let service = try await VouchServer(pipeline: pipeline, settings: server, identity: loaded.identity, moderation: loaded.moderation,

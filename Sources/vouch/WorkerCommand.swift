@@ -41,7 +41,7 @@ struct WorkerCommand: AsyncParsableCommand {
         let logger = Logger(label: "vouch.worker")
         let pipeline = try await Pipeline.start(
             location: try store.location, spool: Spool(directory: store.spoolDirectory), settings: loaded.pipelineConfiguration,
-            logSigner: try store.logSigner(loaded.log), secrets: try store.secretSeal(loaded.pipeline.webhooks), logger: logger
+            media: try store.mediaStore(loaded.mediaStore), logSigner: try store.logSigner(loaded.log), secrets: try store.secretSeal(loaded.pipeline.webhooks), logger: logger
         )
         let base = name ?? "\(ProcessInfo.processInfo.hostName):\(getpid())"
         var services: [any Service] = []

@@ -16,4 +16,10 @@ extension S3MediaStore {
             decompression: .disabled
         )
     }
+
+    /// A store with a client of its own made with ``httpClientConfiguration(connect:)``, as a
+    /// long-running process wants it; the client lives as long as the process.
+    public static func withOwnClient(settings: S3Settings) -> S3MediaStore {
+        S3MediaStore(settings: settings, httpClient: HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpClientConfiguration()))
+    }
 }

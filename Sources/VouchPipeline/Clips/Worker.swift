@@ -25,11 +25,13 @@ public struct Worker: Sendable {
     let fingerprinting: FingerprintSettings
     let scoring: ScoringModel
     let provenance: ProvenanceVerifier
+    /// Keeps the original, rendition and poster of each clip that is kept.
+    let keeper: MediaKeeper
     let logger: Logger
 
     public init(id: String, store: Store, index: IndexFollower, spool: Spool, settings: PipelineSettings,
                 media: MediaSettings, fingerprinting: FingerprintSettings, scoring: ScoringModel,
-                provenance: ProvenanceVerifier = ProvenanceVerifier(anchors: []), logger: Logger) {
+                provenance: ProvenanceVerifier = ProvenanceVerifier(anchors: []), keeper: MediaKeeper, logger: Logger) {
         self.id = id
         self.store = store
         self.index = index
@@ -39,6 +41,7 @@ public struct Worker: Sendable {
         self.fingerprinting = fingerprinting
         self.scoring = scoring
         self.provenance = provenance
+        self.keeper = keeper
         self.logger = logger
     }
 
@@ -125,6 +128,7 @@ public struct Worker: Sendable {
         let finder = MatchFinder(index: index, store: store, matcher: matcher, productSweep: settings.productSweep)
         let matches = try await finder.matches(of: analysis.fingerprint, for: clip)
         let assessment = try await ClipAssessment.assess(clip, matches: matches, provenance: credentials, store: store, scoring: scoring)
+        let kept = try await keeper.keep(clip, upload: path, durationSeconds: analysis.info.durationSeconds)
         let outcome = ClipOutcome(
             status: assessment.flags.isEmpty ? .published : .flagged,
             explanation: assessment.explanation,
@@ -133,7 +137,8 @@ public struct Worker: Sendable {
             flags: assessment.flags,
             matches: try matches.map { ClipMatch(matchedClipID: $0.clipID, score: $0.match.score, alignment: try JSONEncoder().text(of: $0.match)) },
             thumbnails: analysis.keyframes.enumerated().map { KeyframeImage(position: $0.offset, timestamp: $0.element.timestamp, jpeg: $0.element.jpeg) },
-            provenance: credentials
+            provenance: credentials,
+            media: kept
         )
         return (outcome, analysis.fingerprint)
     }

@@ -11,9 +11,10 @@ public struct PipelineConfiguration: Sendable {
     public var scoring: ScoringModel
     public var log: LogSettings
     public var provenance: ProvenanceSettings
+    public var mediaStore: MediaStoreSettings
 
     public init(pipeline: PipelineSettings, media: MediaSettings, fingerprint: FingerprintSettings, index: IndexSettings, scoring: ScoringModel,
-                log: LogSettings = LogSettings(), provenance: ProvenanceSettings = ProvenanceSettings()) {
+                log: LogSettings = LogSettings(), provenance: ProvenanceSettings = ProvenanceSettings(), mediaStore: MediaStoreSettings = MediaStoreSettings()) {
         self.pipeline = pipeline
         self.media = media
         self.fingerprint = fingerprint
@@ -21,5 +22,6 @@ public struct PipelineConfiguration: Sendable {
         self.scoring = scoring
         self.log = log
         self.provenance = provenance
+        self.mediaStore = mediaStore
     }
 }

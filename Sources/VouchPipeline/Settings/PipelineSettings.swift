@@ -16,6 +16,8 @@ public struct PipelineSettings: Sendable, Codable, Equatable {
     public var child = ChildLimits()
     /// The analysis child's command; empty means this executable's `analyze` subcommand.
     public var analyzerCommand: [String] = []
+    /// The rendition child's command; empty: the analyzer's executable's `render` subcommand.
+    public var rendererCommand: [String] = []
     public var queue = QueuePolicy()
     /// How long a worker told to stop (SIGTERM) may keep working on its clip before it
     /// kills the analysis child and gives the job back to the queue for another worker.
@@ -34,5 +36,14 @@ public struct PipelineSettings: Sendable, Codable, Equatable {
 
     public var analyzer: IsolatedAnalyzer {
         analyzerCommand.isEmpty ? .ownExecutable : IsolatedAnalyzer(command: analyzerCommand)
+    }
+
+    /// The rendition child: `rendererCommand`, or the `render` subcommand of the executable
+    /// that analyses; nil when the analyzer is a stand-in with no such subcommand.
+    public var renderer: IsolatedRenderer? {
+        if !rendererCommand.isEmpty { return IsolatedRenderer(command: rendererCommand) }
+        if analyzerCommand.isEmpty { return .ownExecutable }
+        guard analyzerCommand.last == "analyze" else { return nil }
+        return IsolatedRenderer(command: analyzerCommand.dropLast() + ["render"])
     }
 }

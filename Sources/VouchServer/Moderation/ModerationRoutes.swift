@@ -12,11 +12,14 @@ struct ModerationRoutes: Sendable {
     let login: ModeratorLogin
     let settings: ModerationSettings
     let pages = PageRenderer()
+    /// Held clips' media and originals, for the item page's players.
+    let media: MediaRoutes
     static let queuePageSize = 50
     static let auditPageSize = 100
 
-    init(store: Store, settings: ModerationSettings, registry: LiveRegistry) {
+    init(store: Store, settings: ModerationSettings, registry: LiveRegistry, media: MediaRoutes) {
         self.store = store
+        self.media = media
         self.settings = settings
         sessions = ModeratorSessions(store: store, settings: settings, registry: registry)
         login = ModeratorLogin(registry: registry, settings: settings, store: store)
@@ -37,6 +40,7 @@ struct ModerationRoutes: Sendable {
         moderators.get("clips/{id}/keyframes/{position}.jpg") { _, context in try await keyframe(context: context) }
         moderators.post("clips/{id}/decisions") { request, context in try await decide(request, context: context) }
         moderators.get("audit") { request, context in try await audit(request, context: context) }
+        media.registerModerated(on: moderators)
         SuppressionReportRoutes(store: store).register(moderators: moderators) { report, _, context in
             try pages.render(SuppressionPage(moderator: try self.signedIn(context).1, report: report), template: "suppression")
         }

@@ -36,6 +36,8 @@ struct ProductPage: Sendable {
         /// Disclosures in shoppers' words; incentivised and insider reviews are labelled, never hidden.
         var labels: [String]
         var captions: String?
+        /// The web rendition, when one was made.
+        var video: String?
     }
 
     /// The product's ratings, plain and trust-weighted, when any review has stars.
@@ -78,7 +80,8 @@ struct ProductPage: Sendable {
                 logEntry: review.logIndex.map { "entry \($0) of the review log" },
                 stars: review.rating.map { String(repeating: "★", count: $0) + String(repeating: "☆", count: 5 - $0) },
                 starsLabel: review.rating.map { "\($0) out of 5 stars" },
-                headline: review.title, text: review.text, language: review.language, labels: review.labels, captions: review.media.captions
+                headline: review.title, text: review.text, language: review.language, labels: review.labels, captions: review.media.captions,
+                video: review.media.video
             )
         }
         isEmpty = reviews.isEmpty

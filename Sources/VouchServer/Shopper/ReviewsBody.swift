@@ -35,6 +35,8 @@ struct ReviewsBody: Encodable, Sendable {
 
     /// Where a shopper's browser fetches the review's pictures and captions.
     struct Media: Encodable, Sendable {
+        /// The web rendition (H.264 MP4, fast start, range requests); nil until made.
+        var video: String?
         var poster: String
         var captions: String?
     }
@@ -66,7 +68,8 @@ struct ReviewsBody: Encodable, Sendable {
                           text: review.words?.text, language: review.words?.language, disclosures: review.words?.disclosures,
                           labels: labelled?.labels ?? (review.verifiedPurchase ? ["Verified purchase"] : []),
                           verifiedPurchase: review.verifiedPurchase,
-                          media: Media(poster: "\(base)/\(review.clipID)/poster.jpg",
+                          media: Media(video: review.renditionKey.map { "/media/\($0)" },
+                                       poster: review.posterKey.map { "/media/\($0)" } ?? "\(base)/\(review.clipID)/poster.jpg",
                                        captions: review.hasCaptions ? "\(base)/\(review.clipID)/captions.vtt" : nil))
         }
         nextCursor = page.next.map(cursors.encode)
