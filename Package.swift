@@ -186,7 +186,7 @@ let package = Package(
         .target(
             name: "VouchCommandLine",
             dependencies: [
-                "VouchConfiguration", "VouchEncoding", "VouchMedia", "VouchDecoding", "VouchAnalysis", "VouchFingerprint", "VouchPipeline", "VouchStore", "VouchLog",
+                "VouchConfiguration", "VouchEncoding", "VouchMedia", "VouchMediaStore", "VouchDecoding", "VouchAnalysis", "VouchFingerprint", "VouchPipeline", "VouchStore", "VouchLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -287,7 +287,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchPipelineTests",
-            dependencies: ["VouchIdentity", "VouchModel", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchLog", "VouchProvenance", "VouchTestSupport", "SandboxProbe",
+            dependencies: ["VouchIdentity", "VouchModel", "VouchMediaStore", "VouchPipeline", "VouchStore", "VouchIndex", "VouchMedia", "VouchFingerprint", "VouchLog", "VouchProvenance", "VouchTestSupport", "SandboxProbe",
                            .product(name: "SQLKit", package: "sql-kit"),
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "X509", package: "swift-certificates"),
