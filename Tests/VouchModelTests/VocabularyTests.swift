@@ -19,6 +19,6 @@ import VouchModel
     }
 
     @Test func statusesKeepTheirWords() {
-        #expect(ClipStatus.allCases.map(\.rawValue) == ["received", "processing", "published", "flagged", "rejected", "failed"])
+        #expect(ClipStatus.allCases.map(\.rawValue) == ["received", "processing", "published", "flagged", "rejected", "failed", "erased"])
     }
 }

@@ -39,6 +39,8 @@ import VouchTestSupport
             let text = String(decoding: csv.body, as: UTF8.self)
             #expect(text.contains("shop,1,flagged,copy-of-other-identity,1") && !text.contains("social"))
             #expect(try await server.send("/v1/reports/suppression?from=2026-13-01", headers: auth).status == 400)
+            #expect(try await server.send("/v1/reports/suppression?format=xml", headers: auth).status == 400)
+            #expect(try await server.send("/v1/reports/suppression?from=", headers: auth).status == 400)
             #expect(try await server.send("/v1/reports/suppression?from=2020-01-01&to=2026-01-01", headers: auth).status == 400)
             #expect(try await server.send("/v1/reports/suppression").status == 401)
         }

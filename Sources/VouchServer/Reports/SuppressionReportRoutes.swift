@@ -23,17 +23,23 @@ struct SuppressionReportRoutes: Sendable {
         moderators.get("reports/suppression") { request, context in
             let period = try ReportPeriod(request, now: store.clock.now())
             let report = try await store.suppressionReport(from: period.from, to: period.to)
-            if Self.wantsCSV(request) { return Self.csv(report) }
+            if try Self.wantsCSV(request) { return Self.csv(report) }
             return try page(report, request, context)
         }
     }
 
     private static func answer(_ report: SuppressionReport, request: Request) throws -> Response {
-        wantsCSV(request) ? csv(report) : try JSONAnswer.response(SuppressionReportBody(report))
+        try wantsCSV(request) ? csv(report) : try JSONAnswer.response(SuppressionReportBody(report))
     }
 
-    private static func wantsCSV(_ request: Request) -> Bool {
-        request.uri.queryParameters["format"] == "csv" || (request.headers[.accept]?.contains("text/csv") ?? false)
+    /// `format=csv`, or `Accept: text/csv` without a format; any other format is refused.
+    private static func wantsCSV(_ request: Request) throws(Problem) -> Bool {
+        switch request.uri.queryParameters["format"] {
+        case "csv": return true
+        case "json": return false
+        case nil: return request.headers[.accept]?.contains("text/csv") ?? false
+        case let other?: throw .badRequest("format must be json or csv, not '\(other)'")
+        }
     }
 
     private static func csv(_ report: SuppressionReport) -> Response {
