@@ -1,8 +1,8 @@
 """Runs the demo: a fresh embedded Vouch under .vouch/demo with the two sample
-platforms, the sample clips uploaded through the platform API as their reviewers
-would, the verdicts printed, then the server left running until Ctrl-C."""
+platforms, each sample clip submitted through the platform API as a whole review (rating,
+words, disclosures, captions) as its reviewer would, the verdicts printed, then the
+server left running until Ctrl-C."""
 
-import datetime
 import json
 import os
 import shutil
@@ -13,6 +13,7 @@ import sys
 sys.path.insert(0, os.path.dirname(__file__))
 from market import seed_market, wait_for_demand  # noqa: E402
 from platform_client import Platform, local_settings, wait_until_serving  # noqa: E402
+from samples import load_catalog, submit_clip  # noqa: E402
 
 VOUCH = ".build/release/vouch"
 DATA = ".vouch/demo"
@@ -20,7 +21,7 @@ PORT = int(os.environ.get("VOUCH_PORT", "8080"))
 
 
 def main():
-    catalog = json.load(open("Samples/catalog.json"))
+    catalog = load_catalog()
     shutil.rmtree(DATA, ignore_errors=True)
     os.makedirs(DATA)
     settings = f"{DATA}/vouch.json"
@@ -39,28 +40,22 @@ def main():
     try:
         wait_until_serving(base, server)
         reviewers = {r["id"]: r for r in catalog["reviewers"]}
-        products = {p["id"]: p["name"] for p in catalog["products"]}
         submitted = []
         for clip in catalog["clips"]:
-            reviewer = reviewers[clip["reviewer"]]
-            since = reviewer.get("since")
-            created = datetime.datetime.fromisoformat(since).replace(tzinfo=datetime.timezone.utc).timestamp() if since else None
-            platform = platforms[reviewer["platform"]]
-            answer = platform.upload(base, f"Samples/clips/{clip['file']}", reviewer["account"], clip["product"],
-                                     products[clip["product"]], account_created=created, handle=reviewer["account"])
+            platform, answer = submit_clip(base, platforms, catalog, clip)
             submitted.append((clip, platform, answer["id"]))
             # Each clip is matched against those indexed before it, as in production:
-            # wait for this one's verdict before uploading the next.
+            # wait for this one's verdict before submitting the next.
             platform.wait_final(base, [answer["id"]])
         seeded = seed_market(base, platforms["northwind"], [r["account"] for r in catalog["reviewers"] if r["platform"] == "northwind"], products_ids)
         wait_for_demand(base, platforms["northwind"])
         print(f"\n{seeded} demand signals sent, 80 of them from a bot farm; a pre-order campaign opened.")
-        print(f"\n{'clip':30} {'reviewer':16} {'status':10} {'verdict':18} {'score':>5}  flags")
+        print(f"\n{'clip':30} {'reviewer':16} {'rating':6} {'status':10} {'verdict':18} {'score':>5}  flags")
         for clip, platform, clip_id in submitted:
             status = platform.status(base, clip_id)
             flags = ", ".join(f["kind"] for f in status["flags"]) or "-"
             score = f"{status['score']:.2f}" if status.get("score") is not None else "-"
-            print(f"{clip['file']:30} {reviewers[clip['reviewer']]['account']:16} {status['status']:10} "
+            print(f"{clip['file']:30} {reviewers[clip['reviewer']]['account']:16} {str(clip['review']['rating']) + '/5':6} {status['status']:10} "
                   f"{status.get('verdict') or '-':18} {score:>5}  {flags}")
         print(f"\nVouch is serving on {base} (data in {DATA}).")
         print(f"Moderator UI: {base}/moderate (user demo, password vouch-demo-2026).")
@@ -68,6 +63,9 @@ def main():
         for platform in platforms.values():
             print(f"  {platform.id}: {platform.api_key}")
         print(f"Try: curl -H 'Authorization: Bearer {platforms['northwind'].api_key}' {base}/v1/clips/1")
+        print(f"     curl {base}/v1/products/barista-pro/reviews   (ratings, words, disclosure labels, captions)")
+        print(f"     curl {base}/v1/products/barista-pro/summary   (average and trust-weighted rating, disclosures counted)")
+        print(f"How reviews are verified, from this server's settings: {base}/how-reviews-are-verified")
         key = subprocess.run([VOUCH, "log", "key", "--config", settings, "--data", DATA], check=True, capture_output=True, text=True).stdout.strip()
         print(f"Review log key: {key}")
         print(f"Verify a product's reviews against the signed log: {VOUCH} verify --server {base} --key {key} --product barista-pro")

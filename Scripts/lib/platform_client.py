@@ -1,10 +1,12 @@
 """A reference platform client for Vouch: registers a platform with an Ed25519
-attestation key, mints an attestation per upload (PyJWT), uploads clips to the
-platform API and waits for their verdicts. Used by the demo and the pipeline
-benchmark; run it with /usr/bin/python3 (Debian's python3-jwt)."""
+attestation key, mints an attestation per upload (PyJWT), submits whole reviews (clip,
+words, captions) or bare clips to the platform API and waits for their verdicts. Used
+by the demo, the screenshots and the pipeline benchmark; run it with /usr/bin/python3
+(Debian's python3-jwt)."""
 
 import hashlib
 import json
+import os
 import socket
 import subprocess
 import time
@@ -39,7 +41,9 @@ class Platform:
             check=True, capture_output=True, text=True).stdout
         self.api_key = next(line for line in out.splitlines() if line.startswith("vk_"))
 
-    def attestation(self, sha256, reviewer, audience="vouch", verified_purchase=True, account_created=None, handle=None):
+    def attestation(self, sha256, reviewer, audience="vouch", verified_purchase=True, account_created=None, handle=None,
+                    review_sha256=None, captions_sha256=None):
+        """A signed attestation of a clip's SHA-256 (and of a review's parts, when given)."""
         now = int(time.time())
         claims = {"iss": self.id, "sub": reviewer, "aud": audience, "iat": now, "exp": now + 600,
                   "jti": str(uuid.uuid4()), "clip_sha256": sha256, "verified_purchase": verified_purchase}
@@ -47,6 +51,10 @@ class Platform:
             claims["account_created"] = account_created
         if handle is not None:
             claims["handle"] = handle
+        if review_sha256 is not None:
+            claims["review_sha256"] = review_sha256
+        if captions_sha256 is not None:
+            claims["captions_sha256"] = captions_sha256
         return jwt.encode(claims, self.private_key, algorithm="EdDSA", headers={"kid": self.key_id})
 
     def upload(self, base_url, path, reviewer, product, product_name=None, account_created=None, handle=None):
@@ -60,6 +68,27 @@ class Platform:
             "Authorization": f"Bearer {self.api_key}", "Content-Type": "video/mp4",
             "Vouch-Attestation": self.attestation(hashlib.sha256(body).hexdigest(), reviewer, account_created=account_created, handle=handle),
         })
+        with urllib.request.urlopen(request) as response:
+            return json.load(response)
+
+    def submit_review(self, base_url, clip_path, review, captions, reviewer, account_created=None, handle=None):
+        """Submits a whole review (POST /v1/reviews): the clip at `clip_path`, the `review`
+        dict (product, rating, title, text, language, disclosures) and optional WebVTT
+        `captions` bytes, attested byte for byte. Returns the API's JSON answer (202 or 200)."""
+        with open(clip_path, "rb") as f:
+            clip = f.read()
+        words = json.dumps(review, ensure_ascii=False).encode()  # serialised once: these bytes are signed and sent
+        parts = [("review", None, "application/json", words), ("clip", os.path.basename(clip_path), "video/mp4", clip)]
+        if captions is not None:
+            parts.append(("captions", None, "text/vtt", captions))
+        body, content_type = form_data(parts)
+        token = self.attestation(
+            hashlib.sha256(clip).hexdigest(), reviewer, account_created=account_created, handle=handle,
+            verified_purchase=bool(review.get("disclosures", {}).get("verifiedPurchase", False)),
+            review_sha256=hashlib.sha256(words).hexdigest(),
+            captions_sha256=None if captions is None else hashlib.sha256(captions).hexdigest())
+        request = urllib.request.Request(f"{base_url}/v1/reviews", data=body, method="POST", headers={
+            "Authorization": f"Bearer {self.api_key}", "Content-Type": content_type, "Vouch-Attestation": token})
         with urllib.request.urlopen(request) as response:
             return json.load(response)
 
@@ -90,6 +119,25 @@ class Platform:
                         done[clip_id] = answer
             time.sleep(poll)
         return done
+
+
+def form_data(parts):
+    """A multipart/form-data body from (name, filename or None, content type, bytes) parts;
+    returns the body and its Content-Type."""
+    boundary = f"vouch-{uuid.uuid4().hex}"
+    body = bytearray()
+    for name, filename, content_type, data in parts:
+        disposition = f'form-data; name="{name}"' + (f'; filename="{filename}"' if filename else "")
+        body += f"--{boundary}\r\nContent-Disposition: {disposition}\r\nContent-Type: {content_type}\r\n\r\n".encode()
+        body += data + b"\r\n"
+    body += f"--{boundary}--\r\n".encode()
+    return bytes(body), f"multipart/form-data; boundary={boundary}"
+
+
+def webvtt(cues):
+    """WebVTT bytes from [start seconds, end seconds, text] cues."""
+    stamp = lambda seconds: f"{int(seconds // 60):02}:{seconds % 60:06.3f}"
+    return ("WEBVTT\n" + "".join(f"\n{stamp(start)} --> {stamp(end)}\n{text}\n" for start, end, text in cues)).encode()
 
 
 def free_port():

@@ -1,14 +1,15 @@
-"""Takes the moderator UI's screenshots in Docs/screenshots/: a fresh embedded Vouch
-under .vouch/screenshots with the sample platforms and a demo admin, the brand's advert
-uploaded and marked as reference footage through the UI, the other sample clips
-uploaded, then the queue and an item captured by headless Chromium, one held clip
-rejected through the UI, and the audit log captured; then the demo market is seeded and
-a merchant's demand view and a product's demand plot are captured.
+"""Takes the screenshots in Docs/screenshots/: a fresh embedded Vouch under
+.vouch/screenshots with the sample platforms and a demo admin, every sample clip
+submitted as a whole review (rating, words, disclosures, captions) and the brand's
+advert marked as reference footage through the UI; then headless Chromium captures the
+landing page, how reviews are verified, a product page with its reviews, the queue and
+an item; one held clip is rejected through the UI and the audit log and the
+anti-suppression report are captured; then the demo market is seeded and a merchant's
+demand view and a product's demand plot are captured.
 
 Logging in is done as a person would, through the login form, with urllib; the session
 cookie is then handed to Chromium over the DevTools protocol (Storage.setCookies)."""
 
-import datetime
 import http.cookiejar
 import json
 import os
@@ -25,6 +26,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from devtools import Chromium  # noqa: E402
 from market import seed_market, wait_for_demand  # noqa: E402
 from platform_client import Platform, local_settings, wait_until_serving  # noqa: E402
+from samples import load_catalog, submit_clip  # noqa: E402
 
 VOUCH = os.environ.get("VOUCH", ".build/debug/vouch")
 DATA = ".vouch/screenshots"
@@ -61,7 +63,7 @@ class Moderator:
 
 
 def main():
-    catalog = json.load(open("Samples/catalog.json"))
+    catalog = load_catalog()
     shutil.rmtree(DATA, ignore_errors=True)
     os.makedirs(DATA)
     os.makedirs(OUT, exist_ok=True)
@@ -75,15 +77,8 @@ def main():
     try:
         wait_until_serving(BASE, server)
         moderator = Moderator("demo", password)
-        reviewers = {r["id"]: r for r in catalog["reviewers"]}
-        products = {p["id"]: p["name"] for p in catalog["products"]}
         for clip in catalog["clips"]:
-            reviewer = reviewers[clip["reviewer"]]
-            platform = platforms[reviewer["platform"]]
-            since = reviewer.get("since")
-            created = datetime.datetime.fromisoformat(since).replace(tzinfo=datetime.timezone.utc).timestamp() if since else None
-            answer = platform.upload(BASE, f"Samples/clips/{clip['file']}", reviewer["account"], clip["product"], products[clip["product"]],
-                                     account_created=created, handle=reviewer["account"])
+            platform, answer = submit_clip(BASE, platforms, catalog, clip)
             platform.wait_final(BASE, [answer["id"]])
             if clip["kind"] == "brand-footage":
                 moderator.decide(answer["id"], "mark-reference", "The brand's own advert: stock footage for the reference bank.")
@@ -94,6 +89,7 @@ def main():
         try:
             browser.set_cookie("vouch_session", moderator.session, BASE + "/moderate")
             browser.screenshot(BASE + "/", f"{OUT}/landing.png")
+            browser.screenshot(BASE + "/how-reviews-are-verified", f"{OUT}/verification.png", full_page=True)
             browser.screenshot(BASE + "/products/trail-30", f"{OUT}/product.png", full_page=True)
             browser.screenshot(BASE + "/moderate", f"{OUT}/moderation-queue.png")
             # The mirrored re-upload shows the most on one page: a flip, a timeline, keyframes side by side.
@@ -102,6 +98,7 @@ def main():
             rejected = next(clip_id for clip_id in held if clip_id != item)
             moderator.decide(rejected, "reject", "A trimmed, downscaled copy of another reviewer's video.")
             browser.screenshot(BASE + "/moderate/audit", f"{OUT}/moderation-audit.png")
+            browser.screenshot(BASE + "/moderate/reports/suppression", f"{OUT}/suppression-report.png", full_page=True)
             products = [p["id"] for p in catalog["products"]]
             seed_market(BASE, platforms["northwind"], [r["account"] for r in catalog["reviewers"] if r["platform"] == "northwind"], products)
             wait_for_demand(BASE, platforms["northwind"])
