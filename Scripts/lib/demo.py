@@ -15,7 +15,7 @@ from market import seed_market, wait_for_demand  # noqa: E402
 from platform_client import Platform, local_settings, wait_until_serving  # noqa: E402
 from samples import load_catalog, submit_clip  # noqa: E402
 
-VOUCH = ".build/release/vouch"
+VOUCH = os.environ.get("VOUCH", ".build/release/vouch")
 DATA = ".vouch/demo"
 PORT = int(os.environ.get("VOUCH_PORT", "8080"))
 
