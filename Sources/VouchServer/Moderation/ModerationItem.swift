@@ -4,7 +4,8 @@ import VouchStore
 
 /// Everything a moderator weighs about one clip: the clip and its flags, what it
 /// matched (with the alignment and the other clip), who sent it and how far Vouch
-/// trusts them, and the decisions taken so far. The score's explanation is the clip's.
+/// trusts them, and the decisions taken so far. The score's explanation is the clip's;
+/// `media` (and each matched clip's) names the stored rendition the page plays.
 struct ModerationItem: Sendable {
     /// An earlier clip this one matched, with the alignment the matcher found.
     struct MatchedClip: Sendable {
@@ -13,6 +14,7 @@ struct ModerationItem: Sendable {
         var clip: ClipRecord
         var reviewer: ReviewerRecord?
         var keyframes: [KeyframePosition]
+        var media: ClipMedia?
     }
 
     var clip: ClipRecord
@@ -23,6 +25,7 @@ struct ModerationItem: Sendable {
     var keyframes: [KeyframePosition]
     var matches: [MatchedClip]
     var decisions: [ModerationDecision]
+    var media: ClipMedia?
 
     /// Loads the item for clip `id`; nil when there is no such clip.
     static func load(clip id: Int64, from store: Store) async throws -> ModerationItem? {
@@ -36,12 +39,12 @@ struct ModerationItem: Sendable {
             matches.append(MatchedClip(
                 match: match, alignment: try? JSONDecoder().decode(FingerprintMatch.self, from: Data(match.alignment.utf8)),
                 clip: matched, reviewer: try await store.reviewer(id: matched.reviewerID),
-                keyframes: try await store.keyframePositions(clip: matched.id)))
+                keyframes: try await store.keyframePositions(clip: matched.id), media: try await store.media(clip: matched.id)))
         }
         return ModerationItem(
             clip: clip, flags: try await store.flags(clip: id), reviewer: reviewer, identity: identity,
             linkedAccounts: try await store.reviewers(identity: identity.id), keyframes: try await store.keyframePositions(clip: id),
-            matches: matches, decisions: try await store.decisions(clip: id))
+            matches: matches, decisions: try await store.decisions(clip: id), media: try await store.media(clip: id))
     }
 
     /// A clip's duration as probing found it, in seconds.

@@ -4,8 +4,9 @@ import VouchProvenance
 import VouchStore
 
 /// One held clip's evidence: its flags; each match with the two clips' keyframes side
-/// by side and the alignment as a timeline; the reviewer, their identity and trust; the
-/// score's parts; the decisions so far; and the decision form.
+/// by side, the alignment as a timeline and the two renditions to play in step; the
+/// reviewer, their identity and trust; the score's parts; the decisions so far; and the
+/// decision form.
 struct ItemPage: Sendable {
     struct Flag: Sendable {
         var kind: String
@@ -48,6 +49,8 @@ struct ItemPage: Sendable {
         var timeline: String?
         var hasSegments: Bool
         var segments: [Segment]
+        var playback: Playback?
+        var playbackNote: String?
         var pairs: [KeyframePair]
     }
 
@@ -103,6 +106,8 @@ struct ItemPage: Sendable {
     var keyframes: [Keyframe]
     var matches: [Match]
     var hasMatches: Bool
+    /// Whether any match has players, so the page loads the script that keeps them in step.
+    var hasPlayback: Bool
     var decisions: [Decision]
     var actions: [Action]
     var decidable: Bool
@@ -138,6 +143,7 @@ struct ItemPage: Sendable {
         keyframes = item.keyframes.map { Self.keyframe($0, clip: clip.id) }
         matches = item.matches.map { Self.match($0, of: item) }
         hasMatches = !matches.isEmpty
+        hasPlayback = matches.contains { $0.playback != nil }
         decisions = item.decisions.map {
             Decision(at: PageFormat.time($0.createdAt), moderator: $0.moderator, action: $0.action.rawValue, reason: $0.reason)
         }
@@ -152,6 +158,8 @@ struct ItemPage: Sendable {
         let segments = matched.alignment?.segments ?? []
         let queryDuration = ModerationItem.duration(of: item.clip) ?? segments.map(\.queryEnd).max() ?? 0
         let referenceDuration = ModerationItem.duration(of: matched.clip) ?? segments.map(\.referenceEnd).max() ?? 0
+        let (playback, playbackNote) = Playback.make(clip: item.clip.id, media: item.media, matched: matched.clip.id,
+                                                     matchedMedia: matched.media, segments: segments)
         let timeline = segments.isEmpty ? nil : AlignmentTimeline(
             id: "timeline-\(matched.clip.id)", queryLabel: "Clip \(item.clip.id)", referenceLabel: "Clip \(matched.clip.id)",
             queryDuration: queryDuration, referenceDuration: referenceDuration, segments: segments).svg()
@@ -170,6 +178,7 @@ struct ItemPage: Sendable {
                         speed: String(format: "%.2f×", segment.speed), offset: PageFormat.signed(segment.offset) + " s",
                         symmetry: segment.symmetry.rawValue, frames: segment.matchedFrames)
             },
+            playback: playback, playbackNote: playbackNote,
             pairs: item.keyframes.map { pair($0, clip: item.clip.id, with: matched, segments: segments) })
     }
 

@@ -5,7 +5,8 @@ import Mustache
 
 /// Renders the server's HTML pages from the Mustache templates shipped as this module's
 /// resources (`Web/Templates`), with headers that keep pages out of frames and
-/// caches and allow no script at all.
+/// caches and allow no script but same-origin files (`/static/sync-playback.js`): no
+/// inline script, no `eval`, so markup injected into a page cannot run.
 struct PageRenderer: Sendable {
     /// The templates, parsed once per process; a broken template fails every page with
     /// the parser's message rather than the process.
@@ -20,19 +21,19 @@ struct PageRenderer: Sendable {
         return response
     }
 
-    /// Headers for every page: no caching of moderator data, no framing, no scripts, no sniffing.
+    /// Headers for every page: no caching of moderator data, no framing, only same-origin script files, no sniffing.
     static func headers(contentType: String, cache: String = "no-store") -> HTTPFields {
         var headers = HTTPFields()
         headers[.contentType] = contentType
         headers[.cacheControl] = cache
-        headers[.contentSecurityPolicy] = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        headers[.contentSecurityPolicy] = "default-src 'none'; script-src 'self'; img-src 'self'; media-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         headers[.xFrameOptions] = "DENY"
         headers[.xContentTypeOptions] = "nosniff"
         headers[.referrerPolicy] = "same-origin"
         return headers
     }
 
-    /// A file from `Web/` (the stylesheet).
+    /// A file from `Web/` (the stylesheet, the script).
     static func resource(_ name: String, extension: String) -> Data? {
         Bundle.module.url(forResource: name, withExtension: `extension`, subdirectory: "Web").flatMap { try? Data(contentsOf: $0) }
     }

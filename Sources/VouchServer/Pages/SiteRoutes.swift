@@ -3,7 +3,8 @@ import VouchPipeline
 import VouchStore
 
 /// `/`, a landing page linking what this Vouch serves; `/how-reviews-are-verified`, written
-/// from the live configuration; and `/static/vouch.css`.
+/// from the live configuration; `/static/vouch.css`; and `/static/sync-playback.js`, the
+/// only script any page loads (the moderator's item page, to play two clips in step).
 ///
 /// The landing page's product list aggregates every published review, so it is read at
 /// most every few seconds.
@@ -19,16 +20,22 @@ struct SiteRoutes: Sendable {
     }
 
     /// The landing page, which reads the store, goes on the rate-limited `router`; the
-    /// stylesheet on `assets`.
+    /// stylesheet and the script on `assets`.
     func register(on router: some RouterMethods<VouchRequestContext>, assets: some RouterMethods<VouchRequestContext>) {
         router.get("/") { _, _ in
             try pages.render(LandingPage(products: try await products.value()), template: "landing")
         }
         router.get("/how-reviews-are-verified") { _, _ in try pages.render(verification, template: "verification") }
-        assets.get("/static/vouch.css") { _, _ -> Response in
-            guard let css = PageRenderer.resource("vouch", extension: "css") else { throw Problem.notFound("the stylesheet is missing") }
-            return Response(status: .ok, headers: PageRenderer.headers(contentType: "text/css; charset=utf-8", cache: "public, max-age=3600"),
-                            body: ResponseBody(byteBuffer: ByteBuffer(data: css)))
+        assets.get("/static/vouch.css") { _, _ in try Self.asset("vouch", extension: "css", contentType: "text/css; charset=utf-8") }
+        assets.get("/static/sync-playback.js") { _, _ in
+            try Self.asset("sync-playback", extension: "js", contentType: "text/javascript; charset=utf-8")
         }
+    }
+
+    /// A file from `Web/`, as written, cacheable for an hour.
+    private static func asset(_ name: String, extension: String, contentType: String) throws -> Response {
+        guard let data = PageRenderer.resource(name, extension: `extension`) else { throw Problem.notFound("\(name).\(`extension`) is missing") }
+        return Response(status: .ok, headers: PageRenderer.headers(contentType: contentType, cache: "public, max-age=3600"),
+                        body: ResponseBody(byteBuffer: ByteBuffer(data: data)))
     }
 }
