@@ -197,6 +197,7 @@ let package = Package(
                 "VouchModel",
                 "VouchCommandLine", "VouchEncoding", "VouchMedia", "VouchDecoding", "VouchFingerprint", "VouchIndex", "VouchIdentity", "VouchStore", "VouchLog", "VouchProvenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(

@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
 from platform_client import free_port, wait_until_serving  # noqa: E402
@@ -57,13 +58,14 @@ def main():
 
     directory = tempfile.mkdtemp(prefix="vouch-bench-shopper-")
     results = {}
+    page = 0
     try:
         subprocess.run([args.vouch, "bench", "shopper", "--data", directory, "--clips", str(args.clips),
                         "--products", str(args.products)], check=True)
         script = f"{directory}/reviews.lua"
         open(script, "w").write(LUA % {"seed": 7, "products": args.products})
         for mode, entries in (("no cache", 0), ("cache", 50_000)):
-            results[mode] = measure(args, directory, script, entries)
+            results[mode], page = measure(args, directory, script, entries)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
 
@@ -76,13 +78,15 @@ def main():
         print(f"| {entries} | `GET /v1/products/<random of {args.products}>/reviews` | {reviews['rps']:.0f} | {reviews['p50']:.2f} | "
               f"{reviews['p99']:.2f} | {reviews['non2xx']} | {reviews['rps'] / static['rps']:.2f} |")
         print(f"| {entries} | `GET /healthz` (static) | {static['rps']:.0f} | {static['p50']:.2f} | {static['p99']:.2f} | {static['non2xx']} | |")
+    print(f"\nA first page of 20 reviews: {page:,} bytes of JSON (median of the first 50 products' pages).")
     for mode, rounds in results.items():
         for name, runs in rounds.items():
             print(f"{mode}, {name}: " + ", ".join(f"{r['rps']:.0f}/s p99 {r['p99']:.2f} ms" for r in runs))
 
 
 def measure(args, directory, script, cache_entries):
-    """Serves the seeded store with the given cache, warms up, then alternates ranking and static rounds."""
+    """Serves the seeded store with the given cache, weighs a first page, warms up, then alternates
+    ranking and static rounds; returns the rounds and the median page's bytes."""
     port = free_port()
     settings = f"{directory}/vouch.json"
     # Seeded clips are written without review-log entries: no self-check to report them mid-run.
@@ -93,15 +97,21 @@ def measure(args, directory, script, cache_entries):
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_serving(base, server)
+        sizes = sorted(page_bytes(f"{base}/v1/products/product-{number}/reviews") for number in range(1, min(args.products, 50) + 1))
         wrk(argparse.Namespace(**{**vars(args), "duration": 5}), f"{base}/v1/products/product-1/reviews", script)
         rounds = {"reviews": [], "static": []}
         for _ in range(args.rounds):
             rounds["reviews"].append(wrk(args, f"{base}/v1/products/product-1/reviews", script))
             rounds["static"].append(wrk(args, f"{base}/healthz"))
-        return rounds
+        return rounds, sizes[len(sizes) // 2]
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def page_bytes(url):
+    with urllib.request.urlopen(url) as answer:
+        return len(answer.read())
 
 
 def summarise(runs):

@@ -10,9 +10,9 @@ struct BenchShopperCommand: AsyncParsableCommand {
         commandName: "shopper",
         abstract: "Seed a store with published clips across many products, for the shopper API's wrk benchmark.",
         discussion: """
-            Writes the clips straight into the store (no media, no jobs): products are named \
+            Writes the clips straight into the store (no jobs, no log entries; media keys whose objects need not exist): products are named \
             product-1 … product-N, each with clips/products published clips by random reviewers \
-            of the given platform, scored with random parts. Use a fresh --data directory.
+            of the given platform, scored with random parts, each with a rating, a title, a text, disclosures and media keys. Use a fresh --data directory.
             """
     )
 

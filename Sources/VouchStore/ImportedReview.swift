@@ -1,8 +1,8 @@
 import VouchModel
 
-/// A published review written straight into the store, with no media, no job and no log
-/// entry: what a benchmark or a demo fills a store with to load the shopper API. Nothing
-/// in it was analysed, so it has no place in a live store.
+/// A published review written straight into the store, with no job and no log entry:
+/// what a benchmark or a demo fills a store with to load the shopper API. Nothing in it
+/// was analysed, so it has no place in a live store.
 public struct ImportedReview: Sendable {
     public var product: String
     public var productName: String
@@ -14,9 +14,15 @@ public struct ImportedReview: Sendable {
     public var contentSHA256: String
     /// The score, its parts and the verdict, as the pipeline would have explained them.
     public var explanation: ScoreExplanation
+    /// The rating, words, disclosures and captions, with the digests a platform's upload
+    /// would carry; nil for a clip without words. Its `review.product` is not read: the
+    /// review belongs to `product`.
+    public var content: SubmittedContent?
+    /// Keys in the media store; the objects need not exist to rank or list the review.
+    public var media: ClipMedia?
 
     public init(product: String, productName: String, reviewerAccount: String, reviewerHandle: String, attestationID: String,
-                contentSHA256: String, explanation: ScoreExplanation) {
+                contentSHA256: String, explanation: ScoreExplanation, content: SubmittedContent? = nil, media: ClipMedia? = nil) {
         self.product = product
         self.productName = productName
         self.reviewerAccount = reviewerAccount
@@ -24,5 +30,7 @@ public struct ImportedReview: Sendable {
         self.attestationID = attestationID
         self.contentSHA256 = contentSHA256
         self.explanation = explanation
+        self.content = content
+        self.media = media
     }
 }

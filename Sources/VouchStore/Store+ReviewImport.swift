@@ -5,7 +5,13 @@ import VouchModel
 extension Store {
     /// Writes `reviews` as published clips of `platform`, 500 rows to a statement, in one
     /// transaction: their products (kept if they exist), an identity and a reviewer for
-    /// each account (which must be new), and the clips. For benchmarks and demos only.
+    /// each account (which must be new), and the clips with their words and media keys,
+    /// in the columns a platform's upload fills. For benchmarks and demos only.
+    ///
+    /// No log entry is written: the log vouches for what the pipeline analysed, and these
+    /// were not. A later entry for an imported clip (a moderator's decision, an erasure)
+    /// is built from its row by `logChange`, so it commits to the imported words and
+    /// `reviewSHA256` exactly as a pipeline clip's entry does.
     public func importPublishedReviews(_ reviews: [ImportedReview], platform: String) async throws {
         let now = nowMilliseconds
         var products: [String: String] = [:]
@@ -35,13 +41,22 @@ extension Store {
                 for ((account, _), id) in zip(chunk, ids) { reviewers[account] = id }
             }
             for chunk in reviews.chunked(into: Self.importChunk) {
-                var insert = db.insert(into: "clips").columns("platform_id", "reviewer_id", "product_id", "content_sha256", "byte_count", "attestation_id",
-                                                             "status", "verdict", "score", "explanation", "created_at", "updated_at")
+                var insert = db.insert(into: "clips").columns(
+                    "platform_id", "reviewer_id", "product_id", "content_sha256", "byte_count", "attestation_id", "status", "verdict", "score",
+                    "explanation", "verified_purchase", "rating", "title", "review_text", "language", "disclosures", "review_sha256",
+                    "captions", "captions_sha256", "original_key", "rendition_key", "poster_key", "created_at", "updated_at")
                 for review in chunk {
-                    insert = insert.values(SQLBind(platform), SQLBind(reviewers[review.reviewerAccount]), SQLBind(review.product),
-                                           SQLBind(review.contentSHA256), SQLBind(0), SQLBind(review.attestationID),
-                                           SQLBind(ClipStatus.published.rawValue), SQLBind(review.explanation.verdict.rawValue), SQLBind(review.explanation.parts.score),
-                                           SQLBind(try StoredJSON.text(of: review.explanation)), SQLBind(now), SQLBind(now))
+                    let words = review.content?.review
+                    insert = insert.values(
+                        SQLBind(platform), SQLBind(reviewers[review.reviewerAccount]), SQLBind(review.product),
+                        SQLBind(review.contentSHA256), SQLBind(0), SQLBind(review.attestationID),
+                        SQLBind(ClipStatus.published.rawValue), SQLBind(review.explanation.verdict.rawValue), SQLBind(review.explanation.parts.score),
+                        SQLBind(try StoredJSON.text(of: review.explanation)), SQLBind(words?.disclosures.verifiedPurchase ?? false),
+                        SQLBind(words?.rating), SQLBind(words?.title), SQLBind(words?.text), SQLBind(words?.language),
+                        SQLBind(try words.map { try StoredJSON.text(of: $0.disclosures) }), SQLBind(review.content?.reviewSHA256),
+                        SQLBind(review.content?.captions?.webVTT), SQLBind(review.content?.captionsSHA256),
+                        SQLBind(review.media?.originalKey), SQLBind(review.media?.renditionKey), SQLBind(review.media?.posterKey),
+                        SQLBind(now), SQLBind(now))
                 }
                 try await insert.run()
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VouchLog
 import VouchModel
 import VouchStore
 import VouchTestSupport
@@ -18,6 +19,37 @@ import VouchTestSupport
             #expect(Set(page.reviews.compactMap(\.reviewerHandle)).count == 241, "one reviewer for every five clips, shared across products")
             #expect(try await store.productName("product-3") == "Product 3")
             #expect(page.reviews.allSatisfy { $0.logIndex == nil }, "an import writes no log entries")
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func importedWordsAndMediaAreShownAndALaterLogEntryCommitsToThem(_ engine: TestEngine) async throws {
+        try await withStore(engine) { fixture in
+            let store = fixture.store
+            let review = ReviewContent(product: "product-1", rating: 4, title: "Quiet and quick", text: "Brews in a minute.", language: "en",
+                                       disclosures: Disclosures(verifiedPurchase: true, incentive: .freeProduct))
+            let content = SubmittedContent(review: review, reviewSHA256: String(repeating: "c", count: 64))
+            let media = ClipMedia(renditionKey: "renditions/\(String(repeating: "a", count: 64)).mp4", posterKey: "posters/\(String(repeating: "b", count: 64)).jpg")
+            var reviews = ImportedReview.examples(count: 2, products: 1)
+            reviews[0].content = content
+            reviews[0].media = media
+            try await store.importPublishedReviews(reviews, platform: "shop")
+
+            let shown = try await store.publishedReviews(product: "product-1", limit: 10).reviews
+            let worded = try #require(shown.first { $0.words != nil })
+            let bare = try #require(shown.first { $0.words == nil })
+            #expect(worded.words == ReviewWords(review))
+            #expect(worded.verifiedPurchase && !bare.verifiedPurchase)
+            #expect(worded.renditionKey == media.renditionKey && worded.posterKey == media.posterKey)
+            #expect(bare.renditionKey == nil && bare.posterKey == nil && !bare.hasCaptions)
+
+            let logBefore = try await store.logSize()
+            #expect(logBefore == 0, "an import writes no log entries")
+            try await store.decide(.reject, clip: worded.clipID, moderator: "mod", reason: "test")
+            let entry = try ReviewEntry(decoding: try #require(try await store.logEntries(from: logBefore, limit: 1).first).entry)
+            #expect(entry.clip == worded.clipID)
+            #expect(entry.reviewSHA256 == content.reviewSHA256, "the entry commits to the imported part's digest")
+            #expect(entry.wordsSHA256 == ReviewWords(review).digest, "and to the words as shoppers were shown them")
         }
     }
 
