@@ -21,23 +21,6 @@ public struct IsolatedAnalyzer: Sendable {
     }
 
     public func analyze(_ request: AnalysisRequest) async throws -> ClipAnalysis {
-        let ending = try await ChildRun(command: command, limits: request.limits).run(input: try JSONEncoder().encode(request))
-        switch ending.status {
-        case .signaled(let signal):
-            throw PipelineError.childCrashed(signal: signal)
-        case .exited(0):
-            do {
-                return try JSONDecoder().decode(ClipAnalysis.self, from: ending.answer)
-            } catch {
-                throw PipelineError.childFailed(status: 0, detail: "its answer was not readable: \(error)")
-            }
-        case .exited(65):
-            guard let rejection = try? JSONDecoder().decode(AnalysisRejection.self, from: ending.answer) else {
-                throw PipelineError.childFailed(status: 65, detail: ending.errorTail)
-            }
-            throw PipelineError.rejectedMedia(rejection.reason)
-        case .exited(let status):
-            throw PipelineError.childFailed(status: status, detail: ending.errorTail)
-        }
+        try await ChildRun(command: command, limits: request.limits).exchange(request, for: ClipAnalysis.self)
     }
 }

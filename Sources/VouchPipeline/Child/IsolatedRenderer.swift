@@ -35,23 +35,6 @@ public struct IsolatedRenderer: Sendable {
     }
 
     private func run(_ request: RenditionRequest) async throws -> RenditionAnswer {
-        let ending = try await ChildRun(command: command, limits: request.limits).run(input: try JSONEncoder().encode(request))
-        switch ending.status {
-        case .signaled(let signal):
-            throw PipelineError.childCrashed(signal: signal)
-        case .exited(0):
-            do {
-                return try JSONDecoder().decode(RenditionAnswer.self, from: ending.answer)
-            } catch {
-                throw PipelineError.childFailed(status: 0, detail: "its answer was not readable: \(error)")
-            }
-        case .exited(65):
-            guard let rejection = try? JSONDecoder().decode(AnalysisRejection.self, from: ending.answer) else {
-                throw PipelineError.childFailed(status: 65, detail: ending.errorTail)
-            }
-            throw PipelineError.rejectedMedia(rejection.reason)
-        case .exited(let status):
-            throw PipelineError.childFailed(status: status, detail: ending.errorTail)
-        }
+        try await ChildRun(command: command, limits: request.limits).exchange(request, for: RenditionAnswer.self)
     }
 }
