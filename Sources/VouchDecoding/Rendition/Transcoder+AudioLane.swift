@@ -6,7 +6,7 @@ extension Transcoder {
     final class AudioLane {
         private let decoder: AudioDecoder
         private let resampler: AudioResampler
-        private let encoder: AudioEncoder
+        private let encoder: Encoder
         private let container: OutputContainer
         private let outputStream: Int
         private let stream: UnsafeMutablePointer<AVStream>
@@ -18,9 +18,9 @@ extension Transcoder {
             let path = file.info.path
             let parameters = stream.pointee.codecpar.pointee
             decoder = try AudioDecoder(stream: stream, path: path)
-            encoder = try AudioEncoder(sourceRate: parameters.sample_rate, sourceChannels: parameters.ch_layout.nb_channels,
+            encoder = try AudioEncoder.make(sourceRate: parameters.sample_rate, sourceChannels: parameters.ch_layout.nb_channels,
                                        bitRate: settings.audioBitRate, globalHeaders: container.wantsGlobalHeaders, path: path)
-            resampler = try AudioResampler(rate: encoder.sampleRate, channels: encoder.channelCount, frameSize: encoder.frameSize, path: path)
+            resampler = try AudioResampler(rate: encoder.settings.sample_rate, channels: encoder.settings.ch_layout.nb_channels, frameSize: encoder.settings.frame_size, path: path)
             outputStream = try encoder.addStream(to: container)
             self.container = container
             self.stream = stream
@@ -46,7 +46,7 @@ extension Transcoder {
         private func startAt(_ frame: UnsafeMutablePointer<AVFrame>) {
             started = true
             let seconds = StreamClock(stream).seconds(frame.pointee.best_effort_timestamp).map { $0 + startGap } ?? 0
-            resampler.nextPTS = Int64((max(0, seconds) * Double(encoder.sampleRate)).rounded())
+            resampler.nextPTS = Int64((max(0, seconds) * Double(encoder.settings.sample_rate)).rounded())
         }
 
         /// How much later the sound stream starts than the picture, in seconds.

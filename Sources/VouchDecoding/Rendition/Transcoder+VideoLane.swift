@@ -9,7 +9,7 @@ extension Transcoder {
         private(set) var decodeErrors = 0
         private let decoder: VideoDecoder
         private let scaler: UprightScaler
-        private let encoder: VideoEncoder
+        private let encoder: Encoder
         private let container: OutputContainer
         private let start: Int64
         /// One frame's duration at the source's nominal rate, in its time base; 0 when unknown.
@@ -25,7 +25,7 @@ extension Transcoder {
             let rate = [stream.pointee.avg_frame_rate, stream.pointee.r_frame_rate].first { $0.num > 0 && $0.den > 0 }
             decoder = try VideoDecoder(stream: stream, shortcuts: [], threads: 0, maxPixels: file.limits.maxPixels, path: path)
             scaler = try UprightScaler(geometry: geometry, path: path)
-            encoder = try VideoEncoder(width: geometry.width, height: geometry.height, timeBase: stream.pointee.time_base,
+            encoder = try VideoEncoder.make(width: geometry.width, height: geometry.height, timeBase: stream.pointee.time_base,
                                        frameRate: rate, settings: settings, globalHeaders: container.wantsGlobalHeaders, path: path)
             outputStream = try encoder.addStream(to: container)
             self.container = container
