@@ -11,6 +11,9 @@ public struct PublishedReview: Sendable, Equatable {
     /// The pipeline's explanation of the score (see `Docs/scoring.md`); nil for a clip scored without one.
     public var explanation: ScoreExplanation?
     public var platformID: String
+    public var platformName: String
+    /// The product id the review was filed under: the one asked for, or, syndicated, another with its GTIN.
+    public var productID: String
     /// The reviewer's public handle on their platform, if the platform gave one.
     public var reviewerHandle: String?
     /// The reviewer's identity, to relate it to a shopper's social graph; never shown.
@@ -28,22 +31,28 @@ public struct PublishedReview: Sendable, Equatable {
     /// The web rendition's and poster's keys in the media store; nil until made.
     public var renditionKey: String?
     public var posterKey: String?
+    /// Whether the viewer of a ``ReviewQuery/Sort/known`` ranking relates to the reviewer.
+    public var knownToViewer: Bool
 
     /// Where this review stands in its product's ranking, for the next page to start after.
-    public var position: RankingPosition { RankingPosition(score: score, clipID: clipID, rating: words?.rating ?? 0) }
+    public var position: RankingPosition {
+        RankingPosition(score: score, clipID: clipID, rating: words?.rating ?? 0, known: knownToViewer)
+    }
 }
 
 /// A place in a product's ranking, whichever order it is in: the last review's score,
-/// clip id and stars, each order comparing the ones it sorts by.
+/// clip id, stars and whether the viewer knows its reviewer, each order comparing the ones it sorts by.
 public struct RankingPosition: Sendable, Hashable {
     public var score: Double
     public var clipID: Int64
     public var rating: Int
+    public var known: Bool
 
-    public init(score: Double, clipID: Int64, rating: Int = 0) {
+    public init(score: Double, clipID: Int64, rating: Int = 0, known: Bool = false) {
         self.score = score
         self.clipID = clipID
         self.rating = rating
+        self.known = known
     }
 }
 

@@ -14,6 +14,7 @@ enum Schema {
         Migration(version: 9, name: "demand signals", apply: createDemandTables),
         Migration(version: 10, name: "review content", apply: addReviewContent),
         Migration(version: 11, name: "clip media", apply: addClipMedia),
+        Migration(version: 12, name: "syndication", apply: createSyndicationTables),
     ]
 }
 

@@ -14,49 +14,18 @@ extension Store {
     public func publishedReviews(product: String, query: ReviewQuery = ReviewQuery(), limit: Int,
                                  after position: RankingPosition? = nil) async throws -> ReviewPage {
         let count = max(1, limit)
-        let published = ClipStatus.published.rawValue
+        let selection = ReviewSelection(product: product, query: query)
         return try await database.run { db in
             let rows = try await db.raw("""
-                SELECT c.id, c.score, c.explanation, c.platform_id, c.created_at, c.log_index, c.provenance, c.verified_purchase,
-                       c.rating, c.title, c.review_text, c.language, c.disclosures, c.captions IS NOT NULL AS has_captions,
-                       c.rendition_key, c.poster_key,
-                       r.handle, r.identity_id
-                FROM clips c JOIN reviewers r ON r.id = c.reviewer_id
-                WHERE c.product_id = \(bind: product) AND c.status = \(bind: published)\(Self.filters(query))\(Self.after(position, in: query.sort))
-                ORDER BY \(unsafeRaw: Self.order(query.sort)) LIMIT \(bind: count + 1)
+                SELECT c.id, c.score, c.explanation, c.platform_id, pl.name AS platform_name, c.product_id, c.created_at, c.log_index,
+                       c.provenance, c.verified_purchase, c.rating, c.title, c.review_text, c.language, c.disclosures,
+                       c.captions IS NOT NULL AS has_captions, c.rendition_key, c.poster_key,
+                       r.handle, r.identity_id, \(selection.known) AS known
+                \(selection.fromWhere)\(selection.after(position))
+                ORDER BY \(selection.order) LIMIT \(bind: count + 1)
                 """).all()
             let reviews = try rows.prefix(count).map(Self.publishedReview(row:))
             return ReviewPage(reviews: reviews, next: rows.count > count ? reviews.last?.position : nil)
-        }
-    }
-
-    private static func filters(_ query: ReviewQuery) -> SQLQueryString {
-        var filters: SQLQueryString = ""
-        if let rating = query.rating { filters = filters + " AND c.rating = \(bind: rating)" }
-        if let verified = query.verifiedPurchase { filters = filters + " AND c.verified_purchase = \(bind: verified)" }
-        if let withVideo = query.withVideo { filters = filters + (withVideo ? " AND c.rendition_key IS NOT NULL" : " AND c.rendition_key IS NULL") }
-        return filters
-    }
-
-    private static func order(_ sort: ReviewQuery.Sort) -> String {
-        switch sort {
-        case .authenticity: "c.score DESC, c.id DESC"
-        case .newest: "c.id DESC"
-        case .rating: "COALESCE(c.rating, 0) DESC, c.score DESC, c.id DESC"
-        }
-    }
-
-    /// The reviews after `position` in `sort`'s order.
-    private static func after(_ position: RankingPosition?, in sort: ReviewQuery.Sort) -> SQLQueryString {
-        guard let position else { return "" }
-        let byScore: SQLQueryString = "(c.score < \(bind: position.score) OR (c.score = \(bind: position.score) AND c.id < \(bind: position.clipID)))"
-        switch sort {
-        case .authenticity:
-            return " AND " + byScore
-        case .newest:
-            return " AND c.id < \(bind: position.clipID)"
-        case .rating:
-            return " AND (COALESCE(c.rating, 0) < \(bind: position.rating) OR (COALESCE(c.rating, 0) = \(bind: position.rating) AND " + byScore + "))"
         }
     }
 
@@ -69,6 +38,8 @@ extension Store {
             explanation: (try? StoredJSON.decode(ScoreExplanation.self, from: row.decode(column: "explanation", as: String?.self),
                                                  what: "explanation of clip \(clip)")) ?? nil,
             platformID: try row.decode(column: "platform_id", as: String.self),
+            platformName: try row.decode(column: "platform_name", as: String.self),
+            productID: try row.decode(column: "product_id", as: String.self),
             reviewerHandle: try row.decode(column: "handle", as: String?.self),
             reviewerIdentity: try row.decode(column: "identity_id", as: Int64.self),
             createdAt: Date(storeMilliseconds: try row.decode(column: "created_at", as: Int64.self)),
@@ -79,7 +50,8 @@ extension Store {
             verifiedPurchase: try row.decode(column: "verified_purchase", as: Bool.self),
             hasCaptions: try row.decode(column: "has_captions", as: Bool.self),
             renditionKey: try row.decode(column: "rendition_key", as: String?.self),
-            posterKey: try row.decode(column: "poster_key", as: String?.self))
+            posterKey: try row.decode(column: "poster_key", as: String?.self),
+            knownToViewer: try row.decode(column: "known", as: Bool.self))
     }
 
     /// The products whose clips changed at or after `since`: what a cache of rankings
@@ -140,11 +112,12 @@ extension Store {
 }
 
 extension Store {
-    /// What `product`'s published reviews add up to, read now: a review taken down leaves it at once.
-    public func ratingSummary(product: String) async throws -> RatingSummary {
-        try await database.run { db in
-            let rows = try await db.select().columns("id", "rating", "score", "disclosures", "verified_purchase").from("clips")
-                .where("product_id", .equal, product).where("status", .equal, ClipStatus.published.rawValue).all()
+    /// What `product`'s published reviews add up to, read now: a review taken down leaves it
+    /// at once. In a shop's `scope`, the reviews that shop's ranking shows.
+    public func ratingSummary(product: String, scope: ReviewScope? = nil) async throws -> RatingSummary {
+        let selection = ReviewSelection(product: product, query: ReviewQuery(scope: scope))
+        return try await database.run { db in
+            let rows = try await db.raw("SELECT c.id, c.rating, c.score, c.disclosures, c.verified_purchase \(selection.fromWhere)").all()
             return RatingSummary(try rows.map { row in
                 let clip = try row.decode(column: "id", as: Int64.self)
                 return RatingSummary.Rated(
@@ -153,6 +126,23 @@ extension Store {
                                                        what: "disclosures of clip \(clip)"),
                     verifiedPurchase: try row.decode(column: "verified_purchase", as: Bool.self))
             })
+        }
+    }
+}
+
+extension Store {
+    /// How long each of these clips plays, in seconds, as probed; clips without a duration are absent.
+    public func clipDurations(_ clips: [Int64]) async throws -> [Int64: Double] {
+        guard !clips.isEmpty else { return [:] }
+        struct Probe: Decodable { var durationSeconds: Double? }
+        return try await database.run { db in
+            var durations: [Int64: Double] = [:]
+            for row in try await db.select().columns("id", "probe").from("clips").where("id", .in, clips).all() {
+                let clip = try row.decode(column: "id", as: Int64.self)
+                let probe = (try? StoredJSON.decode(Probe.self, from: row.decode(column: "probe", as: String?.self), what: "probe of clip \(clip)")) ?? nil
+                if let seconds = probe?.durationSeconds { durations[clip] = seconds }
+            }
+            return durations
         }
     }
 }
