@@ -35,6 +35,37 @@ public struct ServerSettings: Sendable, Codable, Equatable {
     /// How often a process asks the store whether platforms, their keys or moderators
     /// changed: the longest a change made on another host takes to apply here.
     public var registryRefreshSeconds = 2.0
+    /// The address shoppers reach this Vouch at, such as `https://reviews.example.com`: the
+    /// absolute links of structured data, which shops' pages carry. Empty: `http://host:port`.
+    public var publicURL = ""
+    /// Shoppers the product page offers to "view as", to show personal trust without a
+    /// platform's page in front. For demonstrations only: anyone could then read these
+    /// shoppers' links to reviewers. Empty in production.
+    public var demoShoppers: [DemoShopper] = []
 
     public init() {}
+
+    /// The origin absolute links start with.
+    public var publicOrigin: String {
+        publicURL.isEmpty ? "http://\(host):\(port)" : String(publicURL.trimmingSuffix("/"))
+    }
+}
+
+/// A shopper of a sample platform the product page may be viewed as (``ServerSettings/demoShoppers``).
+public struct DemoShopper: Sendable, Codable, Equatable {
+    public var platform: String
+    public var account: String
+
+    public init(platform: String, account: String) {
+        self.platform = platform
+        self.account = account
+    }
+}
+
+extension String {
+    fileprivate func trimmingSuffix(_ suffix: Character) -> Substring {
+        var text = self[...]
+        while text.last == suffix { text = text.dropLast() }
+        return text
+    }
 }

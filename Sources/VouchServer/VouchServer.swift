@@ -43,6 +43,7 @@ public struct VouchServer: Sendable {
     /// token, the moderator UI behind a session.
     public func router() -> Router<VouchRequestContext> {
         let router = Router(context: VouchRequestContext.self)
+        router.middlewares.add(PublicCORSMiddleware())
         router.middlewares.add(ProblemMiddleware(errors: RepeatedErrorLog(logger: Logger(label: "vouch.server"))))
         router.middlewares.add(ClientAddressMiddleware(trustedProxies: settings.trustedProxies.compactMap(IPNetwork.init)))
         router.middlewares.add(BodyDeadlineMiddleware(limit: .milliseconds(Int64(settings.bodyDeadlineSeconds * 1000))))
@@ -82,7 +83,8 @@ public struct VouchServer: Sendable {
                                by: .viewer)
         ShopperRoutes(store: pipeline.store, cursors: cursors,
                       cache: settings.rankingCacheEntries > 0 ? RankingCache(store: pipeline.store, capacity: settings.rankingCacheEntries,
-                                                                             maximumBytes: settings.rankingCacheBytes, cursors: cursors) : nil)
+                                                                             maximumBytes: settings.rankingCacheBytes, cursors: cursors) : nil,
+                      origin: settings.publicOrigin, demoShoppers: settings.demoShoppers)
             .register(api: shoppers, pages: open)
     }
 
@@ -98,6 +100,7 @@ public struct VouchServer: Sendable {
         CampaignRoutes(store: store).register(on: group)
         SuppressionReportRoutes(store: store).register(platformAPI: group)
         ReviewerRoutes(store: store).register(on: group)
+        SyndicationRoutes(store: store).register(on: group)
         WebhookRoutes(store: store, addresses: WebhookAddressPolicy(allowPrivateAddresses: pipeline.configuration.pipeline.webhooks.allowPrivateAddresses))
             .register(on: group)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VouchServer
 import VouchStore
 import VouchTestSupport
 
@@ -32,6 +33,25 @@ import VouchTestSupport
             let landing = String(decoding: try await server.send("/").body, as: UTF8.self)
             #expect(landing.contains("href=\"/products/barista%20pro\"") && landing.contains("Barista Pro")
                     && landing.contains("2 published reviews"))
+        }
+    }
+
+    @Test func aDemoShopperCanBeViewedAsAndNobodyElse() async throws {
+        try await withServer(adjust: { server, _ in server.demoShoppers = [DemoShopper(platform: "shop", account: "dana")] }) { server in
+            let store = server.pipeline.store
+            try await store.finishedClip(reviewer: "zoe", handle: "Zoe", product: "sku-1", score: 0.9)
+            try await store.finishedClip(reviewer: "rita", handle: "Rita", product: "sku-1", score: 0.3)
+            try await store.addEdges([AccountEdge(from: "dana", to: "rita", kind: "follows"), AccountEdge(from: "eli", to: "zoe", kind: "follows")],
+                                     platform: "shop")
+            let anyone = String(decoding: try await server.send("/products/sku-1").body, as: UTF8.self)
+            #expect(anyone.contains("href=\"/products/sku-1?as=shop:dana\""), "the page offers the demo shopper")
+            #expect(!anyone.contains("you follow this reviewer"))
+            let dana = String(decoding: try await server.send("/products/sku-1?as=shop:dana").body, as: UTF8.self)
+            #expect(dana.contains("you follow this reviewer"))
+            let rita = try #require(dana.range(of: "Rita")), zoe = try #require(dana.range(of: "Zoe"))
+            #expect(rita.lowerBound < zoe.lowerBound, "the reviewer dana follows comes first")
+            let eli = try await server.send("/products/sku-1?as=shop:eli")
+            #expect(eli.status == 400, "only the configured demo shoppers can be viewed as")
         }
     }
 

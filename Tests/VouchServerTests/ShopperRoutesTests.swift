@@ -74,6 +74,32 @@ import VouchTestSupport
         }
     }
 
+    @Test func peopleTheViewerKnowsComeFirstOnlyForThatViewer() async throws {
+        try await withServer { server in
+            let store = server.pipeline.store
+            let stranger = try await store.finishedClip(reviewer: "zoe", product: "sku-1", score: 0.9)
+            let friendsFriend = try await store.finishedClip(reviewer: "rita", product: "sku-1", score: 0.3)
+            try await store.addEdges([AccountEdge(from: "sam", to: "ann", kind: "friend"), AccountEdge(from: "ann", to: "rita", kind: "follows")],
+                                     platform: "shop")
+            let anonymous = try await server.send("/v1/products/sku-1/reviews?sort=known")
+            #expect(anonymous.status == 400 && (anonymous.json["detail"] as? String)?.contains("Vouch-Viewer") == true)
+
+            let token = try await server.shop.viewerAttestation(account: "sam")
+            let known = try await server.send("/v1/products/sku-1/reviews?sort=known&limit=1", headers: ["Vouch-Viewer": token])
+            let first = try #require((known.json["reviews"] as? [[String: Any]])?.first)
+            #expect(first["clip"] as? Int == Int(friendsFriend))
+            #expect((first["personalTrust"] as? [String: Any])?["contacts"] as? Int == 1)
+            let cursor = try #require(known.json["nextCursor"] as? String)
+            let next = try await server.send("/v1/products/sku-1/reviews?sort=known&limit=1&cursor=\(cursor)", headers: ["Vouch-Viewer": token])
+            #expect((next.json["reviews"] as? [[String: Any]])?.compactMap { $0["clip"] as? Int } == [Int(stranger)])
+            #expect(known.header("Cache-Control") == "private, no-store" && known.header("Vary") == "Vouch-Viewer",
+                    "no shared cache may hand one shopper's links to another")
+            #expect(try await server.send("/v1/products/sku-1/reviews").header("Vary") == "Vouch-Viewer")
+            let plain = try await server.send("/v1/products/sku-1/reviews", headers: ["Vouch-Viewer": token])
+            #expect((plain.json["reviews"] as? [[String: Any]])?.first?["clip"] as? Int == Int(stranger), "the default order stays authenticity")
+        }
+    }
+
     @Test func badParametersAndViewersGetAProblem() async throws {
         try await withServer { server in
             for query in ["limit=0", "limit=101", "limit=ten", "cursor=garbage", "cursor=", "cursor=1-", "cursor=10000000000000000-1"] {

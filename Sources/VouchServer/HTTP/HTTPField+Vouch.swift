@@ -8,6 +8,8 @@ extension HTTPField.Name {
     static let idempotencyKey = Self("Idempotency-Key")!
     /// A platform's attestation of the shopper viewing reviews, to show personal trust links.
     static let vouchViewer = Self("Vouch-Viewer")!
+    /// Lets pages on other origins read the timing of the public answers (Resource Timing).
+    static let timingAllowOrigin = Self("Timing-Allow-Origin")!
     /// The client addresses a chain of reverse proxies saw, each appending its peer's.
     static let xForwardedFor = Self("X-Forwarded-For")!
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VouchIdentity
 import VouchModel
 import VouchStore
 
@@ -12,6 +13,26 @@ struct ProductPage: Sendable {
     var next: String?
     var later: Bool
     var isEmpty: Bool
+    /// The schema.org `Product` markup, safe inside `<script type="application/ld+json">`.
+    var structuredData: String
+    /// "View as" links to the demo shoppers, and who the page is viewed as.
+    var viewAs: [ViewAsLink]
+    var offersViewAs: Bool
+    var viewingAs: String?
+
+    /// Whom the page may be viewed as, whom it is, and how that shopper relates to the reviewers.
+    struct Viewing {
+        var shoppers: [DemoShopper] = []
+        var viewer: Viewer?
+        var links: [Int64: PersonalTrustBody] = [:]
+    }
+
+    /// One "view as" choice.
+    struct ViewAsLink: Sendable {
+        var label: String
+        var path: String
+        var current: Bool
+    }
 
     /// One review as a card: who, when, how far it can be trusted, and why.
     struct ReviewCard: Sendable {
@@ -38,6 +59,8 @@ struct ProductPage: Sendable {
         var captions: String?
         /// The web rendition, when one was made.
         var video: String?
+        /// How the shopper the page is viewed as relates to the reviewer, in words.
+        var personalTrust: [String]
     }
 
     /// The product's ratings, plain and trust-weighted, when any review has stars.
@@ -59,12 +82,21 @@ struct ProductPage: Sendable {
         var percent: String
     }
 
-    init(product: String, name: String?, page: ReviewPage, summary: RatingSummary, later: Bool, cursors: ReviewCursor) {
+    init(product: String, name: String?, page: ReviewPage, summary: RatingSummary, later: Bool, cursors: ReviewCursor,
+         viewing: Viewing = Viewing(), structuredData: String = "") {
         self.name = name ?? product
         title = self.name
         self.product = product
         self.later = later
+        self.structuredData = structuredData
         let path = Self.path(product)
+        let viewer = viewing.viewer.map { "\($0.platformID):\($0.account)" }
+        viewAs = viewing.shoppers.isEmpty ? [] : [ViewAsLink(label: "anyone", path: path, current: viewer == nil)] + viewing.shoppers.map { shopper in
+            let name = "\(shopper.platform):\(shopper.account)"
+            return ViewAsLink(label: "\(shopper.account) on \(shopper.platform)", path: PageFormat.link(path, [("as", name)]), current: viewer == name)
+        }
+        offersViewAs = !viewAs.isEmpty
+        viewingAs = viewing.viewer.map { "\($0.account) on \($0.platformID)" }
         reviews = ReviewsBody(product: product, page: page, cursors: cursors).reviews.map { review in
             let explanation = review.explanation
             return ReviewCard(
@@ -81,7 +113,7 @@ struct ProductPage: Sendable {
                 stars: review.rating.map { String(repeating: "★", count: $0) + String(repeating: "☆", count: 5 - $0) },
                 starsLabel: review.rating.map { "\($0) out of 5 stars" },
                 headline: review.title, text: review.text, language: review.language, labels: review.labels, captions: review.media.captions,
-                video: review.media.video
+                video: review.media.video, personalTrust: viewing.links[review.clip]?.explanation ?? []
             )
         }
         isEmpty = reviews.isEmpty
@@ -89,7 +121,7 @@ struct ProductPage: Sendable {
             self.summary = SummaryLine(average: String(format: "%.1f", average), trustWeighted: summary.trustWeightedRating.map { String(format: "%.1f", $0) },
                                        rated: summary.rated, incentivised: summary.incentivised, insiders: summary.insiders)
         }
-        next = page.next.map { PageFormat.link(path, [("cursor", cursors.encode($0))]) }
+        next = page.next.map { PageFormat.link(path, (viewer.map { [("as", $0)] } ?? []) + [("cursor", cursors.encode($0))]) }
     }
 
     /// The page's own path, the product id percent-encoded as one path segment.

@@ -3,8 +3,9 @@ import VouchPipeline
 import VouchStore
 
 /// `/`, a landing page linking what this Vouch serves; `/how-reviews-are-verified`, written
-/// from the live configuration; `/static/vouch.css`; and `/static/sync-playback.js`, the
-/// only script any page loads (the moderator's item page, to play two clips in step).
+/// from the live configuration; `/static/vouch.css`; `/static/sync-playback.js`, the
+/// only script any page loads (the moderator's item page, to play two clips in step); and
+/// `/widget.js`, the reviews widget shops embed in their own pages.
 ///
 /// The landing page's product list aggregates every published review, so it is read at
 /// most every few seconds.
@@ -30,12 +31,16 @@ struct SiteRoutes: Sendable {
         assets.get("/static/sync-playback.js") { _, _ in
             try Self.asset("sync-playback", extension: "js", contentType: "text/javascript; charset=utf-8")
         }
+        // Short-lived in caches: shops embed this address for good, and fixes must reach them.
+        assets.get("/widget.js") { _, _ in
+            try Self.asset("widget", extension: "js", contentType: "text/javascript; charset=utf-8", cache: "public, max-age=300")
+        }
     }
 
-    /// A file from `Web/`, as written, cacheable for an hour.
-    private static func asset(_ name: String, extension: String, contentType: String) throws -> Response {
+    /// A file from `Web/`, as written, cacheable for an hour unless `cache` says otherwise.
+    private static func asset(_ name: String, extension: String, contentType: String, cache: String = "public, max-age=3600") throws -> Response {
         guard let data = PageRenderer.resource(name, extension: `extension`) else { throw Problem.notFound("\(name).\(`extension`) is missing") }
-        return Response(status: .ok, headers: PageRenderer.headers(contentType: contentType, cache: "public, max-age=3600"),
+        return Response(status: .ok, headers: PageRenderer.headers(contentType: contentType, cache: cache),
                         body: ResponseBody(byteBuffer: ByteBuffer(data: data)))
     }
 }

@@ -79,7 +79,7 @@ actor RankingCache {
     static func load(product: String, query: ReviewQuery, limit: Int, after: RankingPosition?, from store: Store,
                      cursors: ReviewCursor) async throws -> Entry {
         let page = try await store.publishedReviews(product: product, query: query, limit: limit, after: after)
-        return Entry(page: page, body: try JSONAnswer.body(ReviewsBody(product: product, page: page, cursors: cursors)))
+        return Entry(page: page, body: try JSONAnswer.body(ReviewsBody(product: product, page: page, scope: query.scope, cursors: cursors)))
     }
 
     private func forgetChangedProducts() async throws {

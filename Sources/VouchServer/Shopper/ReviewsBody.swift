@@ -31,6 +31,15 @@ struct ReviewsBody: Encodable, Sendable {
         var labels: [String]
         var verifiedPurchase: Bool
         var media: Media
+        /// Where a review shown in another platform's shop was recorded (syndication).
+        var syndicatedFrom: Origin?
+    }
+
+    /// The platform a syndicated review was recorded on, and its product id there.
+    struct Origin: Encodable, Sendable {
+        var platform: String
+        var platformName: String
+        var product: String
     }
 
     /// Where a shopper's browser fetches the review's pictures and captions.
@@ -55,10 +64,12 @@ struct ReviewsBody: Encodable, Sendable {
         var platform: String
     }
 
-    init(product: String, page: ReviewPage, cursors: ReviewCursor) {
+    /// The page as `scope`'s shop shows it: reviews from other platforms say where they come from.
+    init(product: String, page: ReviewPage, scope: ReviewScope? = nil, cursors: ReviewCursor) {
         self.product = product
-        let base = "\(ProductPage.path(product))/clips"
         reviews = page.reviews.map { review in
+            // A syndicated review's poster and captions are under the product it was filed as.
+            let base = "\(ProductPage.path(review.productID))/clips"
             // `disclosures` are the platform's, as logged; the labels add a purchase Vouch verified otherwise.
             var labelled = review.words?.disclosures
             labelled?.verifiedPurchase = review.verifiedPurchase
@@ -70,7 +81,9 @@ struct ReviewsBody: Encodable, Sendable {
                           verifiedPurchase: review.verifiedPurchase,
                           media: Media(video: review.renditionKey.map { "/media/\($0)" },
                                        poster: review.posterKey.map { "/media/\($0)" } ?? "\(base)/\(review.clipID)/poster.jpg",
-                                       captions: review.hasCaptions ? "\(base)/\(review.clipID)/captions.vtt" : nil))
+                                       captions: review.hasCaptions ? "\(base)/\(review.clipID)/captions.vtt" : nil),
+                          syndicatedFrom: scope.flatMap { $0.platform == review.platformID ? nil : Origin(
+                              platform: review.platformID, platformName: review.platformName, product: review.productID) })
         }
         nextCursor = page.next.map(cursors.encode)
     }

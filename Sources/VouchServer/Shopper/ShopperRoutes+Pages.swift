@@ -1,16 +1,35 @@
 import Foundation
 import Hummingbird
+import VouchIdentity
 import VouchStore
 
 extension ShopperRoutes {
-    /// `GET /products/{id}?cursor=`: the ranking as an HTML page, for people.
+    /// `GET /products/{id}?cursor=&as=`: the ranking as an HTML page, for people, with its
+    /// schema.org markup; `as` names a demo shopper (`server.demoShoppers`) to view it as,
+    /// whose contacts' reviews come first with the links that relate them.
     func productPage(_ request: Request, context: VouchRequestContext) async throws -> Response {
         let product = try Self.product(context)
-        let cursor = request.uri.queryParameters["cursor"]
-        let entry = try await ranking(product: product, limit: Self.defaultLimit, cursor: cursor)
+        let parameters = request.uri.queryParameters
+        let cursor = parameters["cursor"]
+        let viewer = try demoViewer(parameters["as"].map(String.init))
+        let query = viewer.map { ReviewQuery(sort: .known, viewer: $0) } ?? ReviewQuery()
+        let entry = try await ranking(product: product, query: query, limit: Self.defaultLimit, cursor: cursor)
+        var links: [Int64: PersonalTrustBody] = [:]
+        if let viewer { links = try await ViewerLinks(store: store).links(for: viewer, to: entry.page.reviews) }
         let page = ProductPage(product: product, name: try await store.productName(product), page: entry.page,
-                               summary: try await store.ratingSummary(product: product), later: cursor != nil, cursors: cursors)
+                               summary: try await store.ratingSummary(product: product), later: cursor != nil, cursors: cursors,
+                               viewing: ProductPage.Viewing(shoppers: demoShoppers, viewer: viewer, links: links),
+                               structuredData: try await structuredData(of: product, scope: nil).scriptText())
         return try PageRenderer().render(page, template: "product")
+    }
+
+    /// The demo shopper `as` names (`platform:account`); 400 for one the settings do not list.
+    private func demoViewer(_ name: String?) throws(Problem) -> Viewer? {
+        guard let name else { return nil }
+        guard let shopper = demoShoppers.first(where: { "\($0.platform):\($0.account)" == name }) else {
+            throw .badRequest("'as' must name one of this server's demo shoppers (server.demoShoppers) as platform:account")
+        }
+        return Viewer(platformID: shopper.platform, account: shopper.account)
     }
 
     /// `GET /products/{id}/clips/{clip}/poster.jpg`: a published review's first keyframe.
