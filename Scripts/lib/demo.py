@@ -13,11 +13,13 @@ import sys
 sys.path.insert(0, os.path.dirname(__file__))
 from market import seed_market, wait_for_demand  # noqa: E402
 from platform_client import Platform, local_settings, wait_until_serving  # noqa: E402
-from samples import load_catalog, submit_clip  # noqa: E402
+from sample_shop import SampleShop  # noqa: E402
+from samples import connect_platforms, load_catalog, submit_clip  # noqa: E402
 
 VOUCH = os.environ.get("VOUCH", ".build/release/vouch")
 DATA = ".vouch/demo"
 PORT = int(os.environ.get("VOUCH_PORT", "8080"))
+SHOP_PORT = int(os.environ.get("VOUCH_SHOP_PORT", "8081"))
 
 
 def main():
@@ -47,6 +49,7 @@ def main():
             # Each clip is matched against those indexed before it, as in production:
             # wait for this one's verdict before submitting the next.
             platform.wait_final(base, [answer["id"]])
+        connect_platforms(base, platforms, catalog)
         seeded = seed_market(base, platforms["northwind"], [r["account"] for r in catalog["reviewers"] if r["platform"] == "northwind"], products_ids)
         wait_for_demand(base, platforms["northwind"])
         print(f"\n{seeded} demand signals sent, 80 of them from a bot farm; a pre-order campaign opened.")
@@ -57,7 +60,13 @@ def main():
             score = f"{status['score']:.2f}" if status.get("score") is not None else "-"
             print(f"{clip['file']:30} {reviewers[clip['reviewer']]['account']:16} {str(clip['review']['rating']) + '/5':6} {status['status']:10} "
                   f"{status.get('verdict') or '-':18} {score:>5}  {flags}")
+        northwind = platforms["northwind"]
+        shop = SampleShop(base, SHOP_PORT, viewer_token=northwind.viewer_attestation,
+                          shoppers=[s["account"] for s in catalog["shoppers"] if s["platform"] == "northwind"]).start()
         print(f"\nVouch is serving on {base} (data in {DATA}).")
+        print(f"A sample shop embedding the reviews widget from another origin: {shop.url}"
+              f" (signed in as a shopper: {shop.url}?shopper=dana.m)")
+        print(f"The product page as a demo shopper sees it, friends of friends first: {base}/products/barista-pro?as=northwind:dana.m")
         print(f"Moderator UI: {base}/moderate (user demo, password vouch-demo-2026).")
         print(f"Merchant view: {base}/moderate/demand (user merchant, password vouch-demo-2026). Platform API keys:")
         for platform in platforms.values():

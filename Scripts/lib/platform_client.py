@@ -41,6 +41,13 @@ class Platform:
             check=True, capture_output=True, text=True).stdout
         self.api_key = next(line for line in out.splitlines() if line.startswith("vk_"))
 
+    def viewer_attestation(self, account, audience="vouch", lifetime=600):
+        """A viewer attestation for the shopper `account`, as the platform's server mints it for
+        a signed-in shopper's page: header typ vouch-viewer+jwt, no clip hash."""
+        now = int(time.time())
+        claims = {"iss": self.id, "sub": account, "aud": audience, "iat": now, "exp": now + lifetime}
+        return jwt.encode(claims, self.private_key, algorithm="EdDSA", headers={"kid": self.key_id, "typ": "vouch-viewer+jwt"})
+
     def attestation(self, sha256, reviewer, audience="vouch", verified_purchase=True, account_created=None, handle=None,
                     review_sha256=None, captions_sha256=None):
         """A signed attestation of a clip's SHA-256 (and of a review's parts, when given)."""
@@ -97,10 +104,12 @@ class Platform:
         with urllib.request.urlopen(request) as response:
             return json.load(response)
 
-    def call(self, base_url, path, body=None):
-        """Sends JSON to (or reads JSON from) the platform API with this platform's key."""
+    def call(self, base_url, path, body=None, method=None):
+        """Sends JSON to (POST unless `method` says otherwise) or reads JSON from the platform
+        API with this platform's key."""
         data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(f"{base_url}{path}", data=data, method="GET" if body is None else "POST", headers={
+        method = method or ("GET" if body is None else "POST")
+        request = urllib.request.Request(f"{base_url}{path}", data=data, method=method, headers={
             "Authorization": f"Bearer {self.api_key}", "Content-Type": "application/json"})
         with urllib.request.urlopen(request) as response:
             return json.load(response)
@@ -164,7 +173,8 @@ def local_settings(catalog, port):
     (so the moderator cookie cannot be `Secure`: scripts' cookie jars send those over HTTPS
     only), trusting the sample platforms' account-age and purchase claims as trust seeds."""
     config = json.load(open("Config/vouch.json"))
-    config["server"] = dict(config.get("server", {}), port=port)
+    # The catalog's demo shoppers are offered as "view as" on product pages: demo only.
+    config["server"] = dict(config.get("server", {}), port=port, demoShoppers=catalog.get("shoppers", []))
     config["moderation"] = dict(config.get("moderation", {}), secureCookies=False)
     config["scoring"] = dict(config.get("scoring", {}), trustSeedPlatforms=[p["id"] for p in catalog["platforms"]])
     # Trust (and with it trusted demand) is recomputed every ten seconds, so the demo's

@@ -37,3 +37,14 @@ def submit_clip(base_url, platforms, catalog, clip):
     answer = platform.submit_review(base_url, f"{CLIPS}/{clip['file']}", review_of(catalog, clip), captions, reviewer["account"],
                                     account_created=account_created(reviewer), handle=reviewer["account"])
     return platform, answer
+
+
+def connect_platforms(base_url, platforms, catalog):
+    """Each platform's social graph, each product's GTIN on both platforms (so their reviews
+    are one product's), and Northwind's choice to show Clipstream's reviews in its shop."""
+    for platform_id, edges in catalog["socialGraph"].items():
+        platforms[platform_id].call(base_url, "/v1/social/edges", {"add": edges})
+    for product in catalog["products"]:
+        for platform in platforms.values():
+            platform.call(base_url, f"/v1/catalog/{product['id']}", {"gtin": product["gtin"]}, method="PUT")
+    platforms["northwind"].call(base_url, "/v1/syndication", {"showSyndicated": True, "shareReviews": True}, method="PUT")
