@@ -71,6 +71,13 @@ public actor IndexFollower {
         }
     }
 
+    /// Catches up with the store and says how far this index has read: what a match
+    /// against it, made next, has seen (see ``Store/finish(_:with:matchedUpTo:)``).
+    public func caughtUpPosition() async throws -> IndexPosition {
+        try await catchUp()
+        return IndexPosition(sequence: cursor, alsoSeen: seenAbove)
+    }
+
     /// Following the store, every `seconds`, as a service.
     nonisolated func service(every seconds: Double) -> PeriodicService {
         PeriodicService(seconds: seconds, logger: logger, failure: { (.error, "index could not catch up with the store: \($0)") }) {

@@ -28,11 +28,19 @@ struct MatchFinder: Sendable {
             .map { ConfirmedMatch(clipID: $0.clipID, match: $0.match) }
         var compared = Set(confirmed.map(\.clipID))
         compared.insert(clip.id)
-        for candidate in try await store.sweepCandidates(for: clip, limit: productSweep) where compared.insert(candidate).inserted {
+        let swept = try await store.sweepCandidates(for: clip, limit: productSweep).filter { compared.insert($0).inserted }
+        confirmed += try await matches(of: fingerprint, among: swept)
+        return confirmed.sorted { $0.match.score > $1.match.score }
+    }
+
+    /// The clips of `candidates` that `fingerprint` matches, each compared directly on its stored fingerprint.
+    func matches(of fingerprint: VideoFingerprint, among candidates: [Int64]) async throws -> [ConfirmedMatch] {
+        var confirmed: [ConfirmedMatch] = []
+        for candidate in candidates {
             guard let data = try await store.fingerprint(clip: candidate), let reference = try? VideoFingerprint(binary: data) else { continue }
             let match = matcher.compare(fingerprint, with: reference)
             if match.isMatch { confirmed.append(ConfirmedMatch(clipID: candidate, match: match)) }
         }
-        return confirmed.sorted { $0.match.score > $1.match.score }
+        return confirmed
     }
 }

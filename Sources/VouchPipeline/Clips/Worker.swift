@@ -89,8 +89,7 @@ public struct Worker: Sendable {
         let clip = try await store.clip(id: job.clipID)
         do {
             guard let clip else { throw StoreError.notFound("clip \(job.clipID)") }
-            let (outcome, fingerprint) = try await process(clip)
-            try await store.finish(job, with: outcome)
+            let (outcome, fingerprint) = try await process(clip, for: job)
             if let fingerprint, outcome.status != .rejected { await index.insert(clip.id, fingerprint) }
             Counter(label: "vouch_clips_processed_total", dimensions: [("status", outcome.status.rawValue)]).increment()
             logger.info("clip processed", metadata: ["clip": "\(clip.id)", "status": "\(outcome.status.rawValue)", "score": "\(outcome.explanation.parts.score)"])
@@ -115,7 +114,8 @@ public struct Worker: Sendable {
         }
     }
 
-    private func process(_ clip: ClipRecord) async throws -> (ClipOutcome, VideoFingerprint?) {
+    /// Analyses, matches and assesses the clip, and commits its outcome.
+    private func process(_ clip: ClipRecord, for job: Job) async throws -> (ClipOutcome, VideoFingerprint?) {
         guard let path = clip.spoolPath, FileManager.default.fileExists(atPath: path) else {
             throw PipelineError.uploadMissing(path: clip.spoolPath ?? "(none)")
         }
@@ -126,10 +126,30 @@ public struct Worker: Sendable {
         analysis.sandbox?.logIfChanged(to: logger)
         let matcher = TemporalMatcher(settings: fingerprinting.matching, minimumQuality: fingerprinting.minimumQuality)
         let finder = MatchFinder(index: index, store: store, matcher: matcher, productSweep: settings.productSweep)
-        let matches = try await finder.matches(of: analysis.fingerprint, for: clip)
-        let assessment = try await ClipAssessment.assess(clip, matches: matches, provenance: credentials, store: store, scoring: scoring)
         let kept = try await keeper.keep(clip, upload: path, durationSeconds: analysis.info.durationSeconds)
-        let outcome = ClipOutcome(
+        var position = try await index.caughtUpPosition()
+        var matches = try await finder.matches(of: analysis.fingerprint, for: clip)
+        var outcome = try await self.outcome(of: clip, analysis, matches: matches, provenance: credentials, media: kept)
+        // Clips committed since `position` were analysed beside this one (a copy uploaded at
+        // the same moment, perhaps, through another process): matched against them, the
+        // outcome tries again, until no commit came between.
+        while case .indexedMeanwhile(let clips, let reached) = try await store.finish(job, with: outcome, matchedUpTo: position) {
+            position = reached
+            let known = Set(matches.map(\.clipID))
+            let caught = try await finder.matches(of: analysis.fingerprint, among: clips.filter { !known.contains($0) })
+            guard !caught.isEmpty else { continue }
+            logger.info("clip matched against clips committed while it was analysed", metadata: ["clip": "\(clip.id)", "matches": "\(caught.map(\.clipID))"])
+            matches = (matches + caught).sorted { $0.match.score > $1.match.score }
+            outcome = try await self.outcome(of: clip, analysis, matches: matches, provenance: credentials, media: kept)
+        }
+        return (outcome, analysis.fingerprint)
+    }
+
+    /// What the clip's analysis, its matches and its credentials come to, with its media.
+    private func outcome(of clip: ClipRecord, _ analysis: ClipAnalysis, matches: [ConfirmedMatch], provenance: Provenance,
+                         media: ClipMedia) async throws -> ClipOutcome {
+        let assessment = try await ClipAssessment.assess(clip, matches: matches, provenance: provenance, store: store, scoring: scoring)
+        return ClipOutcome(
             status: assessment.flags.isEmpty ? .published : .flagged,
             explanation: assessment.explanation,
             probe: try JSONEncoder().text(of: analysis.info),
@@ -137,10 +157,9 @@ public struct Worker: Sendable {
             flags: assessment.flags,
             matches: try matches.map { ClipMatch(matchedClipID: $0.clipID, score: $0.match.score, alignment: try JSONEncoder().text(of: $0.match)) },
             thumbnails: analysis.keyframes.enumerated().map { KeyframeImage(position: $0.offset, timestamp: $0.element.timestamp, jpeg: $0.element.jpeg) },
-            provenance: credentials,
-            media: kept
+            provenance: provenance,
+            media: media
         )
-        return (outcome, analysis.fingerprint)
     }
 
     /// Deletes the upload, unless retention is on.
