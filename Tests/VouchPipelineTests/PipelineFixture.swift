@@ -37,12 +37,17 @@ struct PipelineFixture {
 
     /// Spools `file` and submits it as `reviewer`'s review of `product`.
     func submit(_ file: String, reviewer: String, product: String = "sku-1") async throws -> ClipRecord {
+        try await submit(try Data(contentsOf: URL(fileURLWithPath: file)), reviewer: reviewer, product: product)
+    }
+
+    /// Spools `upload` and submits it as `reviewer`'s review of `product`.
+    func submit(_ upload: Data, reviewer: String, product: String = "sku-1") async throws -> ClipRecord {
         let writer = try pipeline.spool.begin(limit: 1 << 30)
-        try writer.write(try Data(contentsOf: URL(fileURLWithPath: file)))
-        let upload = try writer.finish()
+        try writer.write(upload)
+        let spooled = try writer.finish()
         return try await pipeline.store.submit(ClipSubmission(
-            platformID: "shop", reviewerAccount: reviewer, productID: product, contentSHA256: upload.sha256,
-            byteCount: upload.byteCount, attestationID: UUID().uuidString, spoolPath: upload.path
+            platformID: "shop", reviewerAccount: reviewer, productID: product, contentSHA256: spooled.sha256,
+            byteCount: spooled.byteCount, attestationID: UUID().uuidString, spoolPath: spooled.path
         )).clip
     }
 
