@@ -18,6 +18,7 @@ public actor IndexFollower {
     private var cursor: Int64
     private var seenAbove: Set<Int64> = []
     private var gapsSince: [Int64: Date] = [:]
+    private var inFlight: Task<Void, any Error>?
     static let gapTimeout: TimeInterval = 10
 
     init(index: NearDuplicateIndex, store: Store, cursor: Int64, logger: Logger) {
@@ -57,7 +58,21 @@ public actor IndexFollower {
     }
 
     /// Applies every change in the store's log that this process has not seen.
+    ///
+    /// One catch-up at a time: the actor lets another call in at each `await`, and two
+    /// reading the same changes could undo each other (one re-inserting a clip the other
+    /// has just removed). Each call waits for the one before it, then reads the log itself.
     public func catchUp() async throws {
+        let previous = inFlight
+        let reading = Task {
+            _ = await previous?.result
+            try await applyUnseenChanges()
+        }
+        inFlight = reading
+        try await reading.value
+    }
+
+    private func applyUnseenChanges() async throws {
         while true {
             let changes = try await store.indexChanges(after: cursor)
             var appliedAny = false
