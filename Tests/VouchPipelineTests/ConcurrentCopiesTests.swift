@@ -12,11 +12,11 @@ import VouchTestSupport
 /// whose indexes do not yet hold each other's clips: the first committed is the original,
 /// every other is flagged.
 @Suite struct ConcurrentCopiesTests {
-    static let rounds = 25
+    static let rounds = 20
 
     @Test(arguments: TestEngine.available)
     func copiesAnalysedAtTheSameMomentByDifferentProcessesAreCaught(_ engine: TestEngine) async throws {
-        let analyses = try await Self.analyses()
+        let analyses = try await Self.analyses.value
         try await withPipeline(engine, adjust: Self.replayAnalyses) { fixture in
             // A second process: its own store connections and its own index.
             let other = try await Pipeline.start(location: fixture.database.location, spool: fixture.pipeline.spool,
@@ -57,7 +57,10 @@ import VouchTestSupport
 
     /// The analysis child's answers for an original and three copies of it (a mirrored
     /// re-encode, the same clip again, the mirrored copy again), made by the real child.
-    static func analyses() async throws -> [Data] {
+    /// Made once for both engines' runs.
+    static let analyses = Task { try await makeAnalyses() }
+
+    private static func makeAnalyses() async throws -> [Data] {
         let analyzer = IsolatedAnalyzer(command: [VouchExecutable.url.path, "analyze"])
         var made: [Data] = []
         for fixture in [MediaFixture.clip, .mirroredCopy] {
