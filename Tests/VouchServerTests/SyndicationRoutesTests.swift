@@ -12,8 +12,10 @@ import VouchTestSupport
     @Test func aShopThatOptsInShowsAnotherPlatformsReviewOfTheSameGTINSayingWhereItCameFrom() async throws {
         try await withServer { server in
             let store = server.pipeline.store
-            let own = try await store.finishedClip(platform: "shop", reviewer: "ann", product: "shop-mug", score: 0.6)
-            let theirs = try await store.finishedClip(platform: "social", reviewer: "bo", handle: "Bo", product: "social-mug", score: 0.9)
+            let own = try await store.finishedClip(platform: "shop", reviewer: "ann", product: "shop-mug", score: 0.6,
+                                                   content: StructuredDataTests.review(3, title: "Ours"))
+            let theirs = try await store.finishedClip(platform: "social", reviewer: "bo", handle: "Bo", product: "social-mug", score: 0.9,
+                                                      content: StructuredDataTests.review(5, title: "Theirs"))
             #expect(try await call(server, "/v1/catalog/shop-mug", method: "PUT", as: server.shop, body: #"{"gtin": "4006381333931"}"#).status == 200)
             let set = try await call(server, "/v1/catalog/social-mug", method: "PUT", as: server.social, body: #"{"gtin": "400-6381-333931"}"#)
             #expect(set.json["gtin"] as? String == "04006381333931", "kept as GTIN-14")
@@ -34,6 +36,10 @@ import VouchTestSupport
             let summary = try await server.send("/v1/products/shop-mug/summary?platform=shop")
             #expect(summary.json["reviews"] as? Int == 2)
             #expect(try await server.send("/v1/products/shop-mug/summary").json["reviews"] as? Int == 1, "Vouch's own page of the id is unchanged")
+            let markup = try await server.send("/v1/products/shop-mug/structured-data?platform=shop").json
+            #expect((markup["review"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["Ours"],
+                    "search engines get the shop's own reviews only, never syndicated ones")
+            #expect((markup["aggregateRating"] as? [String: Any])?["ratingCount"] as? Int == 1)
 
             #expect(try await call(server, "/v1/catalog/shop-mug", as: server.shop).json["gtin"] as? String == "04006381333931")
             #expect(try await call(server, "/v1/catalog/shop-mug", method: "DELETE", as: server.shop).status == 204)

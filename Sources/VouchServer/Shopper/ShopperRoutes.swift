@@ -65,8 +65,11 @@ struct ShopperRoutes: Sendable {
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: try markup.scriptText())))
     }
 
-    /// The markup of `product`'s first page in `scope`.
+    /// The markup of `product`'s first page in `scope`, of the shop's own reviews only:
+    /// search engines take review markup only from the site where shoppers wrote the reviews.
     func structuredData(of product: String, scope: ReviewScope?) async throws -> StructuredData {
+        var scope = scope
+        scope?.showsSyndicated = false
         let entry = try await ranking(product: product, query: ReviewQuery(scope: scope), limit: Self.defaultLimit, cursor: nil)
         return StructuredData(product: product, name: try await store.productName(product),
                               reviews: ReviewsBody(product: product, page: entry.page, scope: scope, cursors: cursors),

@@ -515,7 +515,7 @@ class VouchReviews extends HTMLElement {
     if (labels.length) words.append(h("ul", { class: "labels", "aria-label": "Disclosures" }, labels.map((label) => h("li", { text: String(label) }))));
     const syndicated = review.syndicatedFrom;
     if (syndicated) {
-      words.append(h("p", { class: "small muted", text: `Syndicated from ${syndicated.platformName || syndicated.platform}${syndicated.product && syndicated.product !== review.product ? ` (reviewed there as ${syndicated.product})` : ""}` }));
+      words.append(h("p", { class: "small muted", text: `Syndicated from ${syndicated.platformName || syndicated.platform}: reviewed there, shown here for the same product` }));
     }
     const lines = this.#hasToken && Array.isArray(review.personalTrust?.explanation) ? review.personalTrust.explanation : [];
     if (lines.length) words.append(h("ul", { class: "personal", "aria-label": "People you know" }, lines.map((line) => h("li", { text: capitalised(String(line)) }))));
