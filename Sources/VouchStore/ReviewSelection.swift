@@ -47,13 +47,14 @@ struct ReviewSelection {
         let platform = viewer.platformID
         let contacts: SQLQueryString = """
             SELECT target_account FROM social_edges WHERE platform_id = \(bind: platform) AND source_account = \(bind: viewer.account)
-            UNION SELECT source_account FROM social_edges WHERE platform_id = \(bind: platform) AND target_account = \(bind: viewer.account) AND kind = 'friend'
+            UNION ALL SELECT source_account FROM social_edges WHERE platform_id = \(bind: platform) AND target_account = \(bind: viewer.account) AND kind = 'friend'
             """
+        // UNION ALL, never UNION: SQLite merges a UNION in order, planned as a scan of the platform's edges.
         return """
             (r.identity_id IN (SELECT k.identity_id FROM reviewers k WHERE k.platform_id = \(bind: platform) AND k.account <> \(bind: viewer.account) AND k.account IN (
                 \(contacts)
-                UNION SELECT target_account FROM social_edges WHERE platform_id = \(bind: platform) AND source_account IN (\(contacts))
-                UNION SELECT source_account FROM social_edges WHERE platform_id = \(bind: platform) AND kind = 'friend' AND target_account IN (\(contacts)))))
+                UNION ALL SELECT target_account FROM social_edges WHERE platform_id = \(bind: platform) AND source_account IN (\(contacts))
+                UNION ALL SELECT source_account FROM social_edges WHERE platform_id = \(bind: platform) AND kind = 'friend' AND target_account IN (\(contacts)))))
             """
     }
 

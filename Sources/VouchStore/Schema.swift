@@ -15,6 +15,7 @@ enum Schema {
         Migration(version: 10, name: "review content", apply: addReviewContent),
         Migration(version: 11, name: "clip media", apply: addClipMedia),
         Migration(version: 12, name: "syndication", apply: createSyndicationTables),
+        Migration(version: 13, name: "covering social lookups", apply: coverSocialLookups),
     ]
 }
 
