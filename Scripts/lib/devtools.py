@@ -56,8 +56,16 @@ class Chromium:
 
     def screenshot(self, url, path, full_page=False):
         """Loads `url` and writes a PNG of the window (or of the whole page) to `path`."""
+        self.navigate(url)
+        self.capture(path, full_page)
+
+    def navigate(self, url):
+        """Loads `url` and waits for its load event."""
         self.call("Page.navigate", {"url": url}, session=True)
         self.wait_for("Page.loadEventFired")
+
+    def capture(self, path, full_page=False):
+        """Writes a PNG of the window (or of the whole page) as it is now to `path`."""
         params = {"format": "png"}
         if full_page:
             size = self.call("Page.getLayoutMetrics", session=True)["cssContentSize"]

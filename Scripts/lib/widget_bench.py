@@ -9,7 +9,6 @@ its shadow root). Prints a Markdown table for Docs/benchmarks.md. Run by Scripts
 import argparse
 import datetime
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -18,7 +17,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 from sample_shop import SampleShop  # noqa: E402
-from widget_check import Failure, RecordingChromium, start_vouch, stop  # noqa: E402
+from widget_check import Failure, RecordingChromium, start_vouch, tear_down  # noqa: E402
 
 WIDGET = "Sources/VouchServer/Web/widget.js"
 
@@ -73,13 +72,7 @@ def main():
             runs.append(first_review(browser, shop.url))
             browser.events.clear()
     finally:
-        if browser:
-            browser.close()
-        if shop:
-            shop.stop()
-        if server:
-            stop(server)
-        shutil.rmtree(work, ignore_errors=True)
+        tear_down(browser, shop, server, work)
 
     def row(name, key):
         values = [r[key] for r in runs if r.get(key) is not None]

@@ -34,7 +34,6 @@ Content-Security-Policy, and drives headless Chromium over it:
 Writes Docs/screenshots/widget-shop.png and widget-personal.png. Exits 1 with the reason
 otherwise. Run it with /usr/bin/python3 (Debian's python3-jwt)."""
 
-import base64
 import datetime
 import glob
 import importlib.util
@@ -127,18 +126,6 @@ class RecordingChromium(Chromium):
             raise Failure(f"evaluating {expression[:60]!r}: {details.get('exception', {}).get('description') or details.get('text')}")
         return result["result"].get("value")
 
-    def navigate(self, url):
-        self.call("Page.navigate", {"url": url}, session=True)
-        self.wait_for("Page.loadEventFired")
-
-    def capture(self, path, full_page=True):
-        params = {"format": "png"}
-        if full_page:
-            size = self.call("Page.getLayoutMetrics", session=True)["cssContentSize"]
-            params.update(captureBeyondViewport=True, clip={"x": 0, "y": 0, "width": self.width, "height": size["height"], "scale": 1})
-        data = self.call("Page.captureScreenshot", params, session=True)["data"]
-        with open(path, "wb") as f:
-            f.write(base64.b64decode(data))
 
 
 def submit_as(base, platforms, catalog, clip, product):
@@ -195,6 +182,17 @@ def stop(server):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def tear_down(browser, shop, server, work):
+    """Closes what a check or a benchmark started, whichever of it did start."""
+    if browser:
+        browser.close()
+    if shop:
+        shop.stop()
+    if server:
+        stop(server)
+    shutil.rmtree(work, ignore_errors=True)
 
 
 def as_list(value):
@@ -578,7 +576,7 @@ def check(browser, shop_url, token, vocabulary, out=OUT):
     violations = run_axe(browser, source, "anonymous")
     browser.evaluate("document.querySelector('vouch-reviews').shadowRoot.querySelectorAll('video').forEach((v) => { v.pause(); v.currentTime = 0; })")
     time.sleep(0.5)
-    browser.capture(f"{out}/widget-shop.png")
+    browser.capture(f"{out}/widget-shop.png", full_page=True)
 
     browser.evaluate(f"document.querySelector('vouch-reviews').setAttribute('viewer-token', {json.dumps(token)})")
     wait_until(browser, "the widget re-rendered with the viewer token",
@@ -604,7 +602,7 @@ def check(browser, shop_url, token, vocabulary, out=OUT):
     browser.evaluate("document.querySelector('vouch-reviews').shadowRoot.querySelector('details').open = true")
     violations += run_axe(browser, source, f"with {SHOPPER}'s token, a score explained")
     time.sleep(0.5)
-    browser.capture(f"{out}/widget-personal.png")
+    browser.capture(f"{out}/widget-personal.png", full_page=True)
 
     # The token as a property: a function returning a promise, called before each request.
     browser.evaluate(f"""(() => {{ const w = document.querySelector('vouch-reviews'); w.removeAttribute('viewer-token');
@@ -742,13 +740,7 @@ def main():
     except Failure as failure:
         sys.exit(f"widget: FAIL: {failure}")
     finally:
-        if browser:
-            browser.close()
-        if shop:
-            shop.stop()
-        if server:
-            stop(server)
-        shutil.rmtree(work, ignore_errors=True)
+        tear_down(browser, shop, server, work)
 
 
 if __name__ == "__main__":
