@@ -4,13 +4,13 @@ import VouchModel
 import VouchStore
 
 /// How a platform joins its catalog to other platforms' (syndication): each product's
-/// GTIN (`/v1/catalog/{product}`), and whether its shop shows reviews recorded on other
+/// GTIN (`/v1/catalog/{id}`), and whether its shop shows reviews recorded on other
 /// platforms for the same product and lets others show its own (`/v1/syndication`).
 struct SyndicationRoutes: Sendable {
     let store: Store
     static let maximumBodyBytes = 4096
 
-    /// `PUT /v1/catalog/{product}`'s body.
+    /// `PUT /v1/catalog/{id}`'s body.
     struct ProductCode: Codable, Sendable {
         var gtin: GTIN
     }
@@ -22,24 +22,24 @@ struct SyndicationRoutes: Sendable {
     }
 
     func register(on router: some RouterMethods<VouchRequestContext>) {
-        router.put("/v1/catalog/{product}") { request, context in
+        router.put("/v1/catalog/{id}") { request, context in
             let platform = try context.requirePlatform()
-            let product = try Self.product(context)
+            let product = try ShopperRoutes.product(context)
             let code = try await Self.decode(ProductCode.self, request, example: #"{"gtin": "00012345600012"}"#)
             try await store.setGTIN(code.gtin, product: product, platform: platform.id)
             return try JSONAnswer.response(CatalogEntry(product: product, gtin: code.gtin))
         }
-        router.get("/v1/catalog/{product}") { _, context in
+        router.get("/v1/catalog/{id}") { _, context in
             let platform = try context.requirePlatform()
-            let product = try Self.product(context)
+            let product = try ShopperRoutes.product(context)
             guard let gtin = try await store.gtin(product: product, platform: platform.id) else {
                 throw Problem.notFound("this platform gave product '\(product)' no GTIN")
             }
             return try JSONAnswer.response(CatalogEntry(product: product, gtin: gtin))
         }
-        router.delete("/v1/catalog/{product}") { _, context in
+        router.delete("/v1/catalog/{id}") { _, context in
             let platform = try context.requirePlatform()
-            try await store.setGTIN(nil, product: try Self.product(context), platform: platform.id)
+            try await store.setGTIN(nil, product: try ShopperRoutes.product(context), platform: platform.id)
             return Response(status: .noContent)
         }
         router.get("/v1/syndication") { _, context in
@@ -51,13 +51,6 @@ struct SyndicationRoutes: Sendable {
             try await store.setSyndication(policy, platform: platform.id)
             return try JSONAnswer.response(policy)
         }
-    }
-
-    private static func product(_ context: VouchRequestContext) throws(Problem) -> String {
-        guard let product = context.parameters.get("product")?.removingPercentEncoding, !product.isEmpty, product.unicodeScalars.count <= 200 else {
-            throw .badRequest("product ids are 1–200 characters")
-        }
-        return product
     }
 
     /// The JSON body, or a 400 (422 for a GTIN that fails its check) saying what was expected.

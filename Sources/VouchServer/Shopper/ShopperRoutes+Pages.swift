@@ -16,10 +16,12 @@ extension ShopperRoutes {
         let entry = try await ranking(product: product, query: query, limit: Self.defaultLimit, cursor: cursor)
         var links: [Int64: PersonalTrustBody] = [:]
         if let viewer { links = try await ViewerLinks(store: store).links(for: viewer, to: entry.page.reviews) }
-        let page = ProductPage(product: product, name: try await store.productName(product), page: entry.page,
-                               summary: try await store.ratingSummary(product: product), later: cursor != nil, cursors: cursors,
+        let name = try await store.productName(product)
+        let summary = try await store.ratingSummary(product: product)
+        let markup = try await structuredData(of: product, named: name, summary: summary, scope: nil)
+        let page = ProductPage(product: product, name: name, page: entry.page, summary: summary, later: cursor != nil, cursors: cursors,
                                viewing: ProductPage.Viewing(shoppers: demoShoppers, viewer: viewer, links: links),
-                               structuredData: try await structuredData(of: product, scope: nil).scriptText())
+                               structuredData: try markup.scriptText())
         return try PageRenderer().render(page, template: "product")
     }
 

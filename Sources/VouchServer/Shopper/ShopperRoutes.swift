@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import VouchIdentity
+import VouchModel
 import VouchStore
 
 /// The public shopper API: a product's published reviews, best first, each with its
@@ -57,24 +58,24 @@ struct ShopperRoutes: Sendable {
     /// (JSON-LD) for the shop's page, from the first page of the ranking.
     func structuredData(_ request: Request, context: VouchRequestContext) async throws -> Response {
         let product = try Self.product(context)
-        let scope = try await scope(of: product, request)
-        let markup = try await structuredData(of: product, scope: scope)
+        // A shop's own reviews only: search engines take review markup only from the site
+        // where shoppers wrote the reviews.
+        var scope = try await scope(of: product, request)
+        scope?.showsSyndicated = false
+        let markup = try await structuredData(of: product, named: try await store.productName(product),
+                                              summary: try await store.ratingSummary(product: product, scope: scope), scope: scope)
         var headers = HTTPFields()
         headers[.contentType] = "application/ld+json"
         headers[.cacheControl] = "public, max-age=60"
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: try markup.scriptText())))
     }
 
-    /// The markup of `product`'s first page in `scope`, of the shop's own reviews only:
-    /// search engines take review markup only from the site where shoppers wrote the reviews.
-    func structuredData(of product: String, scope: ReviewScope?) async throws -> StructuredData {
-        var scope = scope
-        scope?.showsSyndicated = false
+    /// The markup of `product`'s first page in `scope`, with the product's `name` and the
+    /// `summary` of the same reviews, which the caller has already read.
+    func structuredData(of product: String, named name: String?, summary: RatingSummary, scope: ReviewScope?) async throws -> StructuredData {
         let entry = try await ranking(product: product, query: ReviewQuery(scope: scope), limit: Self.defaultLimit, cursor: nil)
-        return StructuredData(product: product, name: try await store.productName(product),
-                              reviews: ReviewsBody(product: product, page: entry.page, scope: scope, cursors: cursors),
-                              summary: try await store.ratingSummary(product: product, scope: scope),
-                              durations: try await store.clipDurations(entry.page.reviews.map(\.clipID)), base: origin)
+        return StructuredData(product: product, name: name, reviews: ReviewsBody(product: product, page: entry.page, scope: scope, cursors: cursors),
+                              summary: summary, durations: try await store.clipDurations(entry.page.reviews.map(\.clipID)), base: origin)
     }
 
     /// One page of `product`'s ranking, from the cache when there is one and the page is
