@@ -33,6 +33,8 @@ public struct Fingerprinter: Sendable {
         let examined = Array(timestamps.indices).evenlySpaced(ContentBox.framesExamined).map(image)
         let box = ContentBox.detect(in: examined)
         let insets = InsetDetector.insets(in: examined.map { Self.crop($0, to: box) })
+        let detector = FeatureDetector(featuresPerFrame: settings.featuresPerFrame)
+        let stride = settings.featureStride
         let hashes = timestamps.indices.map { index -> FrameHash in
             let frame = image(index)
             let picture = Self.crop(frame, to: box)
@@ -41,7 +43,8 @@ public struct Fingerprinter: Sendable {
                 timestamp: timestamps[index], quality: quality, pdq: hashes[0], variants: Array(hashes.dropFirst()),
                 fullFrame: box == .full ? nil : PDQ.hash(frame).hash,
                 insets: insets.map { PDQ.hash(Self.crop(picture, to: $0)).hash },
-                thumbnail: Thumbnail(of: picture)
+                thumbnail: Thumbnail(of: picture),
+                features: stride > 0 && index % stride == 0 ? detector.features(of: picture) : []
             )
         }
         return VideoFingerprint(

@@ -18,10 +18,13 @@ public struct FrameHash: Sendable, Codable, Equatable {
     public var insets: [PDQHash]
     /// A miniature of the content box, for registering cropped copies.
     public var thumbnail: Thumbnail?
+    /// Blobs of the content box at their own scales, strongest first, on the
+    /// frames ``FingerprintSettings/featureFramesPerSecond`` picks; empty on the others.
+    public var features: [LocalFeature]
 
     public init(
         timestamp: Double, quality: Int, pdq: PDQHash, variants: [PDQHash] = [],
-        fullFrame: PDQHash? = nil, insets: [PDQHash] = [], thumbnail: Thumbnail? = nil
+        fullFrame: PDQHash? = nil, insets: [PDQHash] = [], thumbnail: Thumbnail? = nil, features: [LocalFeature] = []
     ) {
         self.timestamp = timestamp
         self.quality = quality
@@ -30,10 +33,32 @@ public struct FrameHash: Sendable, Codable, Equatable {
         self.fullFrame = fullFrame
         self.insets = insets
         self.thumbnail = thumbnail
+        self.features = features
     }
 
     /// The hash of the frame under `symmetry`, when known.
     public func hash(under symmetry: Dihedral) -> PDQHash? {
         symmetry == .identity ? pdq : (variants.count == 7 ? variants[symmetry.index - 1] : nil)
+    }
+}
+
+extension FrameHash {
+    private enum CodingKeys: String, CodingKey {
+        case timestamp, quality, pdq, variants, fullFrame, insets, thumbnail, features
+    }
+
+    /// Fingerprints written before local features existed read as having none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            timestamp: try container.decode(Double.self, forKey: .timestamp),
+            quality: try container.decode(Int.self, forKey: .quality),
+            pdq: try container.decode(PDQHash.self, forKey: .pdq),
+            variants: try container.decodeIfPresent([PDQHash].self, forKey: .variants) ?? [],
+            fullFrame: try container.decodeIfPresent(PDQHash.self, forKey: .fullFrame),
+            insets: try container.decodeIfPresent([PDQHash].self, forKey: .insets) ?? [],
+            thumbnail: try container.decodeIfPresent(Thumbnail.self, forKey: .thumbnail),
+            features: try container.decodeIfPresent([LocalFeature].self, forKey: .features) ?? []
+        )
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 
 /// The compact binary form: a 68-byte header, then 37 bytes a frame, plus 224
 /// for the dihedral variants when they are kept and 32 for the full-frame hash
-/// when a content box was cut, 32 for each inset, and 1,296 for the thumbnail
-/// when kept; the insets' rectangles follow the header. Little-endian throughout.
+/// when a content box was cut, 32 for each inset, 1,296 for the thumbnail when
+/// kept, and, when any frame has local features, a count byte and 16 bytes a
+/// feature; the insets' rectangles follow the header. Little-endian throughout.
 extension VideoFingerprint {
     static let magic: [UInt8] = Array("VFP1".utf8)
 
@@ -11,6 +12,7 @@ extension VideoFingerprint {
         static let variants: UInt32 = 1
         static let fullFrames: UInt32 = 2
         static let thumbnails: UInt32 = 4
+        static let features: UInt32 = 8
     }
 
     /// Why bytes could not be read as a fingerprint.
@@ -31,12 +33,13 @@ extension VideoFingerprint {
         let keepVariants = includingVariants && frames.allSatisfy { $0.variants.count == 7 }
         let keepThumbnails = includingVariants && !frames.isEmpty && frames.allSatisfy { $0.thumbnail != nil }
         let keepFullFrames = !frames.isEmpty && frames.allSatisfy { $0.fullFrame != nil }
+        let keepFeatures = frames.contains { !$0.features.isEmpty }
         var out = ByteWriter()
         out.bytes(Self.magic)
         out.uint32(UInt32(frames.count))
         let insetCount = UInt32(min(insets.count, 255))
         out.uint32((keepVariants ? Flags.variants : 0) | (keepFullFrames ? Flags.fullFrames : 0)
-            | (keepThumbnails ? Flags.thumbnails : 0) | insetCount << 8)
+            | (keepThumbnails ? Flags.thumbnails : 0) | (keepFeatures ? Flags.features : 0) | insetCount << 8)
         for value in [framesPerSecond, sourceFrameRate, duration] { out.float64(value) }
         for box in [contentBox] + insets.prefix(Int(insetCount)) {
             for edge in [box.left, box.top, box.right, box.bottom] { out.float64(edge) }
@@ -49,6 +52,14 @@ extension VideoFingerprint {
             if keepFullFrames, let full = frame.fullFrame { out.hash(full) }
             for index in 0..<Int(insetCount) { out.hash(index < frame.insets.count ? frame.insets[index] : .zero) }
             if keepThumbnails, let thumbnail = frame.thumbnail { out.bytes(thumbnail.pixels) }
+            if keepFeatures {
+                let features = frame.features.prefix(255)
+                out.byte(UInt8(features.count))
+                for feature in features {
+                    out.uint64(feature.hash)
+                    out.uint64(feature.mirrored)
+                }
+            }
         }
         return out.data
     }
@@ -61,9 +72,11 @@ extension VideoFingerprint {
         let hasVariants = flags & Flags.variants != 0
         let hasFullFrames = flags & Flags.fullFrames != 0
         let hasThumbnails = flags & Flags.thumbnails != 0
+        let hasFeatures = flags & Flags.features != 0
         let thumbnailBytes = Thumbnail.width * Thumbnail.height
         let insetCount = Int(flags >> 8 & 0xFF)
         let perFrame = 37 + (hasVariants ? 224 : 0) + (hasFullFrames ? 32 : 0) + 32 * insetCount + (hasThumbnails ? thumbnailBytes : 0)
+            + (hasFeatures ? 1 : 0)
         let expected = 68 + 32 * insetCount + count * perFrame
         guard data.count >= expected else { throw BinaryFormatError.truncated(expected: expected, actual: data.count) }
         let fps = try input.float64()
@@ -83,9 +96,12 @@ extension VideoFingerprint {
             let fullFrame = hasFullFrames ? try input.hash() : nil
             let insetHashes = try (0..<insetCount).map { _ in try input.hash() }
             let thumbnail = hasThumbnails ? Thumbnail(pixels: try input.bytes(thumbnailBytes)) : nil
+            let features = hasFeatures ? try (0..<Int(try input.byte())).map { _ in
+                LocalFeature(hash: try input.uint64(), mirrored: try input.uint64())
+            } : []
             frames.append(FrameHash(
                 timestamp: time, quality: quality, pdq: pdq, variants: variants,
-                fullFrame: fullFrame, insets: insetHashes, thumbnail: thumbnail
+                fullFrame: fullFrame, insets: insetHashes, thumbnail: thumbnail, features: features
             ))
         }
         self.init(

@@ -34,6 +34,27 @@ import VouchTestSupport
         #expect(read.frames.allSatisfy { $0.variants.isEmpty })
     }
 
+    @Test func keepsLocalFeaturesOnTheFramesThatHaveThem() throws {
+        var withFeatures = fingerprint
+        var generator = SeededGenerator(seed: 12)
+        for index in stride(from: 0, to: withFeatures.frames.count, by: 2) {
+            withFeatures.frames[index].features = (0..<(index + 3)).map { _ in LocalFeature(hash: generator.next() >> 1, mirrored: generator.next() >> 1) }
+        }
+        let featureBytes = withFeatures.frames.reduce(0) { $0 + 1 + 16 * $1.features.count }
+        let data = withFeatures.binary()
+        #expect(data.count == 68 + 20 * (37 + 224 + 32 + 1296) + featureBytes)
+        #expect(try VideoFingerprint(binary: data) == withFeatures)
+        #expect(throws: VideoFingerprint.BinaryFormatError.self) { try VideoFingerprint(binary: data.prefix(data.count - 8)) }
+    }
+
+    @Test func readsFingerprintsWrittenBeforeFeaturesAsHavingNone() throws {
+        let json = try JSONEncoder().encode(fingerprint)
+        var object = try #require(JSONSerialization.jsonObject(with: json) as? [String: Any])
+        object["frames"] = (object["frames"] as? [[String: Any]])?.map { $0.filter { $0.key != "features" } }
+        let read = try JSONDecoder().decode(VideoFingerprint.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(read == fingerprint)
+    }
+
     @Test func refusesForeignAndTruncatedBytes() {
         #expect(throws: VideoFingerprint.BinaryFormatError.self) { try VideoFingerprint(binary: Data("not a fingerprint at all, just some text here".utf8)) }
         #expect(throws: VideoFingerprint.BinaryFormatError.self) { try VideoFingerprint(binary: fingerprint.binary().prefix(500)) }
