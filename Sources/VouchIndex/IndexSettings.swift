@@ -20,13 +20,25 @@ public struct IndexSettings: Sendable, Codable, Equatable {
     public var minimumVotes: Int
     /// Candidates returned, best first; verification runs on these.
     public var candidateLimit: Int
+    /// The largest distance, of 63 bits, at which two local features are the
+    /// same blob. Unrelated blobs differ by about 32; copies' mostly by under 8.
+    public var featureRadius: Int
+    /// Local features stored of each frame that has them, strongest first.
+    public var featuresStoredPerFrame: Int
+    /// Seconds between the frames whose local features are stored; a query
+    /// probes all of its own, so a stored frame is always near one of them.
+    public var featureInterval: Double
     /// The speeds and alignment tolerance the vote uses: the matcher's own.
     public var matching: MatchSettings
 
     public init(
         radius: Int? = nil, probeRadius: Int = 0, minimumQuality: Int = 50, minimumVotes: Int = 2,
-        candidateLimit: Int = 20, matching: MatchSettings = MatchSettings()
+        candidateLimit: Int = 20, featureRadius: Int = 8, featuresStoredPerFrame: Int = 12, featureInterval: Double = 2,
+        matching: MatchSettings = MatchSettings()
     ) {
+        self.featureRadius = featureRadius
+        self.featuresStoredPerFrame = max(featuresStoredPerFrame, 0)
+        self.featureInterval = featureInterval
         self.radius = radius ?? matching.frameRadius
         self.probeRadius = min(max(probeRadius, 0), 1)
         self.minimumQuality = minimumQuality

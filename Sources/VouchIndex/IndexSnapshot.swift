@@ -41,9 +41,11 @@ public struct IndexSnapshot: Sendable {
     }
 
     /// Every pair of a query frame and an indexed frame within the radius that the
-    /// chunk tables reach or, with `exhaustive`, that comparing all of them finds.
+    /// chunk tables reach or, with `exhaustive`, that comparing all of them finds;
+    /// and every pair of local features within the feature radius, likewise.
     package func frameHits(for query: VideoFingerprint, exhaustive: Bool = false) -> [FrameHit] {
         let probes = QueryProbe.probes(for: query, minimumQuality: settings.minimumQuality)
+        let featureProbes = FeatureProbe.probes(for: query, minimumQuality: settings.minimumQuality)
         var hits: [FrameHit] = []
         for segment in segments {
             if exhaustive {
@@ -51,6 +53,7 @@ public struct IndexSnapshot: Sendable {
             } else {
                 segment.hits(for: probes, radius: settings.radius, probeRadius: settings.probeRadius, removed: removed, into: &hits)
             }
+            segment.featureHits(for: featureProbes, radius: settings.featureRadius, exhaustive: exhaustive, removed: removed, into: &hits)
         }
         return hits
     }

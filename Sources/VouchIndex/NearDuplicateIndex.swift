@@ -39,8 +39,8 @@ public actor NearDuplicateIndex {
         for (clipID, fingerprint) in clips {
             let slot = UInt32(slots.count)
             guard slots.updateValue(slot, forKey: clipID) == nil else { throw .clipAlreadyIndexed(clipID: clipID) }
-            let rows = try SegmentBuilder.rows(of: fingerprint, clipID: clipID, minimumQuality: settings.minimumQuality)
-            if !builder.fits(rows.count) {
+            let rows = try SegmentBuilder.rows(of: fingerprint, clipID: clipID, settings: settings)
+            if !builder.fits(rows) {
                 segments.append(builder.build())
                 builder = SegmentBuilder()
             }
@@ -66,7 +66,7 @@ public actor NearDuplicateIndex {
     public func insert(clipID: Int64, fingerprint: VideoFingerprint) throws(IndexError) {
         guard slots[clipID] == nil else { throw .clipAlreadyIndexed(clipID: clipID) }
         var builder = SegmentBuilder()
-        builder.append(try SegmentBuilder.rows(of: fingerprint, clipID: clipID, minimumQuality: settings.minimumQuality), clipID: clipID, slot: nextSlot)
+        builder.append(try SegmentBuilder.rows(of: fingerprint, clipID: clipID, settings: settings), clipID: clipID, slot: nextSlot)
         slots[clipID] = nextSlot
         nextSlot += 1
         segments.append(builder.build())

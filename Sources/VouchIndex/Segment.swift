@@ -14,9 +14,12 @@ final class Segment: Sendable {
     let slots: [UInt32]
     let clipIDs: [Int64]
     let tables: ChunkTables
+    /// The clips' stored local features, for copies that show only part of a frame.
+    let features: FeatureRows
 
-    init(hashes: [HashWords], times: [UInt16], clipRowStarts: [UInt32], slots: [UInt32], clipIDs: [Int64]) {
+    init(hashes: [HashWords], times: [UInt16], clipRowStarts: [UInt32], slots: [UInt32], clipIDs: [Int64], features: FeatureRows) {
         self.hashes = hashes
+        self.features = features
         self.times = times
         self.clipRowStarts = clipRowStarts
         self.slots = slots
@@ -41,6 +44,6 @@ final class Segment: Sendable {
     var memoryBytes: Int {
         hashes.count * MemoryLayout<HashWords>.stride + times.count * MemoryLayout<UInt16>.stride
             + (clipRowStarts.count + slots.count) * MemoryLayout<UInt32>.stride + clipIDs.count * MemoryLayout<Int64>.stride
-            + tables.memoryBytes
+            + tables.memoryBytes + features.memoryBytes
     }
 }
