@@ -227,7 +227,7 @@ let package = Package(
         .target(
             name: "VouchTestSupport",
             dependencies: [
-                "VouchModel", "VouchEncoding", "VouchStore", "VouchIdentity",
+                "VouchModel", "VouchEncoding", "VouchStore", "VouchIdentity", "VouchFingerprint",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "JWTKit", package: "jwt-kit"),
             ],

@@ -10,11 +10,14 @@ public struct FingerprintMatch: Sendable, Codable, Equatable {
     public var queryCoverage: Double
     /// The fraction of the reference's duration inside matched segments.
     public var referenceCoverage: Double
+    /// Segments set aside as common content (intros, end cards, a platform's sting):
+    /// shown to moderators, counted for nothing. Nil when the match showed none.
+    public var commonSegments: [MatchSegment]? = nil
 
     public static let none = FingerprintMatch(score: 0, isMatch: false, segments: [], queryCoverage: 0, referenceCoverage: 0)
 
     private enum CodingKeys: String, CodingKey {
-        case score, isMatch = "match", segments, queryCoverage, referenceCoverage
+        case score, isMatch = "match", segments, queryCoverage, referenceCoverage, commonSegments
     }
 }
 

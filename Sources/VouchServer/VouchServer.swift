@@ -57,7 +57,8 @@ public struct VouchServer: Sendable {
                             verifier: verifier)
         AdminRoutes(store: pipeline.store, registry: registry).register(on: router)
         ModerationRoutes(store: pipeline.store, settings: moderation, registry: registry,
-                         media: MediaRoutes(store: pipeline.store, responder: MediaResponder(store: pipeline.media))).register(on: router)
+                         media: MediaRoutes(store: pipeline.store, responder: MediaResponder(store: pipeline.media)),
+                         release: HeldCopyRelease(store: pipeline.store, configuration: pipeline.configuration)).register(on: router)
         router.middlewares.add(MethodNotAllowedMiddleware(routes: router.routes))
         return router
     }

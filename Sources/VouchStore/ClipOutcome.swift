@@ -52,11 +52,15 @@ public struct ClipMatch: Sendable, Equatable, Codable {
     public var matchedClipID: Int64
     public var score: Double
     public var alignment: String
+    /// The clips share only common content (an end card, an intro): evidence, not a copy,
+    /// so ring detection does not count it.
+    public var commonContentOnly: Bool
 
-    public init(matchedClipID: Int64, score: Double, alignment: String) {
+    public init(matchedClipID: Int64, score: Double, alignment: String, commonContentOnly: Bool = false) {
         self.matchedClipID = matchedClipID
         self.score = score
         self.alignment = alignment
+        self.commonContentOnly = commonContentOnly
     }
 }
 

@@ -16,6 +16,7 @@ enum Schema {
         Migration(version: 11, name: "clip media", apply: addClipMedia),
         Migration(version: 12, name: "syndication", apply: createSyndicationTables),
         Migration(version: 13, name: "covering social lookups", apply: coverSocialLookups),
+        Migration(version: 14, name: "common-content bank", apply: createCommonContentBank),
     ]
 }
 

@@ -42,8 +42,7 @@ extension Store {
                 "reason": reason, "identity": "\(identity)", "from": clip.status.rawValue, "to": action.resultingStatus.rawValue,
                 "reputation": "\(action.reputationChange)",
             ])
-            try await logChange(of: id, .moderated, decision: action.rawValue, in: db, now: now)
-            try await enqueueWebhookDeliveries(clip: id, in: db, now: now)
+            try await announceDecision(action, clip: id, in: db, now: now)
             if action == .banIdentity {
                 let held = try await holdPublishedClips(of: identity, besides: id, in: db, now: now)
                 try await appendAudit(db, actor: actor, action: "identity.banned", subject: "identity:\(identity)", detail: [
@@ -60,6 +59,12 @@ extension Store {
             try await db.select().columns(ModerationDecision.columns).from("moderation_decisions").where("clip_id", .equal, id)
                 .orderBy("id").all().map(ModerationDecision.init(row:))
         }
+    }
+
+    /// What every decided clip tells the world: its review-log entry and its platform's webhooks.
+    func announceDecision(_ action: ModerationAction, clip id: Int64, in db: any SQLDatabase, now: Int64) async throws {
+        try await logChange(of: id, .moderated, decision: action.rawValue, in: db, now: now)
+        try await enqueueWebhookDeliveries(clip: id, in: db, now: now)
     }
 
     private func identityID(ofReviewer reviewer: Int64, in db: any SQLDatabase) async throws -> Int64 {

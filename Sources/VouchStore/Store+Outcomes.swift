@@ -47,8 +47,9 @@ extension Store {
                 .values(SQLBind(job.clipID), SQLBind(flag.kind.rawValue), SQLBind(flag.detail), SQLBind(flag.evidence), SQLBind(now)).run()
         }
         for match in outcome.matches {
-            try await db.insert(into: "matches").columns("clip_id", "matched_clip_id", "score", "alignment", "created_at")
-                .values(SQLBind(job.clipID), SQLBind(match.matchedClipID), SQLBind(match.score), SQLBind(match.alignment), SQLBind(now))
+            try await db.insert(into: "matches").columns("clip_id", "matched_clip_id", "score", "alignment", "common_content_only", "created_at")
+                .values(SQLBind(job.clipID), SQLBind(match.matchedClipID), SQLBind(match.score), SQLBind(match.alignment),
+                        SQLBind(match.commonContentOnly), SQLBind(now))
                 .ignoringConflicts(with: ["clip_id", "matched_clip_id"]).run()
         }
         for image in outcome.thumbnails {
@@ -90,7 +91,7 @@ extension Store {
 
     public func matches(clip id: Int64) async throws -> [ClipMatch] {
         try await database.run { db in
-            try await db.select().columns("matched_clip_id", "score", "alignment").from("matches").where("clip_id", .equal, id)
+            try await db.select().columns("matched_clip_id", "score", "alignment", "common_content_only").from("matches").where("clip_id", .equal, id)
                 .orderBy("score", .descending).all(decoding: ClipMatch.self, with: .snakeCaseColumns)
         }
     }

@@ -12,7 +12,7 @@ public struct ReviewedClip: Sendable, Equatable {
 
 extension Store {
     /// Every analysed clip that reached shoppers or moderators, every confirmed match
-    /// between two clips, and every mutual tie between two identities (friends, or each
+    /// between two clips (not those of common content alone), and every mutual tie between two identities (friends, or each
     /// following the other): what ring detection works from.
     public func ringInputs() async throws -> (clips: [ReviewedClip], matches: [(Int64, Int64)], ties: [(Int64, Int64)]) {
         try await database.run { db in
@@ -24,7 +24,8 @@ extension Store {
                                  productID: try row.decode(column: "product_id", as: String.self),
                                  createdAt: Date(storeMilliseconds: try row.decode(column: "created_at", as: Int64.self)))
                 }
-            let matches = try await db.select().columns("clip_id", "matched_clip_id").from("matches").all().map { row in
+            let matches = try await db.select().columns("clip_id", "matched_clip_id").from("matches")
+                .where("common_content_only", .equal, false).all().map { row in
                 (try row.decode(column: "clip_id", as: Int64.self), try row.decode(column: "matched_clip_id", as: Int64.self))
             }
             let ties = try await db.raw("""

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VouchCommandLine
 import VouchFingerprint
+import VouchPipeline
 
 /// `vouch match`: every query clip against every reference clip, as JSON lines.
 struct MatchCommand: ParsableCommand {
@@ -11,7 +12,9 @@ struct MatchCommand: ParsableCommand {
         discussion: """
             Prints one JSON line per query–reference pair scoring at or above --floor: \
             {"query", "reference", "score", "match", "segments"}. Clips that cannot be read \
-            are reported on standard error and skipped.
+            are reported on standard error and skipped. With --common, segments inside \
+            common content are set aside (as "commonSegments") and the pair re-scored on \
+            the rest, as the pipeline does: a pair sharing only an end card is no match.
             """
     )
 
@@ -24,16 +27,23 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "The lowest score printed.")
     var floor = 0.05
 
+    @Option(help: "A directory of common content (end cards, intros), as clips or fingerprints: matches inside it count for nothing.",
+            completion: .directory)
+    var common: String?
+
     @OptionGroup var settings: SettingsOptions
 
     func run() throws {
         let loaded = try settings.load()
         let references = try fingerprints(in: self.references, with: loaded.clipFingerprinter)
         let queries = try fingerprints(in: self.queries, with: loaded.clipFingerprinter)
+        let bank = try common.map { try fingerprints(in: $0, with: loaded.clipFingerprinter).map(\.1) } ?? []
         let matcher = loaded.matcher
         for (queryName, query) in queries {
+            let commonContent = matcher.commonContent(in: query, bank: bank)
             for (referenceName, reference) in references where referenceName != queryName {
                 let match = matcher.compare(query, with: reference)
+                    .discounting(commonContent, in: query, settings: matcher.settings, share: loaded.pipeline.commonContent.discountShare)
                 guard match.score >= floor else { continue }
                 print(try JSONOutput.string(MatchLine(query: queryName, reference: referenceName, match: match), pretty: false))
             }
@@ -59,6 +69,7 @@ struct MatchCommand: ParsableCommand {
         var score: Double
         var match: Bool
         var segments: [MatchSegment]
+        var commonSegments: [MatchSegment]?
 
         init(query: String, reference: String, match: FingerprintMatch) {
             self.query = query
@@ -66,6 +77,7 @@ struct MatchCommand: ParsableCommand {
             score = match.score
             self.match = match.isMatch
             segments = match.segments
+            commonSegments = match.commonSegments
         }
     }
 }

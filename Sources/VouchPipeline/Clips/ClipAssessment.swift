@@ -30,7 +30,7 @@ struct ClipAssessment {
                   let earlierReviewer = try await store.reviewer(id: earlier.reviewerID) else { continue }
             let kind: MatchEvidence.Kind = earlier.isReference ? .referenceFootage
                 : earlierReviewer.identityID == identity.id ? .sameIdentity : .otherIdentity
-            evidence.matches.append(MatchEvidence(clipID: earlier.id, kind: kind, score: verified.match.score, queryCoverage: verified.match.queryCoverage))
+            evidence.matches.append(verified.evidence(of: kind))
         }
 
         var flags: [ClipFlag] = []
@@ -40,7 +40,7 @@ struct ClipAssessment {
         let copies: [(MatchEvidence.Kind, FlagKind, String)] = [(.otherIdentity, .copyOfOtherIdentity, "another reviewer's earlier clip"),
                                                                 (.referenceFootage, .referenceFootage, "brand or stock footage in the reference bank")]
         for (kind, flagKind, what) in copies {
-            let hits = evidence.matches.filter { $0.kind == kind }
+            let hits = evidence.matches.filter { $0.kind == kind && !$0.commonContentOnly }
             guard !hits.isEmpty else { continue }
             let ids = hits.map { "\($0.clipID)" }.joined(separator: ", ")
             flags.append(ClipFlag(kind: flagKind, detail: "matches \(what): clip \(ids)", evidence: try Self.json(hits)))
@@ -53,7 +53,7 @@ struct ClipAssessment {
 
     /// The gravest match decides: reference footage, then another identity's clip, then one's own.
     static func verdict(of matches: [MatchEvidence]) -> Verdict {
-        let kinds = Set(matches.map(\.kind))
+        let kinds = Set(matches.filter { !$0.commonContentOnly }.map(\.kind))
         if kinds.contains(.referenceFootage) { return .referenceFootage }
         if kinds.contains(.otherIdentity) { return .copy }
         if kinds.contains(.sameIdentity) { return .reUpload }

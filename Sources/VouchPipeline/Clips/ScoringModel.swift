@@ -37,7 +37,7 @@ public struct ScoringModel: Sendable, Codable, Equatable {
         identity = min(1, identity)
 
         var originality = 1.0
-        for match in evidence.matches {
+        for match in evidence.matches where !match.commonContentOnly {
             let covered = min(1, max(0, match.queryCoverage))
             let left: Double
             switch match.kind {

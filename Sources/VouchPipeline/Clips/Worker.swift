@@ -126,9 +126,10 @@ public struct Worker: Sendable {
         analysis.sandbox?.logIfChanged(to: logger)
         let matcher = TemporalMatcher(settings: fingerprinting.matching, minimumQuality: fingerprinting.minimumQuality)
         let finder = MatchFinder(index: index, store: store, matcher: matcher, productSweep: settings.productSweep)
+        let common = CommonContentStage(store: store, matcher: matcher, settings: settings.commonContent, scoring: scoring, logger: logger)
         let kept = try await keeper.keep(clip, upload: path, durationSeconds: analysis.info.durationSeconds)
         var position = try await index.caughtUpPosition()
-        var matches = try await finder.matches(of: analysis.fingerprint, for: clip)
+        var matches = try await common.discount(try await finder.matches(of: analysis.fingerprint, for: clip), of: analysis.fingerprint, for: clip)
         var outcome = try await self.outcome(of: clip, analysis, matches: matches, provenance: credentials, media: kept)
         // Clips committed since `position` were analysed beside this one (a copy uploaded at
         // the same moment, perhaps, through another process): matched against them, the
@@ -136,7 +137,8 @@ public struct Worker: Sendable {
         while case .indexedMeanwhile(let clips, let reached) = try await store.finish(job, with: outcome, matchedUpTo: position) {
             position = reached
             let known = Set(matches.map(\.clipID))
-            let caught = try await finder.matches(of: analysis.fingerprint, among: clips.filter { !known.contains($0) })
+            let caught = try await common.discount(try await finder.matches(of: analysis.fingerprint, among: clips.filter { !known.contains($0) }),
+                                                   of: analysis.fingerprint, for: clip)
             guard !caught.isEmpty else { continue }
             logger.info("clip matched against clips committed while it was analysed", metadata: ["clip": "\(clip.id)", "matches": "\(caught.map(\.clipID))"])
             matches = (matches + caught).sorted { $0.match.score > $1.match.score }
@@ -155,7 +157,7 @@ public struct Worker: Sendable {
             probe: try JSONEncoder().text(of: analysis.info),
             fingerprint: analysis.fingerprint.binary(),
             flags: assessment.flags,
-            matches: try matches.map { ClipMatch(matchedClipID: $0.clipID, score: $0.match.score, alignment: try JSONEncoder().text(of: $0.match)) },
+            matches: try matches.map { try $0.record() },
             thumbnails: analysis.keyframes.enumerated().map { KeyframeImage(position: $0.offset, timestamp: $0.element.timestamp, jpeg: $0.element.jpeg) },
             provenance: provenance,
             media: media

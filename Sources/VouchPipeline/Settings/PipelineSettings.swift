@@ -1,3 +1,4 @@
+import VouchFingerprint
 import VouchStore
 
 /// How the workers run: `pipeline` in `Config/vouch.json`.
@@ -25,6 +26,8 @@ public struct PipelineSettings: Sendable, Codable, Equatable {
     /// Earlier clips of the same product (and the reference bank) compared with each new
     /// clip directly, besides the index's candidates: how cropped copies are caught.
     public var productSweep = 50
+    /// How intros, end cards and other content many identities' clips share are learned and discounted.
+    public var commonContent = CommonContentSettings()
     /// How often each process recomputes graph trust from the stored social graph.
     public var trustRecomputeSeconds = 300.0
     /// How demand signals are weighed; recomputed with trust.

@@ -1,4 +1,5 @@
 import Hummingbird
+import VouchPipeline
 import VouchStore
 
 /// The moderator UI's routes under `/moderate`: login and logout, the queue, an item's
@@ -14,12 +15,15 @@ struct ModerationRoutes: Sendable {
     let pages = PageRenderer()
     /// Held clips' media and originals, for the item page's players.
     let media: MediaRoutes
+    /// Publishes the clips held only for content a moderator banks as benign.
+    let release: HeldCopyRelease
     static let queuePageSize = 50
     static let auditPageSize = 100
 
-    init(store: Store, settings: ModerationSettings, registry: LiveRegistry, media: MediaRoutes) {
+    init(store: Store, settings: ModerationSettings, registry: LiveRegistry, media: MediaRoutes, release: HeldCopyRelease) {
         self.store = store
         self.media = media
+        self.release = release
         self.settings = settings
         sessions = ModeratorSessions(store: store, settings: settings, registry: registry)
         login = ModeratorLogin(registry: registry, settings: settings, store: store)
@@ -40,6 +44,9 @@ struct ModerationRoutes: Sendable {
         moderators.get("clips/{id}/keyframes/{position}.jpg") { _, context in try await keyframe(context: context) }
         moderators.post("clips/{id}/decisions") { request, context in try await decide(request, context: context) }
         moderators.get("audit") { request, context in try await audit(request, context: context) }
+        moderators.post("clips/{id}/common-content") { request, context in try await bankSegment(request, context: context) }
+        moderators.get("common-content") { request, context in try await commonContentPage(request, context: context) }
+        moderators.post("common-content/{entry}/remove") { request, context in try await removeCommonContent(request, context: context) }
         media.registerModerated(on: moderators)
         SuppressionReportRoutes(store: store).register(moderators: moderators) { report, _, context in
             try pages.render(SuppressionPage(moderator: try self.signedIn(context).1, report: report), template: "suppression")

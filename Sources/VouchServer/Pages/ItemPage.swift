@@ -34,6 +34,18 @@ struct ItemPage: Sendable {
         var offset: String
         var symmetry: String
         var frames: Int
+        /// "excerpt", or "common content" for a segment set aside as common content.
+        var part: String
+        /// The form that banks the segment as benign, for admins.
+        var bank: BankForm?
+    }
+
+    /// Puts one matched segment of this clip in the benign bank (`POST /moderate/clips/{id}/common-content`).
+    struct BankForm: Sendable {
+        var action: String
+        var csrf: String
+        var match: Int64
+        var segment: Int
     }
 
     struct Match: Sendable {
@@ -141,7 +153,8 @@ struct ItemPage: Sendable {
         hasReviewerKey = item.identity.publicKey != nil
         accounts = item.linkedAccounts.map(Self.account)
         keyframes = item.keyframes.map { Self.keyframe($0, clip: clip.id) }
-        matches = item.matches.map { Self.match($0, of: item) }
+        let bankAs = role == .admin ? moderator.csrf : nil
+        matches = item.matches.map { Self.match($0, of: item, bankingWith: bankAs) }
         hasMatches = !matches.isEmpty
         hasPlayback = matches.contains { $0.playback != nil }
         decisions = item.decisions.map {
@@ -154,8 +167,10 @@ struct ItemPage: Sendable {
         auditLink = PageFormat.link("/moderate/audit", [("subject", "clip:\(clip.id)")])
     }
 
-    private static func match(_ matched: ModerationItem.MatchedClip, of item: ModerationItem) -> Match {
-        let segments = matched.alignment?.segments ?? []
+    /// `csrf` is the session's token when the moderator may bank segments as benign, else nil.
+    private static func match(_ matched: ModerationItem.MatchedClip, of item: ModerationItem, bankingWith csrf: String?) -> Match {
+        let excerpts = matched.alignment?.segments ?? []
+        let segments = excerpts + (matched.alignment?.commonSegments ?? [])
         let queryDuration = ModerationItem.duration(of: item.clip) ?? segments.map(\.queryEnd).max() ?? 0
         let referenceDuration = ModerationItem.duration(of: matched.clip) ?? segments.map(\.referenceEnd).max() ?? 0
         let (playback, playbackNote) = Playback.make(clip: item.clip.id, media: item.media, matched: matched.clip.id,
@@ -176,7 +191,9 @@ struct ItemPage: Sendable {
                         queryRange: "\(PageFormat.seconds(segment.queryStart)) – \(PageFormat.seconds(segment.queryEnd))",
                         referenceRange: "\(PageFormat.seconds(segment.referenceStart)) – \(PageFormat.seconds(segment.referenceEnd))",
                         speed: String(format: "%.2f×", segment.speed), offset: PageFormat.signed(segment.offset) + " s",
-                        symmetry: segment.symmetry.rawValue, frames: segment.matchedFrames)
+                        symmetry: segment.symmetry.rawValue, frames: segment.matchedFrames,
+                        part: number < excerpts.count ? "excerpt" : "common content",
+                        bank: csrf.map { BankForm(action: "/moderate/clips/\(item.clip.id)/common-content", csrf: $0, match: matched.clip.id, segment: number + 1) })
             },
             playback: playback, playbackNote: playbackNote,
             pairs: item.keyframes.map { pair($0, clip: item.clip.id, with: matched, segments: segments) })

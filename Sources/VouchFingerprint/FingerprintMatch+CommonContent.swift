@@ -1,0 +1,88 @@
+import Foundation
+
+extension FingerprintMatch {
+    /// The match with its common content set aside: segments with at least `share` of
+    /// their time inside `common` move to ``commonSegments``; the others count only their
+    /// time outside it, and the score is made again from them as the matcher makes it
+    /// (`1 − exp(−evidence / evidenceScale)`). A match of common content alone falls below
+    /// the threshold; one that also shows a stolen excerpt keeps that excerpt's evidence.
+    public func discounting(_ common: TimeSpans, in query: VideoFingerprint, settings: MatchSettings, share: Double) -> FingerprintMatch {
+        let step = query.frameStep
+        guard segments.contains(where: { common.overlap(with: $0.querySpan(step: step)) > 0 }) else { return self }
+        var kept: [MatchSegment] = []
+        var set: [MatchSegment] = commonSegments ?? []
+        var seconds = 0.0
+        for segment in segments {
+            let span = segment.querySpan(step: step)
+            let inside = common.overlap(with: span) / max(span.upperBound - span.lowerBound, .ulpOfOne)
+            if inside >= share {
+                set.append(segment)
+            } else {
+                kept.append(segment)
+                seconds += segment.evidenceSeconds(in: query, radius: settings.frameRadius) * (1 - inside)
+            }
+        }
+        let referenceSeconds = { (segments: [MatchSegment]) in segments.reduce(0) { $0 + abs($1.referenceEnd - $1.referenceStart) + step } }
+        var discounted = self
+        discounted.score = 1 - exp(-seconds / settings.evidenceScale)
+        discounted.isMatch = discounted.score >= settings.threshold
+        discounted.segments = kept
+        discounted.commonSegments = set
+        discounted.queryCoverage = query.duration > 0 ? min(1, TimeSpans(kept.map { $0.querySpan(step: step) }).seconds / query.duration) : 0
+        discounted.referenceCoverage = referenceCoverage * referenceSeconds(kept) / max(referenceSeconds(segments), .ulpOfOne)
+        return discounted
+    }
+
+    /// True when the match was found only in common content: kept as evidence, never a copy.
+    public var isCommonContentOnly: Bool {
+        !isMatch && !(commonSegments ?? []).isEmpty
+    }
+}
+
+extension MatchSegment {
+    /// The query's seconds the segment shows, each matched frame standing for `step` seconds.
+    public func querySpan(step: Double) -> ClosedRange<Double> {
+        queryStart...(max(queryStart, queryEnd) + step)
+    }
+
+    /// The reference's seconds that the part `part` of the query's span shows, along the segment's line.
+    func referenceSpan(showing part: ClosedRange<Double>) -> ClosedRange<Double> {
+        let ends = [speed * part.lowerBound + offset, speed * part.upperBound + offset]
+        return ends.min()!...ends.max()!
+    }
+
+    /// The seconds of evidence the matcher counted for the segment.
+    func evidenceSeconds(in query: VideoFingerprint, radius: Int) -> Double {
+        correlation == nil ? evidenceWeight(radius: radius) / max(query.framesPerSecond, 1e-9) : cropEvidence(spanning: query.duration)
+    }
+}
+
+extension VideoFingerprint {
+    /// Seconds between sampled frames.
+    public var frameStep: Double { 1 / max(framesPerSecond, 1e-9) }
+
+    /// The frames shown during `span`, timed from its start: what a bank of common content keeps.
+    public func excerpt(_ span: ClosedRange<Double>) -> VideoFingerprint {
+        var excerpt = self
+        excerpt.frames = frames.filter { $0.timestamp >= span.lowerBound - frameStep / 2 && $0.timestamp < span.upperBound - frameStep / 2 }
+            .map { frame in
+                var moved = frame
+                moved.timestamp = max(0, frame.timestamp - span.lowerBound)
+                return moved
+            }
+        excerpt.duration = span.upperBound - span.lowerBound
+        return excerpt
+    }
+}
+
+extension TemporalMatcher {
+    /// Where `query` shows any of `bank`'s common content: the query stretches of the
+    /// hash-aligned segments of each bank entry it matches.
+    public func commonContent(in query: VideoFingerprint, bank: [VideoFingerprint]) -> TimeSpans {
+        TimeSpans(bank.flatMap { entry -> [ClosedRange<Double>] in
+            let match = compare(query, with: entry)
+            guard match.isMatch else { return [] }
+            return match.segments.filter { $0.correlation == nil }.map { $0.querySpan(step: query.frameStep) }
+        })
+    }
+}
