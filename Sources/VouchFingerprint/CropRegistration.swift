@@ -37,34 +37,38 @@ struct CropRegistration {
         }
     }
 
-    /// Which windows a search considers.
+    /// Which windows a search considers, axis by axis.
     struct Search: Sendable {
-        /// The largest fraction cut from either end of an axis.
-        var deepestCut: Double
-        /// The smallest window side kept.
-        var narrowestWindow: Double
-        /// Windows' (start, end) pairs along one axis for the coarse search.
-        let spans: [(Double, Double)]
+        /// One axis: the narrowest window side kept, and the (start, end) pairs
+        /// the coarse search tries, in steps of 5%.
+        struct Axis: Sendable {
+            var narrowest: Double
+            let spans: [(Double, Double)]
 
-        init(deepestCut: Double, narrowestWindow: Double) {
-            self.deepestCut = deepestCut
-            self.narrowestWindow = narrowestWindow
-            let cuts = stride(from: 0.0, through: deepestCut + 1e-9, by: 0.05).map { $0 }
-            spans = cuts.flatMap { start in cuts.map { end in (start, 1 - end) } }.filter { $0.1 - $0.0 >= narrowestWindow - 1e-9 }
+            init(narrowest: Double) {
+                self.narrowest = narrowest
+                let cuts = stride(from: 0.0, through: 1 - narrowest + 1e-9, by: 0.05).map { $0 }
+                spans = cuts.flatMap { start in cuts.map { end in (start, 1 - end) } }.filter { $0.1 - $0.0 >= narrowest - 1e-9 }
+            }
         }
 
-        /// A crop keeps at least 70% of each side (the fingerprint issue asks for 25%).
-        static let crop = Search(deepestCut: 0.3, narrowestWindow: 0.7)
-        /// An inset or a side-by-side half fills at least 45% of each side.
-        static let inset = Search(deepestCut: 0.55, narrowestWindow: 0.45)
+        var columns: Axis
+        var rows: Axis
+
+        /// A crop keeps at least 70% of the height and 30% of the width: down to
+        /// the 9:16 window of a 16:9 frame that portrait reposts show, and zooms
+        /// to half the area.
+        static let crop = Search(columns: Axis(narrowest: 0.3), rows: Axis(narrowest: 0.7))
+        /// An inset, a collage tile or a side-by-side half fills at least 45% of each side.
+        static let inset = Search(columns: Axis(narrowest: 0.45), rows: Axis(narrowest: 0.45))
     }
 
     /// How well the best window of `reference` explains `query`, and that window.
     static func register(_ query: Prepared, in reference: Prepared, searching search: Search = .crop) -> (correlation: Double, window: Window) {
         var window = Window.full
         var score = -Double.infinity
-        for x in best(query.columns, reference.columns, search.spans) {
-            for y in best(query.rows, reference.rows, search.spans) {
+        for x in best(query.columns, reference.columns, search.columns.spans) {
+            for y in best(query.rows, reference.rows, search.rows.spans) {
                 let candidate = Window(left: x.0, right: x.1, top: y.0, bottom: y.1)
                 let value = correlation(query, reference, candidate)
                 if value > score {
@@ -89,8 +93,8 @@ struct CropRegistration {
                         default: candidate.top += delta; candidate.bottom += delta
                         }
                         guard candidate.left >= 0, candidate.top >= 0, candidate.right <= 1, candidate.bottom <= 1,
-                              candidate.right - candidate.left >= search.narrowestWindow - 0.05,
-                              candidate.bottom - candidate.top >= search.narrowestWindow - 0.05 else { continue }
+                              candidate.right - candidate.left >= search.columns.narrowest - 0.05,
+                              candidate.bottom - candidate.top >= search.rows.narrowest - 0.05 else { continue }
                         let value = correlation(query, reference, candidate)
                         if value > score {
                             score = value
@@ -170,7 +174,7 @@ struct CropRegistration {
     /// How well the query's profiles fit some span of the reference's: the
     /// sum of the best column and best row profile correlations, at most 2.
     static func profileFit(_ query: Prepared, _ reference: Prepared, searching search: Search = .crop) -> Double {
-        Double(bestScore(query.columns, reference.columns, search.spans) + bestScore(query.rows, reference.rows, search.spans))
+        Double(bestScore(query.columns, reference.columns, search.columns.spans) + bestScore(query.rows, reference.rows, search.rows.spans))
     }
 
     private static func bestScore(_ query: [Float], _ reference: [Float], _ spans: [(Double, Double)]) -> Float {

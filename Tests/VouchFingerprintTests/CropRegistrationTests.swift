@@ -36,6 +36,19 @@ import VouchTestSupport
         #expect(abs(window.top - 0.05) < 0.03 && abs(window.bottom - 0.85) < 0.03)
     }
 
+    @Test func recoversThePortraitWindowOfALandscapeFrame() {
+        let original = Self.picture(44)
+        // The 9:16 window of a 16:9 frame, a third of its width, shown as a portrait clip.
+        let portrait = original.cropped(x: 94, y: 0, width: 81, height: 144)
+        let copy = InsetDetectorTests.resize(portrait, width: 144, height: 256)
+        let (correlation, window) = CropRegistration.register(
+            CropRegistration.Prepared(Thumbnail(of: copy)), in: CropRegistration.Prepared(Thumbnail(of: original))
+        )
+        #expect(correlation > 0.95)
+        #expect(abs(window.left - 94.0 / 256) < 0.03 && abs(window.right - 175.0 / 256) < 0.03, "\(window)")
+        #expect(window.top < 0.03 && window.bottom > 0.97)
+    }
+
     @Test func anUnrelatedPictureDoesNotRegister() {
         let (correlation, _) = CropRegistration.register(
             CropRegistration.Prepared(Thumbnail(of: Self.picture(42))), in: CropRegistration.Prepared(Thumbnail(of: Self.picture(43)))

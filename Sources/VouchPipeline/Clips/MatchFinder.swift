@@ -11,11 +11,10 @@ struct ConfirmedMatch: Sendable {
 /// The match stage: every earlier clip a new clip copies.
 ///
 /// Candidates come from two places. The index proposes clips whose frames hash close to
-/// this clip's, in milliseconds over millions of clips. It cannot propose every copy: a
-/// cropped frame's PDQ hash is far from its original's, and crops are found only by the
-/// matcher's thumbnail registration. So the clips of the same product (the copies review
-/// fraud actually makes) and the reference bank are also compared directly, up to
-/// `productSweep` of them, newest first.
+/// this clip's, or whose local features a reframed copy (a crop, a zoom, an inset, a
+/// filmed screen) still shows, in milliseconds over millions of clips. As a safety net,
+/// the clips of the same product and the reference bank are also compared directly, up
+/// to `productSweep` of them, newest first.
 struct MatchFinder: Sendable {
     let index: IndexFollower
     let store: Store
