@@ -8,6 +8,8 @@
 struct FeatureTables: Sendable {
     static let chunkCount = 3
     static let chunkBits = 21
+    /// Rows are numbered in 32 bits.
+    static let maximumRows = Int(UInt32.max)
 
     /// Bits of each chunk that select its bucket: fewer for small segments, so a
     /// segment of one clip does not carry three directories of two million entries.

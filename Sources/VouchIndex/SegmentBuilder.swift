@@ -45,9 +45,11 @@ struct SegmentBuilder {
         return rows
     }
 
-    /// Whether a clip of `rows` more rows still fits (``ChunkLayout/maximumRows``).
+    /// Whether a clip of `rows` more rows still fits (``ChunkLayout/maximumRows`` hashes,
+    /// ``FeatureTables/maximumRows`` features: several feature rows a hash, but no tag
+    /// shares their row numbers, so one segment holds them all and a probe reads one bucket a chunk).
     func fits(_ rows: ClipRows) -> Bool {
-        rowCount + rows.hashes.count <= ChunkLayout.maximumRows && featureHashes.count + rows.features.count <= ChunkLayout.maximumRows
+        rowCount + rows.hashes.count <= ChunkLayout.maximumRows && featureHashes.count + rows.features.count <= FeatureTables.maximumRows
     }
 
     mutating func append(_ rows: ClipRows, clipID: Int64, slot: UInt32) {
