@@ -61,6 +61,13 @@ class Moderator:
         token = re.search(r'name="csrf" value="([^"]+)"', self.get(f"/moderate/clips/{clip_id}")).group(1)
         self.post(f"/moderate/clips/{clip_id}/decisions", {"csrf": token, "action": action, "reason": reason})
 
+    def bank_first_segment(self, clip_id, reason):
+        """Puts the first matched segment of a clip in the benign bank, through the item page's form."""
+        page = self.get(f"/moderate/clips/{clip_id}")
+        token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+        matched = re.search(r'name="match" value="(\d+)"', page).group(1)
+        self.post(f"/moderate/clips/{clip_id}/common-content", {"csrf": token, "match": matched, "segment": "1", "reason": reason})
+
 
 def main():
     catalog = load_catalog()
@@ -99,6 +106,8 @@ def main():
             browser.screenshot(f"{BASE}/moderate/clips/{item}", f"{OUT}/moderation-item.png", full_page=True)
             rejected = next(clip_id for clip_id in held if clip_id != item)
             moderator.decide(rejected, "reject", "A trimmed, downscaled copy of another reviewer's video.")
+            moderator.bank_first_segment(rejected, "Banked from the item page to show the bank (the sample clips share no real intro).")
+            browser.screenshot(BASE + "/moderate/common-content", f"{OUT}/moderation-common-content.png", full_page=True)
             browser.screenshot(BASE + "/moderate/audit", f"{OUT}/moderation-audit.png")
             browser.screenshot(BASE + "/moderate/reports/suppression", f"{OUT}/suppression-report.png", full_page=True)
             products = [p["id"] for p in catalog["products"]]
