@@ -312,7 +312,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchCLITests",
-            dependencies: ["VouchStore", "VouchServer", "VouchIdentity", "vouch", "VouchTestSupport"]
+            dependencies: ["VouchStore", "VouchServer", "VouchIdentity", "VouchFingerprint", "vouch", "VouchTestSupport"]
         ),
     ]
 )
