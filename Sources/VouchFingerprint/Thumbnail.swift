@@ -20,22 +20,7 @@ public struct Thumbnail: Sendable, Equatable {
 
     /// The area-averaged miniature of an image.
     public init(of image: LumaImage) {
-        var pixels = [UInt8](repeating: 0, count: Self.width * Self.height)
-        for y in 0..<Self.height {
-            let y0 = y * image.height / Self.height
-            let y1 = max((y + 1) * image.height / Self.height, y0 + 1)
-            for x in 0..<Self.width {
-                let x0 = x * image.width / Self.width
-                let x1 = max((x + 1) * image.width / Self.width, x0 + 1)
-                var sum: Float = 0
-                for row in y0..<min(y1, image.height) {
-                    for column in x0..<min(x1, image.width) { sum += image.values[row * image.width + column] }
-                }
-                let count = Float((min(y1, image.height) - y0) * (min(x1, image.width) - x0))
-                pixels[y * Self.width + x] = UInt8(clamping: Int((sum / max(count, 1)).rounded()))
-            }
-        }
-        self.init(pixels: pixels)
+        self.init(pixels: image.resampled(width: Self.width, height: Self.height).values.map { UInt8(clamping: Int($0.rounded())) })
     }
 }
 

@@ -78,7 +78,14 @@ struct ScaleSpace {
                                 for x in 1..<(width - 1) {
                                     let at = y * width + x
                                     let value = here[at]
-                                    guard abs(value) > floor, Self.isExtremum(value, at: at, width: width, in: planes),
+                                    guard abs(value) > floor else { continue }
+                                    // Most points lose to a neighbour in their own row: that test first, inline.
+                                    if value > 0 {
+                                        guard value >= here[at - 1], value >= here[at + 1] else { continue }
+                                    } else {
+                                        guard value <= here[at - 1], value <= here[at + 1] else { continue }
+                                    }
+                                    guard Self.isExtremum(value, at: at, width: width, in: planes),
                                           !Self.isEdge(here, at: at, width: width),
                                           let offset = Self.refinement(at: at, width: width, in: planes) else { continue }
                                     peaks.append(Peak(octave: index, level: level, x: Float(x) + offset.x, y: Float(y) + offset.y,
