@@ -4,7 +4,8 @@ import Foundation
 /// for the dihedral variants when they are kept and 32 for the full-frame hash
 /// when a content box was cut, 32 for each inset, 1,296 for the thumbnail when
 /// kept, and, when any frame has local features, a count byte and 16 bytes a
-/// feature; the insets' rectangles follow the header. Little-endian throughout.
+/// feature, 22 when every feature is placed; the insets' rectangles follow the
+/// header. Little-endian throughout.
 extension VideoFingerprint {
     static let magic: [UInt8] = Array("VFP1".utf8)
 
@@ -13,6 +14,14 @@ extension VideoFingerprint {
         static let fullFrames: UInt32 = 2
         static let thumbnails: UInt32 = 4
         static let features: UInt32 = 8
+        static let placements: UInt32 = 16
+    }
+
+    /// Placements as 16-bit fixed point: positions to 1/8192 of the picture's
+    /// height (up to 8 heights across), scales to 1/65536.
+    private enum PlacementUnits {
+        static let position: Float = 8192
+        static let scale: Float = 65536
     }
 
     /// Why bytes could not be read as a fingerprint.
@@ -34,12 +43,14 @@ extension VideoFingerprint {
         let keepThumbnails = includingVariants && !frames.isEmpty && frames.allSatisfy { $0.thumbnail != nil }
         let keepFullFrames = !frames.isEmpty && frames.allSatisfy { $0.fullFrame != nil }
         let keepFeatures = frames.contains { !$0.features.isEmpty }
+        let keepPlacements = keepFeatures && frames.allSatisfy { $0.features.allSatisfy { $0.placement != nil } }
         var out = ByteWriter()
         out.bytes(Self.magic)
         out.uint32(UInt32(frames.count))
         let insetCount = UInt32(min(insets.count, 255))
         out.uint32((keepVariants ? Flags.variants : 0) | (keepFullFrames ? Flags.fullFrames : 0)
-            | (keepThumbnails ? Flags.thumbnails : 0) | (keepFeatures ? Flags.features : 0) | insetCount << 8)
+            | (keepThumbnails ? Flags.thumbnails : 0) | (keepFeatures ? Flags.features : 0)
+            | (keepPlacements ? Flags.placements : 0) | insetCount << 8)
         for value in [framesPerSecond, sourceFrameRate, duration] { out.float64(value) }
         for box in [contentBox] + insets.prefix(Int(insetCount)) {
             for edge in [box.left, box.top, box.right, box.bottom] { out.float64(edge) }
@@ -58,6 +69,11 @@ extension VideoFingerprint {
                 for feature in features {
                     out.uint64(feature.hash)
                     out.uint64(feature.mirrored)
+                    if keepPlacements, let placement = feature.placement {
+                        out.uint16(placement.x * PlacementUnits.position)
+                        out.uint16(placement.y * PlacementUnits.position)
+                        out.uint16(placement.scale * PlacementUnits.scale)
+                    }
                 }
             }
         }
@@ -73,6 +89,7 @@ extension VideoFingerprint {
         let hasFullFrames = flags & Flags.fullFrames != 0
         let hasThumbnails = flags & Flags.thumbnails != 0
         let hasFeatures = flags & Flags.features != 0
+        let hasPlacements = hasFeatures && flags & Flags.placements != 0
         let thumbnailBytes = Thumbnail.width * Thumbnail.height
         let insetCount = Int(flags >> 8 & 0xFF)
         let perFrame = 37 + (hasVariants ? 224 : 0) + (hasFullFrames ? 32 : 0) + 32 * insetCount + (hasThumbnails ? thumbnailBytes : 0)
@@ -97,7 +114,14 @@ extension VideoFingerprint {
             let insetHashes = try (0..<insetCount).map { _ in try input.hash() }
             let thumbnail = hasThumbnails ? Thumbnail(pixels: try input.bytes(thumbnailBytes)) : nil
             let features = hasFeatures ? try (0..<Int(try input.byte())).map { _ in
-                LocalFeature(hash: try input.uint64(), mirrored: try input.uint64())
+                LocalFeature(
+                    hash: try input.uint64(), mirrored: try input.uint64(),
+                    placement: hasPlacements ? LocalFeature.Placement(
+                        x: Float(try input.uint16()) / PlacementUnits.position,
+                        y: Float(try input.uint16()) / PlacementUnits.position,
+                        scale: Float(try input.uint16()) / PlacementUnits.scale
+                    ) : nil
+                )
             } : []
             frames.append(FrameHash(
                 timestamp: time, quality: quality, pdq: pdq, variants: variants,
@@ -115,6 +139,11 @@ private struct ByteWriter {
     var data = Data()
     mutating func byte(_ value: UInt8) { data.append(value) }
     mutating func bytes(_ values: [UInt8]) { data.append(contentsOf: values) }
+    /// A non-negative value rounded into 16 bits, clamped.
+    mutating func uint16(_ value: Float) {
+        let clamped = UInt16(min(max(value.rounded(), 0), Float(UInt16.max)))
+        withUnsafeBytes(of: clamped.littleEndian) { data.append(contentsOf: $0) }
+    }
     mutating func uint32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
     mutating func uint64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
     mutating func float64(_ value: Double) { uint64(value.bitPattern) }
@@ -135,6 +164,7 @@ private struct ByteReader {
 
     mutating func byte() throws -> UInt8 { try bytes(1)[0] }
 
+    mutating func uint16() throws -> UInt16 { try integer(2) }
     mutating func uint32() throws -> UInt32 { try integer(4) }
     mutating func uint64() throws -> UInt64 { try integer(8) }
     mutating func float64() throws -> Double { Double(bitPattern: try uint64()) }
