@@ -47,6 +47,34 @@ import VouchTestSupport
         #expect(throws: VideoFingerprint.BinaryFormatError.self) { try VideoFingerprint(binary: data.prefix(data.count - 8)) }
     }
 
+    @Test func keepsPlacementsToAFractionOfAPixel() throws {
+        var placed = fingerprint
+        var generator = SeededGenerator(seed: 13)
+        let unit = { Float(generator.next() % 10_000) / 10_000 }
+        for index in stride(from: 0, to: placed.frames.count, by: 2) {
+            placed.frames[index].features = (0..<5).map { _ in
+                LocalFeature(hash: generator.next() >> 1, mirrored: generator.next() >> 1,
+                             placement: .init(x: 1.78 * unit(), y: unit(), scale: 0.01 + 0.1 * unit()))
+            }
+        }
+        let data = placed.binary()
+        #expect(data.count == 68 + 20 * (37 + 224 + 32 + 1296) + 20 + 10 * 5 * 22, "a count byte a frame, 22 bytes a placed feature")
+        let read = try VideoFingerprint(binary: data)
+        for (written, back) in zip(placed.frames.flatMap(\.features), read.frames.flatMap(\.features)) {
+            let (a, b) = (try #require(written.placement), try #require(back.placement))
+            #expect(back.hash == written.hash && back.mirrored == written.mirrored)
+            // 1/8192 of a height is a thirtieth of a pixel of the analysed picture.
+            #expect(abs(a.x - b.x) <= 1 / 8192 && abs(a.y - b.y) <= 1 / 8192 && abs(a.scale - b.scale) <= 1 / 65536)
+        }
+        #expect(try JSONDecoder().decode(VideoFingerprint.self, from: JSONEncoder().encode(placed)) == placed)
+    }
+
+    @Test func refusesAPlacementThatIsNotThreeNumbers() {
+        for text in ["\"1f/2e/0.5/0.5\"", "\"1f/2e/0.5/nope/0.1\"", "\"1f/2e/0.5/0.5/-1\""] {
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(LocalFeature.self, from: Data(text.utf8)) }
+        }
+    }
+
     @Test func readsFingerprintsWrittenBeforeFeaturesAsHavingNone() throws {
         let json = try JSONEncoder().encode(fingerprint)
         var object = try #require(JSONSerialization.jsonObject(with: json) as? [String: Any])
