@@ -33,7 +33,7 @@ extension CommonContentSettings {
                           known: TimeSpans) -> [LearnedCommonContent] {
         let step = query.frameStep
         let shown = sightings.flatMap { sighting in
-            sighting.match.segments.filter { $0.correlation == nil }.map { (sighting, $0.querySpan(step: step), $0) }
+            sighting.match.segments.filter { $0.method == .hashes }.map { (sighting, $0.querySpan(step: step), $0) }
         }
         let others = shown.filter { $0.0.identity != identity }
         let ends = Set(others.flatMap { [$0.1.lowerBound, $0.1.upperBound] }).sorted()

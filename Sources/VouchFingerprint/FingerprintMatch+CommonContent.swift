@@ -53,7 +53,11 @@ extension MatchSegment {
 
     /// The seconds of evidence the matcher counted for the segment.
     func evidenceSeconds(in query: VideoFingerprint, radius: Int) -> Double {
-        correlation == nil ? evidenceWeight(radius: radius) / max(query.framesPerSecond, 1e-9) : cropEvidence(spanning: query.duration)
+        switch method {
+        case .hashes: evidenceWeight(radius: radius) / max(query.framesPerSecond, 1e-9)
+        case .registration: cropEvidence(spanning: query.duration)
+        case .features: placedEvidence(in: query)
+        }
     }
 }
 
@@ -77,12 +81,14 @@ extension VideoFingerprint {
 
 extension TemporalMatcher {
     /// Where `query` shows any of `bank`'s common content: the query stretches of the
-    /// hash-aligned segments of each bank entry it matches.
+    /// segments, aligned by hashes or by placed features, of each bank entry it
+    /// matches. A registered segment spans the frames tried over the whole clip,
+    /// not where the content showed, so it marks nothing.
     public func commonContent(in query: VideoFingerprint, bank: [VideoFingerprint]) -> TimeSpans {
         TimeSpans(bank.flatMap { entry -> [ClosedRange<Double>] in
             let match = compare(query, with: entry)
             guard match.isMatch else { return [] }
-            return match.segments.filter { $0.correlation == nil }.map { $0.querySpan(step: query.frameStep) }
+            return match.segments.filter { $0.method != .registration }.map { $0.querySpan(step: query.frameStep) }
         })
     }
 }

@@ -42,4 +42,21 @@ public struct MatchSegment: Sendable, Codable, Equatable {
     public var referenceWindow: ContentBox?
     public var queryWindow: ContentBox?
     public var correlation: Double?
+    /// For a segment verified by local features (``FeatureMatcher``): the mean
+    /// number of features each matched frame placed on the reference.
+    public var placedFeatures: Double?
+
+    /// How the segment was found, which decides how its evidence is weighed.
+    public enum Method: Sendable {
+        /// Frame hashes aligned in time.
+        case hashes
+        /// Thumbnails registered under a crop or inset window.
+        case registration
+        /// Local features placed by one similarity.
+        case features
+    }
+
+    public var method: Method {
+        correlation != nil ? .registration : placedFeatures != nil ? .features : .hashes
+    }
 }

@@ -51,6 +51,8 @@ struct MatchReport {
                 String(format: "crop of the reference x %.2f–%.2f, y %.2f–%.2f, correlation %.3f", window.left, window.right, window.top, window.bottom, correlation)
             } else if let window = segment.queryWindow, let correlation = segment.correlation {
                 String(format: "the reference fills x %.2f–%.2f, y %.2f–%.2f of the query, correlation %.3f", window.left, window.right, window.top, window.bottom, correlation)
+            } else if let placed = segment.placedFeatures {
+                String(format: "%.1f local features a frame placed on the reference", placed)
             } else {
                 ""
             }
