@@ -51,12 +51,18 @@ public struct TemporalMatcher: Sendable {
         }
         var segments = best.segments
         var seconds = best.evidence / max(query.framesPerSecond, 1e-9)
+        // Reframed copies, which frame hashes cannot see: tried while the evidence is short of a match.
         for geometry in [CropMatcher.Geometry.crop, .inset] where 1 - exp(-seconds / settings.evidenceScale) < settings.threshold {
             if let reframed = CropMatcher(minimumQuality: minimumQuality, settings: settings, geometry: geometry).compare(query, with: reference),
                reframed.cropEvidence(spanning: query.duration) > seconds {
                 segments = [reframed]
                 seconds = reframed.cropEvidence(spanning: query.duration)
             }
+        }
+        if 1 - exp(-seconds / settings.evidenceScale) < settings.threshold,
+           let placed = FeatureMatcher(settings: settings).compare(query, with: reference), placed.placedEvidence(in: query) > seconds {
+            segments = [placed]
+            seconds = placed.placedEvidence(in: query)
         }
         let score = 1 - exp(-seconds / settings.evidenceScale)
         return FingerprintMatch(
@@ -69,10 +75,15 @@ public struct TemporalMatcher: Sendable {
     }
 
     /// The distance between two frames' closest views: content box to content
-    /// box, or whole frame to whole frame where either side cut a box.
+    /// box, or either side's whole frame where it cut a box. A box can be cut in
+    /// one clip and not in its copy: an end card alone shows a flat surround that
+    /// the same card inside a review, or letterboxed in a portrait repost, does not.
     static func closest(_ query: PDQHash, _ queryFull: PDQHash?, _ reference: FrameHash) -> Int {
         var distance = query.distance(to: reference.pdq)
-        if let referenceFull = reference.fullFrame { distance = min(distance, (queryFull ?? query).distance(to: referenceFull)) }
+        if let referenceFull = reference.fullFrame {
+            distance = min(distance, query.distance(to: referenceFull))
+            if let queryFull { distance = min(distance, queryFull.distance(to: referenceFull)) }
+        }
         if let queryFull { distance = min(distance, queryFull.distance(to: reference.pdq)) }
         return distance
     }

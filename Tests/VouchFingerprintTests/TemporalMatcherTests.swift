@@ -78,6 +78,20 @@ import VouchTestSupport
         #expect(abs(segment.referenceStart - 30) < 0.6)
     }
 
+    @Test func aBoxCutOnOneSideOnlyStillMatchesItsWholeFrame() {
+        // An end card alone: a box cut round its logo, the whole card as its full
+        // frame. The same card letterboxed in a portrait repost: its box is the card.
+        let card = Self.reference(seed: 8, seconds: 3)
+        let alone = VideoFingerprint(framesPerSecond: 2, sourceFrameRate: 30, duration: 3, frames: card.frames.map {
+            FrameHash(timestamp: $0.timestamp, quality: 100, pdq: PDQHash(words: (~$0.pdq.words.0, $0.pdq.words.1, ~$0.pdq.words.2, $0.pdq.words.3)), fullFrame: $0.pdq)
+        })
+        var generator = SeededGenerator(seed: 9)
+        let letterboxed = VideoFingerprint(framesPerSecond: 2, sourceFrameRate: 30, duration: 3, frames: Self.copy(of: card, from: 0, seconds: 3).frames.map {
+            FrameHash(timestamp: $0.timestamp, quality: 90, pdq: $0.pdq, fullFrame: FingerprintFormatTests.randomHash(&generator))
+        })
+        #expect(matcher.compare(letterboxed, with: alone).isMatch)
+    }
+
     @Test func unrelatedClipsScoreNothing() {
         let match = matcher.compare(Self.reference(seed: 3), with: Self.reference(seed: 4))
         #expect(!match.isMatch)
