@@ -80,14 +80,21 @@ extension VideoFingerprint {
 }
 
 extension TemporalMatcher {
+    /// The share of the threshold at which a bank entry's match marks common content.
+    /// Below one, because the bank entry is the same content that another clip shows
+    /// as part of itself: a turned or filmed end card that only just matches an earlier
+    /// review's end card must also be recognised as the end card, not only just missed.
+    public static let commonContentRecognition = 0.5
+
     /// Where `query` shows any of `bank`'s common content: the query stretches of the
     /// segments, aligned by hashes or by placed features, of each bank entry it
-    /// matches. A registered segment spans the frames tried over the whole clip,
-    /// not where the content showed, so it marks nothing.
+    /// matches at least at ``commonContentRecognition`` of the threshold. A
+    /// registered segment spans the frames tried over the whole clip, not where the
+    /// content showed, so it marks nothing.
     public func commonContent(in query: VideoFingerprint, bank: [VideoFingerprint]) -> TimeSpans {
         TimeSpans(bank.flatMap { entry -> [ClosedRange<Double>] in
             let match = compare(query, with: entry)
-            guard match.isMatch else { return [] }
+            guard match.score >= settings.threshold * Self.commonContentRecognition else { return [] }
             return match.segments.filter { $0.method != .registration }.map { $0.querySpan(step: query.frameStep) }
         })
     }

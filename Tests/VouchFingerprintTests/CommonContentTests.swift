@@ -33,6 +33,20 @@ import VouchTestSupport
         #expect(abs(set.queryStart - 15) < 0.6)
     }
 
+    @Test func anEndCardThatOnlyJustMatchesIsRecognisedToo() throws {
+        // The end card turned or filmed off a screen: every frame 68 bits off, so its
+        // match with the card alone falls just under the threshold.
+        let worn = VideoFingerprint(framesPerSecond: 2, sourceFrameRate: 30, duration: 3, frames: endCard.frames.map { frame in
+            var shown = frame
+            shown.pdq = PDQHash(words: (frame.pdq.words.0 ^ 0xFFFF_FFFF_FFFF_FFFF, frame.pdq.words.1 ^ 0xF, frame.pdq.words.2, frame.pdq.words.3))
+            return shown
+        })
+        let query = SyntheticFootage.clip([SyntheticFootage.piece(seed: 31, seconds: 12), worn], noiseSeed: 131)
+        let score = matcher.compare(query, with: endCard).score
+        #expect(score > 0 && score < matcher.settings.threshold, "\(score)")
+        #expect(abs(matcher.commonContent(in: query, bank: [endCard]).seconds - 3) < 0.6)
+    }
+
     @Test func aStolenExcerptWithTheEndCardStaysAMatchAndIsNamed() throws {
         let victimFootage = SyntheticFootage.piece(seed: 50, seconds: 20)
         let victim = SyntheticFootage.clip([victimFootage, endCard], noiseSeed: 1)
