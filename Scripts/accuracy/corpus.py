@@ -10,6 +10,8 @@
                 (distractors.py); hard negatives, which share only the end card
                 with a reference (common_content.py)
   common/       the end card (common content) and the clips it is appended to
+  hosts/        generated clips shown beside a copy (picture-in-picture hosts,
+                collage tiles, reactors), used nowhere else
   truth.json    which query copies which reference, its family, and the common clips
 
 Every transform family the fingerprinting must survive is here: re-encoding,
@@ -23,7 +25,6 @@ reposts of reposts.py.
 import json
 import os
 import random
-import re
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
@@ -36,7 +37,7 @@ REFERENCE_PHOTOS = ["astronaut.png", "chelsea.png", "coffee.png", "rocket.jpg", 
                     "hubble_deep_field.jpg", "retina.jpg", "coins.png", "camera.png"]
 DISTRACTOR_PHOTOS = ["brick.png", "grass.png", "gravel.png", "moon.png", "horse.png", "ihc.png", "clock_motion.png",
                      "text.png", "cell.png", "microaneurysms.png", "color.png", "chessboard_RGB.png", "logo.png",
-                     "phantom.png", "motorcycle_right.png"]
+                     "phantom.png", "page.png"]
 GENERATED = {
     "gen-mandelbrot": "mandelbrot=s=640x360:r=25:start_scale=2:end_scale=0.1:start_x=-0.75:start_y=0.1",
     "gen-testsrc2": "testsrc2=s=640x360:r=25,rotate=0.15*sin(t):fillcolor=#204060",
@@ -117,11 +118,26 @@ def transforms(ref, other, rng):
     }
 
 
+# What the copies that show other content beside the copy put there: the host of a
+# picture-in-picture, the other half of a side-by-side, the clip a partial copy is
+# spliced into, collage tiles and reactors. Generated clips of their own, used by no
+# query or reference, so that no honest clip shares footage with a copy.
+HOSTS = {
+    "life-h1": "life=s=640x360:r=25:mold=15:ratio=0.25:life_color=#f0d060:death_color=#402010:seed=41",
+    "life-h2": "life=s=640x360:r=25:mold=8:ratio=0.4:life_color=#80f0a0:death_color=#102040:seed=42",
+    "cellauto-h45": "cellauto=s=640x360:r=25:rule=45:scroll=1:seed=45,hue=h=60",
+    "cellauto-h73": "cellauto=s=640x360:r=25:rule=73:scroll=1:seed=73,hue=h=250",
+    "mandelbrot-h1": "mandelbrot=s=640x360:r=25:start_x=-0.918:start_y=-0.3283:start_scale=0.014:end_scale=0.001",
+    "mandelbrot-h2": "mandelbrot=s=640x360:r=25:start_x=-1.7497:start_y=0.0001:start_scale=0.03:end_scale=0.001",
+    "gradients-h1": "gradients=s=640x360:r=25:speed=0.04:n=5:seed=31",
+    "sierpinski-h1": "sierpinski=s=640x360:r=25:jump=60:seed=11,hue=h=30*t",
+}
+
+
 def make_sources(root):
     """Makes every clip the queries are made from (reusing those already made): the
-    references, the distractors, the end card and the clips that end with it.
-    Returns the references' names, the distractors the copies may put beside the
-    copy (the 31 pans and generated clips), and every distractor's kind."""
+    references, the distractors, the hosts, the end card and the clips that end
+    with it. Returns the references' names and every distractor's kind."""
     refs, distractor_dir = os.path.join(root, "references"), os.path.join(root, "distractors")
     sources = []  # (make, out)
     for i, photo in enumerate(REFERENCE_PHOTOS):
@@ -135,12 +151,13 @@ def make_sources(root):
         sources.append((lambda out, photo=photo, i=i: photo_pan(photo, out, i + 1), os.path.join(distractor_dir, "photo-" + photo.split(".")[0] + ".mp4")))
     for name, source in DISTRACTOR_GENERATED.items():
         sources.append((lambda out, source=source: generated(source, out), os.path.join(distractor_dir, "gen-" + name + ".mp4")))
-    others = sorted(os.path.basename(out) for _, out in sources if out.startswith(distractor_dir))
-    kinds = {name: "pan or generated" for name in others}
+    kinds = {os.path.basename(out): "pan or generated" for _, out in sources if out.startswith(distractor_dir)}
     for kind, clips in {"near-blank": NEAR_BLANK, "slides": SLIDES}.items():
         for name, source in clips.items():
             sources.append((lambda out, source=source: generated(source, out), os.path.join(distractor_dir, name + ".mp4")))
             kinds[name + ".mp4"] = kind
+    host_dir = os.path.join(root, "hosts")
+    sources += [(lambda out, source=source: generated(source, out), os.path.join(host_dir, name + ".mp4")) for name, source in HOSTS.items()]
     carded, negatives = carded_references(root), hard_negatives(root)
     sources += [(make, body) for make, body, _ in carded + negatives]
     sources.append((end_card, os.path.join(root, END_CARD)))
@@ -149,13 +166,11 @@ def make_sources(root):
     carding += [(body, os.path.join(root, "queries", name)) for _, body, name in negatives]
     run_all([job for job in carding if not os.path.exists(job[1])], lambda job: with_end_card(job[0], os.path.join(root, END_CARD), job[1]))
     # The first 16 references keep the seeds, and so the draws, they had before the corpus grew.
-    return originals + sorted(name for _, _, name in carded), others, kinds
+    return originals + sorted(name for _, _, name in carded), kinds
 
 
-LOOKALIKE = re.compile(r"testsrc2|motorcycle")
 
-
-def make_queries(root, references, others, kinds):
+def make_queries(root, references, kinds):
     """Makes the copies (reusing those already made), links the distractors in as
     non-copies, and returns the truth: each query's reference, family and kind."""
     queries, distractor_dir = os.path.join(root, "queries"), os.path.join(root, "distractors")
@@ -168,16 +183,13 @@ def make_queries(root, references, others, kinds):
         if not os.path.exists(out):
             encodes.append(args + (["-c:v", "libx264", "-preset", "veryfast", "-an", "-threads", "1"] if "-c:v" not in args else []) + [out])
 
-    # Collage tiles and reactors must not themselves resemble a reference: the
-    # testsrc2 zoom and the right motorcycle (the left one's stereo twin) do.
-    fillers = [os.path.join(distractor_dir, o) for o in others if not LOOKALIKE.search(o)]
+    hosts = [os.path.join(root, "hosts", name + ".mp4") for name in HOSTS]
     for i, ref_name in enumerate(references):
         ref = os.path.join(root, "references", ref_name)
-        other = os.path.join(distractor_dir, others[i % len(others)])
-        for family, args in transforms(ref, other, random.Random(i)).items():
+        for family, args in transforms(ref, hosts[i % len(hosts)], random.Random(i)).items():
             add_copy(ref_name, f"{ref_name[:-4]}--{family}.mp4", family, args)
         for draw in range(DRAWS):
-            for family, args in reposts(ref, fillers, ref_name, draw).items():
+            for family, args in reposts(ref, hosts, ref_name, draw).items():
                 add_copy(ref_name, f"{ref_name[:-4]}--{family}-{draw + 1}.mp4", family, args)
     for name, kind in kinds.items():
         truth["queries"]["distractor--" + name] = {"reference": None, "family": "non-copy", "kind": kind}
@@ -193,10 +205,10 @@ def make_queries(root, references, others, kinds):
 
 
 def main(root):
-    for folder in ("references", "queries", "distractors", "common"):
+    for folder in ("references", "queries", "distractors", "common", "hosts"):
         os.makedirs(os.path.join(root, folder), exist_ok=True)
-    references, others, kinds = make_sources(root)
-    truth = make_queries(root, references, others, kinds)
+    references, kinds = make_sources(root)
+    truth = make_queries(root, references, kinds)
     with open(os.path.join(root, "truth.json"), "w") as f:
         json.dump(truth, f, indent=1)
     infos = truth["queries"].values()
