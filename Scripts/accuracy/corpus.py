@@ -121,7 +121,9 @@ def transforms(ref, other, rng):
 # What the copies that show other content beside the copy put there: the host of a
 # picture-in-picture, the other half of a side-by-side, the clip a partial copy is
 # spliced into, collage tiles and reactors. Generated clips of their own, used by no
-# query or reference, so that no honest clip shares footage with a copy.
+# query or reference, so that no honest clip shares footage with a copy; none smooth
+# like the testsrc2 reference's gradients, and no Sierpinski carpet, which is the same
+# picture whatever its seed.
 HOSTS = {
     "life-h1": "life=s=640x360:r=25:mold=15:ratio=0.25:life_color=#f0d060:death_color=#402010:seed=41",
     "life-h2": "life=s=640x360:r=25:mold=8:ratio=0.4:life_color=#80f0a0:death_color=#102040:seed=42",
@@ -129,8 +131,8 @@ HOSTS = {
     "cellauto-h73": "cellauto=s=640x360:r=25:rule=73:scroll=1:seed=73,hue=h=250",
     "mandelbrot-h1": "mandelbrot=s=640x360:r=25:start_x=-0.918:start_y=-0.3283:start_scale=0.014:end_scale=0.001",
     "mandelbrot-h2": "mandelbrot=s=640x360:r=25:start_x=-1.7497:start_y=0.0001:start_scale=0.03:end_scale=0.001",
-    "gradients-h1": "gradients=s=640x360:r=25:speed=0.04:n=5:seed=31",
-    "sierpinski-h1": "sierpinski=s=640x360:r=25:jump=60:seed=11,hue=h=30*t",
+    "mandelbrot-h3": "mandelbrot=s=640x360:r=25:start_x=-1.2493:start_y=-0.0643:start_scale=0.02:end_scale=0.001",
+    "cellauto-h89": "cellauto=s=640x360:r=25:rule=89:scroll=1:seed=89,hue=h=150",
 }
 
 

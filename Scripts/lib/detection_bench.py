@@ -78,7 +78,7 @@ def cellular_clip(rng):
 # the whole set cannot be matched by a zoom into its edge.)
 CORPUS_FRACTALS = [(complex(-0.75, 0.1), 0.1), (complex(-0.1011, 0.9563), 0.3), (complex(0.2501, 0), 0.05),
                    (complex(-1.25066, 0.02012), 0.02), (complex(-1.3969, 0.0199), 0.017), (complex(-0.918, -0.3283), 0.014),
-                   (complex(-1.7497, 0.0001), 0.03)]
+                   (complex(-1.7497, 0.0001), 0.03), (complex(-1.2493, -0.0643), 0.02)]
 
 
 def fractal_views(seed, count):

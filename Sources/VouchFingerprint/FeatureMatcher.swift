@@ -121,15 +121,31 @@ struct FeatureMatcher {
         var distance: Int
     }
 
+    /// Bits by which a feature's closest reference feature must beat the next one:
+    /// in a repeating pattern (a grid of cells, a tiled floor, a fractal) many
+    /// blobs look alike, any shift by the pattern's period places several of them,
+    /// and only a feature with one clear counterpart says where it came from.
+    static let distinctness = 3
+
+    /// Each query feature's closest reference feature within ``pairRadius``, when it
+    /// is closer by ``distinctness`` than any other.
     static func correspondences(_ query: [UInt64], _ reference: [UInt64]) -> [Correspondence] {
         var found: [Correspondence] = []
         for (index, hash) in query.enumerated() {
-            var best = (reference: -1, distance: pairRadius + 1)
+            var best = (reference: -1, distance: Int.max)
+            var runnerUp = Int.max
             for (candidate, other) in reference.enumerated() {
                 let distance = (hash ^ other).nonzeroBitCount
-                if distance < best.distance { best = (candidate, distance) }
+                if distance < best.distance {
+                    runnerUp = best.distance
+                    best = (candidate, distance)
+                } else if distance < runnerUp {
+                    runnerUp = distance
+                }
             }
-            if best.reference >= 0 { found.append(Correspondence(query: index, reference: best.reference, distance: best.distance)) }
+            if best.distance <= pairRadius, runnerUp >= best.distance + distinctness {
+                found.append(Correspondence(query: index, reference: best.reference, distance: best.distance))
+            }
         }
         return found
     }

@@ -134,6 +134,15 @@ import VouchTestSupport
         #expect(placed == nil)
     }
 
+    @Test func aFeatureWithoutOneClearCounterpartProposesNothing() {
+        let reference: [UInt64] = [0b1111_0000, 0b1111_0001, 0xFFFF_0000_0000]
+        // The first is as close to two reference features as to one (a repeating
+        // pattern); the second has one clear counterpart.
+        let found = FeatureMatcher.correspondences([0b1111_0000 | 1 << 40, 0xFFFF_0000_0001], reference)
+        #expect(found.map(\.query) == [1])
+        #expect(found.first?.reference == 2)
+    }
+
     @Test func placementsSurviveTheBinaryForm() throws {
         let read = try VideoFingerprint(binary: Self.reference.binary())
         let features = Self.reference.frames.flatMap(\.features)
