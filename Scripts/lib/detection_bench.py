@@ -351,6 +351,10 @@ def run(engine, args, stages):
         for name, uploads in zip(("background", "originals", "queries"), stages):
             timings[name] = send(deployment, uploads, args.concurrency, args.timeout)
             print(f"{engine}: {name}: {len(uploads)} clips final in {timings[name]:.1f} s", file=sys.stderr)
+        # A clip's first final status is not always its last: clips held only for an end
+        # card are released when enough clips teach it as common content. Count where each ends.
+        for item in (item for stage in stages for item in stage):
+            item.answer = deployment.platform.status(deployment.base, item.clip_id)
         matched = collections.defaultdict(list)
         for clip, earlier in deployment.matches():
             matched[clip].append(earlier)
