@@ -62,7 +62,7 @@ import VouchTestSupport
             let flagged = try #require(try await store.clip(id: thief))
             #expect(flagged.status == .flagged && flagged.verdict == .copy)
             let flag = try #require(try await store.flags(clip: thief).first { $0.kind == .copyOfOtherIdentity })
-            let evidence = try JSONDecoder().decode([MatchEvidence].self, from: Data(try #require(flag.evidence).utf8))
+            let evidence = try JSONDecoder().decode([MatchEvidence].self, from: Data(flag.evidence.utf8))
             let copied = try #require(evidence.first { $0.clipID == victim })
             #expect(copied.excerpts.count == 1 && abs((copied.excerpts.first?.start ?? 0) - 8) < 0.6, "\(copied.excerpts)")
             #expect(copied.commonContent.count == 1 && abs((copied.commonContent.first?.start ?? 0) - 13) < 0.6, "\(copied.commonContent)")
