@@ -60,9 +60,12 @@ public struct TemporalMatcher: Sendable {
             }
         }
         if 1 - exp(-seconds / settings.evidenceScale) < settings.threshold,
-           let placed = FeatureMatcher(settings: settings).compare(query, with: reference), placed.placedEvidence(in: query) > seconds {
-            segments = [placed]
-            seconds = placed.placedEvidence(in: query)
+           let placed = FeatureMatcher(settings: settings).compare(query, with: reference) {
+            let evidence = placed.placedEvidence(in: query)
+            if evidence > seconds {
+                segments = [placed]
+                seconds = evidence
+            }
         }
         let score = 1 - exp(-seconds / settings.evidenceScale)
         return FingerprintMatch(

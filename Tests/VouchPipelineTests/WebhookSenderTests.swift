@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 import VouchPipeline
 
@@ -48,12 +49,24 @@ import VouchPipeline
     }
 
     @Test func aRefusedConnectionIsReportedWithoutTheAddress() async throws {
-        let closed = try await TestReceiver.start(.answer(204))
-        await closed.stop()
-        let result = await sender.post(Data("{}".utf8), to: try destination(closed.url), headers: [:], timeout: .seconds(5))
+        // A port bound but not listening refuses connections, and stays ours for the
+        // test: a receiver stopped first freed its port for any process to take.
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(socket >= 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
+        }
+        try #require(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let result = await sender.post(Data("{}".utf8), to: try destination("http://127.0.0.1:\(port)/hook"), headers: [:], timeout: .seconds(5))
         #expect(result.statusCode == nil)
         #expect(result.error == WebhookDeliveryError.refused.description)
-        #expect(result.error?.contains("127.0.0.1") == false && result.error?.contains("\(closed.port)") == false)
+        #expect(result.error?.contains("127.0.0.1") == false && result.error?.contains("\(port)") == false)
     }
 
     @Test func theAttemptsDeadlineCoversAnHTTPSHandshakeThatNeverCompletes() async throws {
