@@ -279,7 +279,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VouchMediaStoreTests",
-            dependencies: ["VouchMediaStore", "VouchEncoding", .product(name: "Crypto", package: "swift-crypto"),
+            dependencies: ["VouchMediaStore", "VouchEncoding", "VouchTestSupport", .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .testTarget(

@@ -1,12 +1,8 @@
 import AsyncHTTPClient
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Testing
 @testable import VouchMediaStore
+import VouchTestSupport
 
 /// What only the S3 backend can get wrong: credentials, the network, the settings.
 @Suite struct S3MediaStoreTests {
@@ -49,7 +45,8 @@ import Testing
     }
 
     @Test func anEndpointWithNothingListeningIsUnreachableByName() async throws {
-        let endpoint = "http://127.0.0.1:\(try closedPort())"
+        let refusing = try RefusingPort()
+        let endpoint = "http://127.0.0.1:\(refusing.port)"
         // HTTPClient.shared would retry the refused connection for its 90 s connect timeout.
         let client = HTTPClient(configuration: S3MediaStore.httpClientConfiguration(connect: .seconds(2)))
         let store = S3MediaStore(
@@ -57,6 +54,7 @@ import Testing
             httpClient: client
         )
         let error = await #expect(throws: MediaStoreError.self) { _ = try await store.describe(key) }
+        withExtendedLifetime(refusing) {}
         try await client.shutdown()
         guard case .unreachable(let named, _) = error else {
             Issue.record("expected unreachable, got \(String(describing: error))")
@@ -92,23 +90,3 @@ import Testing
 
 /// A loopback port that was free a moment ago: bound by the system's choice, then closed, so
 /// that nothing answers on it.
-private func closedPort() throws -> Int {
-    #if canImport(Glibc)
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    #else
-    let descriptor = socket(AF_INET, SOCK_STREAM, 0)
-    #endif
-    guard descriptor >= 0 else { throw MediaStoreError.io(path: "socket", operation: "socket", message: "errno \(errno)") }
-    defer { close(descriptor) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) { pointer in
-        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
-        }
-    }
-    guard bound else { throw MediaStoreError.io(path: "127.0.0.1:0", operation: "bind", message: "errno \(errno)") }
-    return Int(UInt16(bigEndian: address.sin_port))
-}

@@ -1,7 +1,7 @@
 import Foundation
-import Glibc
 import Testing
 import VouchPipeline
+import VouchTestSupport
 
 /// The HTTP sender against real receivers on 127.0.0.1 that misbehave as a hostile one would.
 @Suite(.timeLimit(.minutes(3))) struct WebhookSenderTests {
@@ -49,21 +49,10 @@ import VouchPipeline
     }
 
     @Test func aRefusedConnectionIsReportedWithoutTheAddress() async throws {
-        // A port bound but not listening refuses connections, and stays ours for the
-        // test: a receiver stopped first freed its port for any process to take.
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        try #require(socket >= 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
-        }
-        try #require(bound)
-        let port = Int(UInt16(bigEndian: address.sin_port))
+        let refusing = try RefusingPort()
+        let port = refusing.port
         let result = await sender.post(Data("{}".utf8), to: try destination("http://127.0.0.1:\(port)/hook"), headers: [:], timeout: .seconds(5))
+        withExtendedLifetime(refusing) {}
         #expect(result.statusCode == nil)
         #expect(result.error == WebhookDeliveryError.refused.description)
         #expect(result.error?.contains("127.0.0.1") == false && result.error?.contains("\(port)") == false)
