@@ -18,21 +18,21 @@ import VouchTestSupport
         #expect(accepted.status == 202)
         let id = try #require(accepted.body["id"] as? Int).int64
 
-        let store = try await Store.open(database.location)
-        let doomed = try deployment.start("worker", ["--name", "doomed"], name: "doomed")
-        try await store.waitForLease(on: id, by: "doomed", seconds: 60)
-        doomed.killHard()
+        try await Store.using(database.location) { store in
+            let doomed = try deployment.start("worker", ["--name", "doomed"], name: "doomed")
+            try await store.waitForLease(on: id, by: "doomed", seconds: 60)
+            doomed.killHard()
 
-        let survivor = try deployment.start("worker", ["--name", "survivor"], name: "survivor")
-        let final = try await store.waitUntilFinal([id], seconds: 90)
-        #expect(final.first?.status == .published)
-        #expect(try await store.finalisations(of: [id]) == [id: 1])
-        let job = try #require(try await store.jobs(clip: id).first)
-        #expect(job.attempts == 2)
-        #expect(try await store.auditLog(subject: "clip:\(id)").first?.actor == "worker:survivor")
-        survivor.killHard()
-        server.killHard()
-        try await store.close()
+            let survivor = try deployment.start("worker", ["--name", "survivor"], name: "survivor")
+            let final = try await store.waitUntilFinal([id], seconds: 90)
+            #expect(final.first?.status == .published)
+            #expect(try await store.finalisations(of: [id]) == [id: 1])
+            let job = try #require(try await store.jobs(clip: id).first)
+            #expect(job.attempts == 2)
+            #expect(try await store.auditLog(subject: "clip:\(id)").first?.actor == "worker:survivor")
+            survivor.killHard()
+            server.killHard()
+        }
         await database.drop()
     }
 
@@ -49,18 +49,18 @@ import VouchTestSupport
             #expect(answer.status == 202)
             ids.append(try #require(answer.body["id"] as? Int).int64)
         }
-        let store = try await Store.open(database.location)
-        try await store.waitUntilAnyFinal(ids, seconds: 60)
-        server.killHard()
-        let finishedBeforeKill = try await store.finalisations(of: ids).values.filter { $0 > 0 }.count
-        #expect(finishedBeforeKill < ids.count, "the kill must land mid-batch")
+        try await Store.using(database.location) { store in
+            try await store.waitUntilAnyFinal(ids, seconds: 60)
+            server.killHard()
+            let finishedBeforeKill = try await store.finalisations(of: ids).values.filter { $0 > 0 }.count
+            #expect(finishedBeforeKill < ids.count, "the kill must land mid-batch")
 
-        server = try deployment.start("serve", name: "serve-2")
-        let final = try await store.waitUntilFinal(ids, seconds: 120)
-        #expect(final.allSatisfy { $0.status == .published || $0.status == .flagged })
-        #expect(try await store.finalisations(of: ids).values.allSatisfy { $0 == 1 })
-        server.killHard()
-        try await store.close()
+            server = try deployment.start("serve", name: "serve-2")
+            let final = try await store.waitUntilFinal(ids, seconds: 120)
+            #expect(final.allSatisfy { $0.status == .published || $0.status == .flagged })
+            #expect(try await store.finalisations(of: ids).values.allSatisfy { $0 == 1 })
+            server.killHard()
+        }
         await database.drop()
     }
 
@@ -86,15 +86,15 @@ import VouchTestSupport
             return try await group.reduce(into: [Int64]()) { $0.append($1) }
         }
         #expect(Set(ids).count == 200)
-        let store = try await Store.open(database.location)
-        try await store.waitUntilFinalCount(ids, atLeast: 40, seconds: 120)
-        first.killHard()
-        let final = try await store.waitUntilFinal(ids, seconds: 300)
-        #expect(final.allSatisfy { $0.status == .published || $0.status == .flagged })
-        #expect(try await store.finalisations(of: ids).values.allSatisfy { $0 == 1 })
-        second.killHard()
-        server.killHard()
-        try await store.close()
+        try await Store.using(database.location) { store in
+            try await store.waitUntilFinalCount(ids, atLeast: 40, seconds: 120)
+            first.killHard()
+            let final = try await store.waitUntilFinal(ids, seconds: 300)
+            #expect(final.allSatisfy { $0.status == .published || $0.status == .flagged })
+            #expect(try await store.finalisations(of: ids).values.allSatisfy { $0 == 1 })
+            second.killHard()
+            server.killHard()
+        }
         await database.drop()
     }
 }

@@ -205,3 +205,20 @@ extension Store {
         return counts
     }
 }
+
+extension Store {
+    /// Opens the store at `location` for `body`, and closes it however `body` ends:
+    /// a store dropped open (a wait that timed out under load, say) brings the whole
+    /// test process down instead of failing one test.
+    static func using<R>(_ location: StoreLocation, _ body: (Store) async throws -> R) async throws -> R {
+        let store = try await Store.open(location)
+        do {
+            let result = try await body(store)
+            try await store.close()
+            return result
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+}
