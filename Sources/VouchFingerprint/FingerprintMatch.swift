@@ -36,6 +36,9 @@ public struct MatchSegment: Sendable, Codable, Equatable {
     public var matchedFrames: Int
     /// Mean PDQ distance of the matched frames, for segments found by hashes.
     public var meanDistance: Double?
+    /// For segments found by hashes: the matched frames weighed by how close
+    /// each is, a still picture held for seconds counting once unless close.
+    public var weightedFrames: Double?
     /// For a segment found by registering thumbnails: the part of the reference
     /// a cropped copy shows, or the part of the query an inset reference fills,
     /// and the thumbnails' mean correlation there.

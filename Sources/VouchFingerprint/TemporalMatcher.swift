@@ -22,6 +22,10 @@ public struct TemporalMatcher: Sendable {
         var reference: Double
         var queryIndex: Int
         var distance: Int
+        /// The hashes that agreed: the query's content box, whole frame or an
+        /// inset, as turned, and the reference's content box or whole frame.
+        var view: PDQHash
+        var referenceView: PDQHash
     }
 
     public func compare(_ query: VideoFingerprint, with reference: VideoFingerprint) -> FingerprintMatch {
@@ -39,10 +43,16 @@ public struct TemporalMatcher: Sendable {
                 let unboxed = symmetry == .identity ? frame.fullFrame : nil
                 let insets = symmetry == .identity ? frame.insets : []
                 for candidate in usableReference {
-                    var distance = Self.closest(hash, unboxed, candidate)
-                    for inset in insets { distance = min(distance, Self.closest(inset, nil, candidate)) }
-                    if distance <= settings.frameRadius {
-                        pairs.append(FramePair(query: frame.timestamp, reference: candidate.timestamp, queryIndex: index, distance: distance))
+                    var closest = Self.closest(hash, unboxed, candidate)
+                    for inset in insets {
+                        let view = Self.closest(inset, nil, candidate)
+                        if view.distance < closest.distance { closest = view }
+                    }
+                    if closest.distance <= settings.frameRadius {
+                        pairs.append(FramePair(
+                            query: frame.timestamp, reference: candidate.timestamp, queryIndex: index,
+                            distance: closest.distance, view: closest.view, referenceView: closest.referenceView
+                        ))
                     }
                 }
             }
@@ -77,18 +87,22 @@ public struct TemporalMatcher: Sendable {
         )
     }
 
-    /// The distance between two frames' closest views: content box to content
-    /// box, or either side's whole frame where it cut a box. A box can be cut in
-    /// one clip and not in its copy: an end card alone shows a flat surround that
-    /// the same card inside a review, or letterboxed in a portrait repost, does not.
-    static func closest(_ query: PDQHash, _ queryFull: PDQHash?, _ reference: FrameHash) -> Int {
-        var distance = query.distance(to: reference.pdq)
-        if let referenceFull = reference.fullFrame {
-            distance = min(distance, query.distance(to: referenceFull))
-            if let queryFull { distance = min(distance, queryFull.distance(to: referenceFull)) }
+    /// The distance between two frames' closest views, and those views: content box to content box, or either side's whole frame where it
+    /// cut a box. A box can be cut in one clip and not in its copy: an end card alone
+    /// shows a flat surround that the same card inside a review, or letterboxed in a
+    /// portrait repost, does not.
+    static func closest(_ query: PDQHash, _ queryFull: PDQHash?, _ reference: FrameHash) -> (distance: Int, view: PDQHash, referenceView: PDQHash) {
+        var best = (distance: query.distance(to: reference.pdq), view: query, referenceView: reference.pdq)
+        func consider(_ mine: PDQHash, _ theirs: PDQHash) {
+            let distance = mine.distance(to: theirs)
+            if distance < best.distance { best = (distance, mine, theirs) }
         }
-        if let queryFull { distance = min(distance, queryFull.distance(to: reference.pdq)) }
-        return distance
+        if let referenceFull = reference.fullFrame {
+            consider(query, referenceFull)
+            if let queryFull { consider(queryFull, referenceFull) }
+        }
+        if let queryFull { consider(queryFull, reference.pdq) }
+        return best
     }
 
     /// Repeatedly takes the line with the most weighted support, turns its inliers
@@ -188,9 +202,34 @@ public struct TemporalMatcher: Sendable {
                 referenceStart: run.first!.reference, referenceEnd: run.last!.reference,
                 speed: fitted.speed, offset: fitted.offset, symmetry: symmetry,
                 matchedFrames: run.count,
-                meanDistance: Double(run.reduce(0) { $0 + $1.distance }) / Double(run.count)
+                meanDistance: Double(run.reduce(0) { $0 + $1.distance }) / Double(run.count),
+                weightedFrames: weight(of: run)
             )
         }
+    }
+
+    /// Bits by which a frame pair must differ from every pair before it, on both
+    /// sides, to count in full when it matches loosely; closer, it is the same
+    /// still picture again (a slide, a title card) and counts in proportion.
+    static let stillRadius = 8
+
+    /// The run's frames weighed by their mean closeness, a loose match of a still
+    /// picture counting once. Two slide decks on one template, or two talking heads
+    /// before one wall, resemble each other loosely throughout; held for seconds,
+    /// that one loose resemblance is one picture's evidence, not a line of frames
+    /// agreeing in time. A close match counts every frame, because a copy of a
+    /// still is still a copy; a pan or a scene in motion changes on both sides and
+    /// counts every frame too.
+    private func weight(of run: [FramePair]) -> Double {
+        var counted: [FramePair] = []
+        let frames = run.reduce(0.0) { total, pair in
+            let change = counted.map { min($0.view.distance(to: pair.view), $0.referenceView.distance(to: pair.referenceView)) }.min()
+            counted.append(pair)
+            guard closeness(pair.distance) < 1, let change else { return total + 1 }
+            return total + min(1, Double(change) / Double(Self.stillRadius))
+        }
+        let meanDistance = Double(run.reduce(0) { $0 + $1.distance }) / Double(run.count)
+        return frames * Self.closeness(meanDistance, radius: settings.frameRadius)
     }
 
     /// Least-squares speed and offset, or nil when the run is too short to say.
@@ -234,8 +273,9 @@ extension MatchSegment {
         return Double(matchedFrames) / Double(CropMatcher.framesTried) * max(duration, queryEnd - queryStart) * strength
     }
 
-    /// The frames' agreement, each weighted by how close it is.
+    /// The frames' agreement, each weighted by how close it is (segments found
+    /// before ``weightedFrames`` existed weigh their mean distance).
     func evidenceWeight(radius: Int) -> Double {
-        Double(matchedFrames) * TemporalMatcher.closeness(meanDistance ?? 0, radius: radius)
+        weightedFrames ?? Double(matchedFrames) * TemporalMatcher.closeness(meanDistance ?? 0, radius: radius)
     }
 }
