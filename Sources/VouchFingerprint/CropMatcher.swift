@@ -27,6 +27,11 @@ struct CropMatcher {
     static let profileFloor = 1.7
     /// How far apart two frames' windows may be and still be the same crop.
     static let windowTolerance = 0.06
+    /// The smallest share of the reference a crop keeps: the 9:16 window of a 16:9
+    /// frame that portrait reposts show keeps 32%, a zoom to half the area 50%. A
+    /// narrower window of one picture, stretched to fill another, is how unrelated
+    /// smooth pictures (a dark test pattern, a night sky) come to correlate.
+    static let smallestCrop = 0.25
 
     var minimumQuality: Int
     var settings: MatchSettings
@@ -120,6 +125,7 @@ struct CropMatcher {
             left: median(good.map(\.window.left)), right: median(good.map(\.window.right)),
             top: median(good.map(\.window.top)), bottom: median(good.map(\.window.bottom))
         )
+        if geometry == .crop, (window.right - window.left) * (window.bottom - window.top) < Self.smallestCrop { return nil }
         let agreeing = good.filter {
             abs($0.window.left - window.left) <= Self.windowTolerance && abs($0.window.right - window.right) <= Self.windowTolerance
                 && abs($0.window.top - window.top) <= Self.windowTolerance && abs($0.window.bottom - window.bottom) <= Self.windowTolerance

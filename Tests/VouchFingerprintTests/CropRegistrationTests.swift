@@ -70,6 +70,21 @@ import VouchTestSupport
         #expect(!TemporalMatcher().compare(Self.fingerprint(unrelated, seed: 3), with: Self.fingerprint(originals, seed: 2)).isMatch)
     }
 
+    @Test func aWindowNarrowerThanAPortraitCropIsNoCrop() throws {
+        // A 30% × 68% window stretched to fill a landscape frame is no crop anyone
+        // reposts, and is how a dark test pattern came to match a night sky; the
+        // portrait window of the same pictures, a third of their width, is one.
+        let originals = (0..<12).map { Self.picture(UInt64(140 + $0)) }
+        let stretched = originals.map { Self.crop($0, left: 0.35, right: 0.65, top: 0.15, bottom: 0.83) }
+        let narrow = TemporalMatcher().compare(Self.fingerprint(stretched, seed: 6), with: Self.fingerprint(originals, seed: 7))
+        #expect(!narrow.isMatch, "scored \(narrow.score) at \(String(describing: narrow.segments.first?.referenceWindow))")
+        let portrait = originals.map { Self.crop($0, left: 0.33, right: 0.67, top: 0, bottom: 1) }
+        let match = TemporalMatcher().compare(Self.fingerprint(portrait, seed: 8), with: Self.fingerprint(originals, seed: 7))
+        #expect(match.isMatch)
+        let window = try #require(match.segments.first?.referenceWindow)
+        #expect((window.right - window.left) * (window.bottom - window.top) >= CropMatcher.smallestCrop)
+    }
+
     @Test func matchesAReferenceShownPictureInPicture() throws {
         let originals = (0..<12).map { Self.picture(UInt64(90 + $0)) }
         let composites = originals.enumerated().map { index, original in
