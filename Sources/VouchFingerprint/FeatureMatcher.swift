@@ -104,7 +104,7 @@ struct FeatureMatcher {
         let points = mirrored ? frame.points.map { SIMD2(-$0.x, $0.y) } : frame.points
         let anchor = mirrored ? SIMD2(-Self.anchor.x, Self.anchor.y) : Self.anchor
         let candidates = references.indices.compactMap { index -> (index: Int, pairs: [Correspondence])? in
-            let pairs = Self.correspondences(hashes, references[index].hashes)
+            let pairs = Self.correspondences(hashes, references[index])
             return pairs.count >= Self.minimumPlaced ? (index, pairs) : nil
         }.sorted { $0.pairs.count > $1.pairs.count }.prefix(Self.referenceFramesTried)
         return candidates.compactMap { candidate in
@@ -121,31 +121,35 @@ struct FeatureMatcher {
         var distance: Int
     }
 
-    /// Bits by which a feature's closest reference feature must beat the next one:
-    /// in a repeating pattern (a grid of cells, a tiled floor, a fractal) many
-    /// blobs look alike, any shift by the pattern's period places several of them,
-    /// and only a feature with one clear counterpart says where it came from.
+    /// Bits by which a feature's closest reference feature must beat the next one
+    /// found elsewhere: in a repeating pattern (a grid of cells, a tiled floor, a
+    /// fractal) many blobs look alike, any shift by the pattern's period places
+    /// several of them, and only a feature with one clear counterpart says where it
+    /// came from.
     static let distinctness = 3
+    /// Reference features this close (heights) to the closest one are the same
+    /// blob found again at a neighbouring scale or position, not a rival
+    /// counterpart: a shift this small places nothing wrongly.
+    static let sameBlobRadius: Float = 0.04
 
-    /// Each query feature's closest reference feature within ``pairRadius``, when it
-    /// is closer by ``distinctness`` than any other.
-    static func correspondences(_ query: [UInt64], _ reference: [UInt64]) -> [Correspondence] {
+    /// Each query feature's closest feature of the reference frame within
+    /// ``pairRadius``, when it is closer by ``distinctness`` than any other found
+    /// farther than ``sameBlobRadius`` from it.
+    static func correspondences(_ query: [UInt64], _ reference: Frame) -> [Correspondence] {
         var found: [Correspondence] = []
         for (index, hash) in query.enumerated() {
             var best = (reference: -1, distance: Int.max)
-            var runnerUp = Int.max
-            for (candidate, other) in reference.enumerated() {
-                let distance = (hash ^ other).nonzeroBitCount
-                if distance < best.distance {
-                    runnerUp = best.distance
-                    best = (candidate, distance)
-                } else if distance < runnerUp {
-                    runnerUp = distance
-                }
+            for (candidate, other) in reference.hashes.enumerated() where (hash ^ other).nonzeroBitCount < best.distance {
+                best = (candidate, (hash ^ other).nonzeroBitCount)
             }
-            if best.distance <= pairRadius, runnerUp >= best.distance + distinctness {
-                found.append(Correspondence(query: index, reference: best.reference, distance: best.distance))
+            guard best.distance <= pairRadius else { continue }
+            let place = reference.points[best.reference]
+            let rivalled = reference.hashes.indices.contains { candidate in
+                let offset = reference.points[candidate] - place
+                return candidate != best.reference && (hash ^ reference.hashes[candidate]).nonzeroBitCount < best.distance + distinctness
+                    && (offset * offset).sum() > sameBlobRadius * sameBlobRadius
             }
+            if !rivalled { found.append(Correspondence(query: index, reference: best.reference, distance: best.distance)) }
         }
         return found
     }

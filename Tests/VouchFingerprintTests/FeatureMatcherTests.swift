@@ -127,7 +127,7 @@ import VouchTestSupport
         let first = Self.fingerprint(slides(61))
         let second = Self.fingerprint(slides(62))
         let (mine, theirs) = (try #require(FeatureMatcher.placedFrames(of: second).first), try #require(FeatureMatcher.placedFrames(of: first).first))
-        let pairs = FeatureMatcher.correspondences(mine.hashes, theirs.hashes)
+        let pairs = FeatureMatcher.correspondences(mine.hashes, theirs)
         #expect(pairs.count >= FeatureMatcher.minimumPlaced, "the badge's blobs are shared")
         #expect(FeatureMatcher.place(pairs, mine.points, mine.scales, on: theirs) == nil)
         let placed = Self.matcher.compare(second, with: first)
@@ -135,12 +135,20 @@ import VouchTestSupport
     }
 
     @Test func aFeatureWithoutOneClearCounterpartProposesNothing() {
-        let reference: [UInt64] = [0b1111_0000, 0b1111_0001, 0xFFFF_0000_0000]
-        // The first is as close to two reference features as to one (a repeating
-        // pattern); the second has one clear counterpart.
-        let found = FeatureMatcher.correspondences([0b1111_0000 | 1 << 40, 0xFFFF_0000_0001], reference)
+        let hashes: [UInt64] = [0b1111_0000, 0b1111_0001, 0xFFFF_0000_0000]
+        let apart = FeatureMatcher.Frame(
+            time: 0, hashes: hashes, mirrored: hashes, points: [SIMD2(0.2, 0.5), SIMD2(0.8, 0.5), SIMD2(0.5, 0.5)], scales: [0.05, 0.05, 0.05]
+        )
+        // The first is as close to two reference features, far apart, as to one (a
+        // repeating pattern); the second has one clear counterpart.
+        let found = FeatureMatcher.correspondences([0b1111_0000 | 1 << 40, 0xFFFF_0000_0001], apart)
         #expect(found.map(\.query) == [1])
         #expect(found.first?.reference == 2)
+        // The same blob found twice, at neighbouring scales in one place, is no rival.
+        var together = apart
+        together.points[1] = SIMD2(0.21, 0.51)
+        let again = FeatureMatcher.correspondences([0b1111_0000 | 1 << 40], together)
+        #expect(again.map(\.reference) == [0])
     }
 
     @Test func placementsSurviveTheBinaryForm() throws {
