@@ -87,10 +87,10 @@ public struct TemporalMatcher: Sendable {
         )
     }
 
-    /// The distance between two frames' closest views, and those views: content box to content box, or either side's whole frame where it
-    /// cut a box. A box can be cut in one clip and not in its copy: an end card alone
-    /// shows a flat surround that the same card inside a review, or letterboxed in a
-    /// portrait repost, does not.
+    /// The distance between two frames' closest views, and those views: content box
+    /// to content box, or either side's whole frame where it cut a box. A box can be
+    /// cut in one clip and not in its copy: an end card alone shows a flat surround
+    /// that the same card inside a review, or letterboxed in a portrait repost, does not.
     static func closest(_ query: PDQHash, _ queryFull: PDQHash?, _ reference: FrameHash) -> (distance: Int, view: PDQHash, referenceView: PDQHash) {
         var best = (distance: query.distance(to: reference.pdq), view: query, referenceView: reference.pdq)
         func consider(_ mine: PDQHash, _ theirs: PDQHash) {
@@ -197,13 +197,14 @@ public struct TemporalMatcher: Sendable {
             return Double(run.count) / span >= Self.minimumDensity
         }.map { run in
             let fitted = fit(run) ?? line
+            let meanDistance = Double(run.reduce(0) { $0 + $1.distance }) / Double(run.count)
             return MatchSegment(
                 queryStart: run.first!.query, queryEnd: run.last!.query,
                 referenceStart: run.first!.reference, referenceEnd: run.last!.reference,
                 speed: fitted.speed, offset: fitted.offset, symmetry: symmetry,
                 matchedFrames: run.count,
-                meanDistance: Double(run.reduce(0) { $0 + $1.distance }) / Double(run.count),
-                weightedFrames: weight(of: run)
+                meanDistance: meanDistance,
+                weightedFrames: weight(of: run, meanDistance: meanDistance)
             )
         }
     }
@@ -220,7 +221,7 @@ public struct TemporalMatcher: Sendable {
     /// agreeing in time. A close match counts every frame, because a copy of a
     /// still is still a copy; a pan or a scene in motion changes on both sides and
     /// counts every frame too.
-    private func weight(of run: [FramePair]) -> Double {
+    private func weight(of run: [FramePair], meanDistance: Double) -> Double {
         var counted: [FramePair] = []
         let frames = run.reduce(0.0) { total, pair in
             let change = counted.map { min($0.view.distance(to: pair.view), $0.referenceView.distance(to: pair.referenceView)) }.min()
@@ -228,7 +229,6 @@ public struct TemporalMatcher: Sendable {
             guard closeness(pair.distance) < 1, let change else { return total + 1 }
             return total + min(1, Double(change) / Double(Self.stillRadius))
         }
-        let meanDistance = Double(run.reduce(0) { $0 + $1.distance }) / Double(run.count)
         return frames * Self.closeness(meanDistance, radius: settings.frameRadius)
     }
 
