@@ -8,10 +8,14 @@
 /// their edges lie inside the frame. They are found to the pixel, which PDQ
 /// needs: a 2% misframing already changes a third of its bits.
 enum InsetDetector {
-    /// Insets smaller than this fraction of the frame are not looked for.
-    static let smallestArea = 0.3
+    /// Insets smaller than this fraction of the frame are not looked for: a
+    /// collage's quarter tile and a reaction layout's corner are larger.
+    static let smallestArea = 0.2
     static let largestArea = 0.9
     static let maximumInsets = 4
+    /// The share of each inner edge that must be ridged; a line ridged as much
+    /// inside a rectangle divides it into two pictures.
+    static let edgeSupport = 0.45
 
     /// Inset rectangles as fractions of the given frames, best first.
     static func insets(in frames: [LumaImage]) -> [ContentBox] {
@@ -28,7 +32,9 @@ enum InsetDetector {
                         guard area >= smallestArea, area <= largestArea,
                               right - left >= first.width / 3, bottom - top >= first.height / 3 else { continue }
                         let (support, innerEdges) = ridges.support(left: left, top: top, right: right, bottom: bottom)
-                        guard support >= 0.45 else { continue }
+                        guard support >= edgeSupport,
+                              !ridges.isDivided(left: left, top: top, right: right, bottom: bottom, columns: columns, rows: rows, support: edgeSupport)
+                        else { continue }
                         let box = ContentBox(
                             left: Double(left) / Double(first.width), top: Double(top) / Double(first.height),
                             right: Double(right) / Double(first.width), bottom: Double(bottom) / Double(first.height)

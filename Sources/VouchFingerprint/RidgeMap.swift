@@ -75,6 +75,14 @@ struct RidgeMap {
         return (least, inner)
     }
 
+    /// Whether one of `columns` or `rows` (boundaries as ``strongestLines(vertical:)``
+    /// reports them) ridges at least `support` of its way across the rectangle: the
+    /// rectangle holds two pictures, as half of a 2 × 2 collage does, not one.
+    func isDivided(left: Int, top: Int, right: Int, bottom: Int, columns: [Int], rows: [Int], support: Double) -> Bool {
+        columns.contains { $0 > left + 4 && $0 < right - 4 && fraction(vertical: true, at: $0 - 1, from: top, to: bottom) >= support }
+            || rows.contains { $0 > top + 4 && $0 < bottom - 4 && fraction(vertical: false, at: $0 - 1, from: left, to: right) >= support }
+    }
+
     /// The fraction of a line segment that is ridge, allowing `slack` pixels either side.
     private func fraction(vertical isVertical: Bool, at line: Int, from start: Int, to end: Int, slack: Int = 1) -> Double {
         guard end > start else { return 0 }

@@ -46,22 +46,37 @@ import Testing
         #expect(abs(found.top - expected.top) * 144 <= 1 && abs(found.bottom - expected.bottom) * 144 <= 1)
     }
 
-    @Test func findsBothHalvesOfASideBySide() {
-        let frames = (0..<8).map { frame -> LumaImage in
-            let left = Self.picture(seed: UInt64(300 + frame), width: 128, height: 144)
-            let right = Self.picture(seed: UInt64(400 + frame), width: 128, height: 144)
+    /// Frames of different pictures side by side in a grid of `columns` × `rows` tiles, each changing every frame.
+    static func tiled(columns: Int, rows: Int) -> [LumaImage] {
+        let (tileWidth, tileHeight) = (256 / columns, 144 / rows)
+        return (0..<8).map { frame -> LumaImage in
             var values = [Float](repeating: 0, count: 256 * 144)
-            for y in 0..<144 {
-                for x in 0..<128 {
-                    values[y * 256 + x] = left.values[y * 128 + x]
-                    values[y * 256 + 128 + x] = right.values[y * 128 + x]
+            for tile in 0..<(columns * rows) {
+                let picture = Self.picture(seed: UInt64(300 + 100 * tile + frame), width: tileWidth, height: tileHeight)
+                let (left, top) = (tile % columns * tileWidth, tile / columns * tileHeight)
+                for y in 0..<tileHeight {
+                    for x in 0..<tileWidth { values[(top + y) * 256 + left + x] = picture.values[y * tileWidth + x] }
                 }
             }
             return LumaImage(width: 256, height: 144, values: values)
         }
-        let insets = InsetDetector.insets(in: frames)
+    }
+
+    @Test func findsBothHalvesOfASideBySide() {
+        let insets = InsetDetector.insets(in: Self.tiled(columns: 2, rows: 1))
         #expect(insets.contains { $0.overlap(with: ContentBox(left: 0, top: 0, right: 0.5, bottom: 1)) > 0.95 })
         #expect(insets.contains { $0.overlap(with: ContentBox(left: 0.5, top: 0, right: 1, bottom: 1)) > 0.95 })
+    }
+
+    /// A half of a 2 × 2 collage holds two clips, so its hash matches neither: the
+    /// four tiles are the insets, a quarter of the frame each.
+    @Test func findsEveryTileOfACollageAndNoHalf() {
+        let insets = InsetDetector.insets(in: Self.tiled(columns: 2, rows: 2))
+        for (left, top) in [(0.0, 0.0), (0.5, 0.0), (0.0, 0.5), (0.5, 0.5)] {
+            let tile = ContentBox(left: left, top: top, right: left + 0.5, bottom: top + 0.5)
+            #expect(insets.contains { $0.overlap(with: tile) > 0.95 }, "tile at \(left), \(top)")
+        }
+        #expect(insets.allSatisfy { $0.area < 0.3 }, "\(insets)")
     }
 
     @Test func aPlainClipHasNoInsets() {
