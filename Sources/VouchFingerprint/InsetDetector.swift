@@ -1,5 +1,5 @@
-/// Finds pictures inside the picture: a copy shown picture-in-picture, or one
-/// half of a side-by-side layout.
+/// Finds pictures inside the picture: a copy shown picture-in-picture, one
+/// half of a side-by-side layout, or one tile of a collage.
 ///
 /// Every frame has an edge along an inset's border while the picture's own edges
 /// move, so the border stands out as a straight line of persistent ridges.
