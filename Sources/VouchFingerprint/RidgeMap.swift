@@ -14,6 +14,8 @@ struct RidgeMap {
     static let floor: Float = 4
     /// Lines whose ridge covers less of the frame than this are not candidates.
     static let leastLineSupport = 0.25
+    /// Pixels two distinct lines lie apart at least: nearer ones are the same border.
+    static let lineSpacing = 5
 
     init(_ frames: [LumaImage]) {
         let width = frames[0].width
@@ -48,7 +50,7 @@ struct RidgeMap {
     }
 
     /// Up to six boundary positions (x for vertical, y for horizontal) whose ridge
-    /// spans the most of the frame, at least 5 pixels apart. A boundary between
+    /// spans the most of the frame, at least ``lineSpacing`` pixels apart. A boundary between
     /// index i and i+1 is reported as i+1, the first index of the inset.
     func strongestLines(vertical isVertical: Bool) -> [Int] {
         let count = isVertical ? width : height
@@ -58,7 +60,7 @@ struct RidgeMap {
         var lines: [Int] = []
         for line in (0..<count).sorted(by: { support[$0] > support[$1] }) where support[line] >= Self.leastLineSupport {
             guard lines.count < 6 else { break }
-            if lines.allSatisfy({ abs($0 - (line + 1)) > 4 }) { lines.append(line + 1) }
+            if lines.allSatisfy({ abs($0 - (line + 1)) >= Self.lineSpacing }) { lines.append(line + 1) }
         }
         return lines.sorted()
     }
@@ -79,8 +81,9 @@ struct RidgeMap {
     /// reports them) ridges at least `support` of its way across the rectangle: the
     /// rectangle holds two pictures, as half of a 2 × 2 collage does, not one.
     func isDivided(left: Int, top: Int, right: Int, bottom: Int, columns: [Int], rows: [Int], support: Double) -> Bool {
-        columns.contains { $0 > left + 4 && $0 < right - 4 && fraction(vertical: true, at: $0 - 1, from: top, to: bottom) >= support }
-            || rows.contains { $0 > top + 4 && $0 < bottom - 4 && fraction(vertical: false, at: $0 - 1, from: left, to: right) >= support }
+        let spacing = Self.lineSpacing
+        return columns.contains { $0 >= left + spacing && $0 <= right - spacing && fraction(vertical: true, at: $0 - 1, from: top, to: bottom) >= support }
+            || rows.contains { $0 >= top + spacing && $0 <= bottom - spacing && fraction(vertical: false, at: $0 - 1, from: left, to: right) >= support }
     }
 
     /// The fraction of a line segment that is ridge, allowing `slack` pixels either side.
