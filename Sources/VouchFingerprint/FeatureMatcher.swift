@@ -22,11 +22,14 @@ struct FeatureMatcher {
     static let fullyPlaced = 10
     /// Correspondences, closest first, whose pairs propose similarities.
     static let proposers = 12
-    /// The placed features must span this much of the reference, in picture heights, both ways …
-    static let minimumSpread: Float = 0.25
-    /// … and this share of the area where the two pictures overlap: a copy shows its
-    /// original throughout the overlap, while a badge or a watermark two different
-    /// clips share sits in one corner of it.
+    /// The placed features must span this share of the overlap of the two pictures
+    /// both ways, and at least ``minimumSpread`` picture heights: a 9:16 window
+    /// is half a height wide, and a row of coins fills a band of a picture …
+    static let spreadShare: Float = 0.3
+    static let minimumSpread: Float = 0.1
+    /// … and this share of the overlap's area: a copy shows its original throughout
+    /// the overlap, while a badge or a watermark two different clips share sits in
+    /// one corner of it.
     static let minimumCoverage: Float = 0.25
     /// How far from its predicted place a feature may sit: a base plus a share of its own scale.
     static let placeTolerance: Float = 0.015
@@ -179,10 +182,11 @@ struct FeatureMatcher {
         let distinct = Set(placed.map(\.reference))
         guard distinct.count >= Self.minimumPlaced else { return nil }
         let span = Extent(distinct.map { reference.points[$0] })
-        guard span.width >= Self.minimumSpread, span.height >= Self.minimumSpread else { return nil }
         // The features found in each frame stand in for its picture, whose width is not kept.
         let overlap = Extent(reference.points).intersection(Extent(points.map { refitted.apply($0) }))
-        guard span.area >= Self.minimumCoverage * overlap.area else { return nil }
+        guard span.width >= max(Self.minimumSpread, Self.spreadShare * overlap.width),
+              span.height >= max(Self.minimumSpread, Self.spreadShare * overlap.height),
+              span.area >= Self.minimumCoverage * overlap.area else { return nil }
         return (refitted, distinct.count)
     }
 

@@ -102,6 +102,19 @@ import VouchTestSupport
         #expect((placedTurn?.matchedFrames ?? 0) >= 3)
     }
 
+    /// A row of coins on a smoothly lit cloth: the detail lies in a band under a
+    /// quarter of the picture tall, so a zoomed copy's placed features span little
+    /// of its height, but most of the height the two pictures share.
+    @Test func aBandOfDetailIsPlaced() throws {
+        let cloth = LumaImage(width: Self.width, height: Self.height, values: (0..<Self.width * Self.height).map { 90 + 80 * Float($0 % Self.width) / Float(Self.width) })
+        let band = Self.original.map { Self.pasted($0.cropped(x: 0, y: 106, width: Self.width, height: 40), width: Self.width, height: 40, into: cloth, x: 0, y: 106) }
+        let reference = Self.fingerprint(band)
+        let zoom = Self.fingerprint(band.map { $0.cropped(x: 50, y: 30, width: 358, height: 201).resampled(width: Self.width, height: Self.height) })
+        let segment = try #require(Self.matcher.compare(zoom, with: reference))
+        #expect(segment.matchedFrames >= 3)
+        #expect(abs(segment.speed - 1) < 0.1 && abs(segment.offset) < 0.8)
+    }
+
     @Test func unrelatedClipsAreNotPlaced() {
         for seed in [50, 51, 52] {
             let other = Self.fingerprint(Self.clip(seed: UInt64(seed)))
