@@ -9,8 +9,10 @@
 /// needs: a 2% misframing already changes a third of its bits.
 enum InsetDetector {
     /// Insets smaller than this fraction of the frame are not looked for: a
-    /// collage's quarter tile and a reaction layout's corner are larger.
-    static let smallestArea = 0.2
+    /// collage's quarter tile and a reaction layout's corner are larger, and so
+    /// is the picture inside a tile letterboxed for a 2.35:1 film (0.19), whose
+    /// bars' edges divide the tile.
+    static let smallestArea = 0.18
     static let largestArea = 0.9
     static let maximumInsets = 4
     /// The share of each inner edge that must be ridged; a line ridged as much

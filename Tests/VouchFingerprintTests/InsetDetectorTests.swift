@@ -79,6 +79,22 @@ import Testing
         #expect(insets.allSatisfy { $0.area < 0.3 }, "\(insets)")
     }
 
+    /// A tile showing a 2.35:1 film keeps its letterbox bars, whose edges divide
+    /// the tile: the picture between them, under a fifth of the frame, is the inset.
+    @Test func findsTheFilmInsideALetterboxedTile() {
+        let bar = 9
+        let frames = Self.tiled(columns: 2, rows: 2).map { frame -> LumaImage in
+            var boxed = frame
+            for y in Array(0..<bar) + Array((72 - bar)..<72) {
+                for x in 128..<256 { boxed.values[y * 256 + x] = 0 }
+            }
+            return boxed
+        }
+        let picture = ContentBox(left: 0.5, top: Double(bar) / 144, right: 1, bottom: Double(72 - bar) / 144)
+        #expect(picture.area < 0.2, "under a fifth of the frame")
+        #expect(InsetDetector.insets(in: frames).contains { $0.overlap(with: picture) > 0.95 }, "\(InsetDetector.insets(in: frames))")
+    }
+
     @Test func aPlainClipHasNoInsets() {
         let frames = (0..<8).map { Self.picture(seed: UInt64(500 + $0), width: 256, height: 144) }
         #expect(InsetDetector.insets(in: frames).isEmpty)
