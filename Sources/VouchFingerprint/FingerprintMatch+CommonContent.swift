@@ -39,6 +39,25 @@ extension FingerprintMatch {
     }
 }
 
+extension TemporalMatcher {
+    /// `found`, this matcher's match of `query` with `reference`, with `common`
+    /// content set aside as ``FingerprintMatch/discounting(_:in:settings:share:)``
+    /// does; when that leaves no match, the rest of the query is compared again on
+    /// its own. Frame hashes that match a shared end card settle a comparison before
+    /// the reframing matchers are tried, so a turned or cropped copy that ends on the
+    /// card would otherwise keep only the card, which counts for nothing.
+    public func settingAside(
+        _ common: TimeSpans, share: Double, from found: FingerprintMatch, of query: VideoFingerprint, with reference: VideoFingerprint
+    ) -> FingerprintMatch {
+        let discounted = found.discounting(common, in: query, settings: settings, share: share)
+        guard !discounted.isMatch, let setAside = discounted.commonSegments, !setAside.isEmpty else { return discounted }
+        var rest = compare(query.leavingOut(common), with: reference)
+        guard rest.score > discounted.score else { return discounted }
+        rest.commonSegments = setAside
+        return rest
+    }
+}
+
 extension MatchSegment {
     /// The query's seconds the segment shows, each matched frame standing for `step` seconds.
     public func querySpan(step: Double) -> ClosedRange<Double> {
@@ -64,6 +83,13 @@ extension MatchSegment {
 extension VideoFingerprint {
     /// Seconds between sampled frames.
     public var frameStep: Double { 1 / max(framesPerSecond, 1e-9) }
+
+    /// The fingerprint without the frames shown during `spans`, the others keeping their times.
+    public func leavingOut(_ spans: TimeSpans) -> VideoFingerprint {
+        var rest = self
+        rest.frames = frames.filter { frame in !spans.spans.contains { $0.contains(frame.timestamp + frameStep / 2) } }
+        return rest
+    }
 
     /// The frames shown during `span`, timed from its start: what a bank of common content keeps.
     public func excerpt(_ span: ClosedRange<Double>) -> VideoFingerprint {

@@ -42,8 +42,8 @@ struct MatchCommand: ParsableCommand {
         for (queryName, query) in queries {
             let commonContent = matcher.commonContent(in: query, bank: bank)
             for (referenceName, reference) in references where referenceName != queryName {
-                let match = matcher.compare(query, with: reference)
-                    .discounting(commonContent, in: query, settings: matcher.settings, share: loaded.pipeline.commonContent.discountShare)
+                let match = matcher.settingAside(commonContent, share: loaded.pipeline.commonContent.discountShare,
+                                                 from: matcher.compare(query, with: reference), of: query, with: reference)
                 guard match.score >= floor else { continue }
                 print(try JSONOutput.string(MatchLine(query: queryName, reference: referenceName, match: match), pretty: false))
             }

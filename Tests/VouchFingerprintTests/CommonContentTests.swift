@@ -1,5 +1,5 @@
 import Testing
-import VouchFingerprint
+@testable import VouchFingerprint
 import VouchTestSupport
 
 /// Common content on generated footage: an app's 3 s end card shared by honest clips, and
@@ -61,6 +61,26 @@ import VouchTestSupport
         #expect(abs(card.queryStart - 13) < 0.6)
         #expect(match.score < matcher.compare(thief, with: victim).score, "the end card's evidence no longer counts")
         #expect(abs(match.queryCoverage - 5.0 / 16) < 0.05)
+    }
+
+    /// A turned copy that ends on the shared end card: the frame hashes match the
+    /// card alone, which is set aside, and the rest of the copy, compared again on
+    /// its own, is placed by its local features.
+    @Test func aTurnedCopyEndingOnTheCardIsComparedPastIt() throws {
+        let card = Array(repeating: FeatureDetectorTests.scene(seed: 70).cropped(x: 20, y: 10, width: FeatureMatcherTests.width, height: FeatureMatcherTests.height),
+                         count: 6)
+        let reference = FeatureMatcherTests.fingerprint(FeatureMatcherTests.original + card)
+        let copy = FeatureMatcherTests.fingerprint(FeatureMatcherTests.original.map { FeatureMatcherTests.turned($0, degrees: 4) } + card)
+        let common = matcher.commonContent(in: copy, bank: [FeatureMatcherTests.fingerprint(card)])
+        #expect(abs(common.seconds - 3) < 0.6, "\(common)")
+        let found = matcher.compare(copy, with: reference)
+        #expect(found.isMatch && found.segments.allSatisfy { $0.method == .hashes }, "the card's hashes settle the comparison")
+        #expect(!found.discounting(common, in: copy, settings: matcher.settings, share: settings.discountShare).isMatch)
+        let match = matcher.settingAside(common, share: settings.discountShare, from: found, of: copy, with: reference)
+        #expect(match.isMatch)
+        let placed = try #require(match.segments.first)
+        #expect(placed.method == .features && placed.queryEnd < 4)
+        #expect(match.commonSegments?.count == 1)
     }
 
     @Test func aMatchTouchingNoCommonContentIsUnchanged() {

@@ -34,7 +34,11 @@ struct CommonContentStage: Sendable {
                 .releaseHeldClips(reason: "its matches lie in common content learned from clip \(clip.id)")
             if !released.isEmpty { logger.info("clips held only for common content released", metadata: ["clips": "\(released)"]) }
         }
-        return matches.map { $0.discounting(common, in: fingerprint, matcher: matcher, settings: settings) }
+        var discounted: [ConfirmedMatch] = []
+        for confirmed in matches {
+            discounted.append(try await confirmed.settingAside(common, in: fingerprint, matcher: matcher, settings: settings, store: store))
+        }
+        return discounted
     }
 
     /// The matched clips as learning sees them: whose they are and how long.
@@ -52,9 +56,17 @@ struct CommonContentStage: Sendable {
 }
 
 extension ConfirmedMatch {
-    /// The match with `common` content set aside, by the share the settings name.
-    func discounting(_ common: TimeSpans, in fingerprint: VideoFingerprint, matcher: TemporalMatcher, settings: CommonContentSettings) -> ConfirmedMatch {
-        ConfirmedMatch(clipID: clipID, match: match.discounting(common, in: fingerprint, settings: matcher.settings, share: settings.discountShare))
+    /// The match with `common` content set aside, by the share the settings name,
+    /// and the rest of the clip compared again with the matched clip's stored
+    /// fingerprint when the common content alone made it a match
+    /// (``TemporalMatcher/settingAside(_:share:from:of:with:)``).
+    func settingAside(
+        _ common: TimeSpans, in fingerprint: VideoFingerprint, matcher: TemporalMatcher, settings: CommonContentSettings, store: Store
+    ) async throws -> ConfirmedMatch {
+        guard !common.isEmpty, let data = try await store.fingerprint(clip: clipID), let reference = try? VideoFingerprint(binary: data) else {
+            return ConfirmedMatch(clipID: clipID, match: match.discounting(common, in: fingerprint, settings: matcher.settings, share: settings.discountShare))
+        }
+        return ConfirmedMatch(clipID: clipID, match: matcher.settingAside(common, share: settings.discountShare, from: match, of: fingerprint, with: reference))
     }
 }
 

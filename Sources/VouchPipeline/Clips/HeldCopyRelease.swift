@@ -35,9 +35,11 @@ public struct HeldCopyRelease: Sendable {
                   let fingerprint = try? VideoFingerprint(binary: data) else { continue }
             let common = matcher.commonContent(in: fingerprint, bank: bank)
             guard !common.isEmpty else { continue }
-            let matches = try await store.matches(clip: id).compactMap { stored -> ConfirmedMatch? in
-                guard let match = try? JSONDecoder().decode(FingerprintMatch.self, from: Data(stored.alignment.utf8)) else { return nil }
-                return ConfirmedMatch(clipID: stored.matchedClipID, match: match).discounting(common, in: fingerprint, matcher: matcher, settings: settings)
+            var matches: [ConfirmedMatch] = []
+            for stored in try await store.matches(clip: id) {
+                guard let match = try? JSONDecoder().decode(FingerprintMatch.self, from: Data(stored.alignment.utf8)) else { continue }
+                matches.append(try await ConfirmedMatch(clipID: stored.matchedClipID, match: match)
+                    .settingAside(common, in: fingerprint, matcher: matcher, settings: settings, store: store))
             }
             let assessment = try await ClipAssessment.assess(clip, matches: matches, provenance: clip.provenance ?? .absent, store: store, scoring: scoring)
             guard assessment.flags.isEmpty else { continue }
