@@ -22,7 +22,10 @@ enum InsetDetector {
     /// Inset rectangles as fractions of the given frames, best first.
     static func insets(in frames: [LumaImage]) -> [ContentBox] {
         guard let first = frames.first, first.width >= 32, first.height >= 32, frames.count >= 2 else { return [] }
-        let ridges = RidgeMap(frames)
+        // Lines dividing a rectangle into two pictures are luma ridges; its own
+        // borders may also be where a still picture meets a restless one.
+        let dividers = RidgeMap(frames)
+        let ridges = dividers.addingStillBorders(of: frames)
         let columns = [0] + ridges.strongestLines(vertical: true) + [first.width]
         let rows = [0] + ridges.strongestLines(vertical: false) + [first.height]
         var candidates: [(box: ContentBox, support: Double, innerEdges: Int, area: Double)] = []
@@ -35,7 +38,7 @@ enum InsetDetector {
                               right - left >= first.width / 3, bottom - top >= first.height / 3 else { continue }
                         let (support, innerEdges) = ridges.support(left: left, top: top, right: right, bottom: bottom)
                         guard support >= edgeSupport,
-                              !ridges.isDivided(left: left, top: top, right: right, bottom: bottom, columns: columns, rows: rows, support: edgeSupport)
+                              !dividers.isDivided(left: left, top: top, right: right, bottom: bottom, columns: columns, rows: rows, support: edgeSupport)
                         else { continue }
                         let box = ContentBox(
                             left: Double(left) / Double(first.width), top: Double(top) / Double(first.height),

@@ -1,6 +1,11 @@
 /// Where the gradient forms a ridge in at least half the frames: a step between
 /// two pixels much larger than the steps beside it. An inset's border is one in
 /// nearly every frame; the picture's own edges move and are one only briefly.
+///
+/// Beside a busy picture (pixel noise, foliage, a crowd) no step stands out from
+/// its neighbours, so a map can also mark where still pixels meet moving ones
+/// (``addingStillBorders(of:)``): a still photo shown over a restless reactor
+/// has its border there however busy the reactor is.
 struct RidgeMap {
     let width: Int
     let height: Int
@@ -16,6 +21,44 @@ struct RidgeMap {
     static let leastLineSupport = 0.25
     /// Pixels two distinct lines lie apart at least: nearer ones are the same border.
     static let lineSpacing = 5
+
+    /// Activity, in luma levels a frame, that counts as moving …
+    static let movingActivity: Float = 8
+    /// … beside a still side with at most this share of it.
+    static let stillShare: Float = 0.25
+
+    /// The map with the borders between still and moving pixels of `frames` added.
+    func addingStillBorders(of frames: [LumaImage]) -> RidgeMap {
+        guard let activity = Self.activity(of: frames), activity.width == width, activity.height == height else { return self }
+        var map = self
+        activity.values.withUnsafeBufferPointer { a in
+            for y in 0..<height {
+                for x in 1..<max(width - 2, 1) where Self.isStillBesideMoving(a, at: y * width + x, step: 1) { map.vertical[y * width + x] = true }
+            }
+            for y in 1..<max(height - 2, 1) {
+                for x in 0..<width where Self.isStillBesideMoving(a, at: y * width + x, step: width) { map.horizontal[y * width + x] = true }
+            }
+        }
+        return map
+    }
+
+    /// Whether pixel `i` and the next (`step` on) are still on one side and moving
+    /// on the other, either of them allowed to be the blend of both that scaling leaves.
+    private static func isStillBesideMoving(_ a: UnsafeBufferPointer<Float>, at i: Int, step: Int) -> Bool {
+        func differ(_ p: Float, _ q: Float) -> Bool { max(p, q) >= movingActivity && min(p, q) <= stillShare * max(p, q) }
+        return differ(a[i], a[i + step]) || differ(a[i - step], a[i + step]) || differ(a[i], a[i + 2 * step])
+    }
+
+    /// Each pixel's mean absolute change between consecutive frames; nil for fewer than two.
+    static func activity(of frames: [LumaImage]) -> LumaImage? {
+        guard let first = frames.first, frames.count >= 2 else { return nil }
+        var total = [Float](repeating: 0, count: first.values.count)
+        for (previous, next) in zip(frames, frames.dropFirst()) {
+            for i in total.indices { total[i] += abs(next.values[i] - previous.values[i]) }
+        }
+        let scale = 1 / Float(frames.count - 1)
+        return LumaImage(width: first.width, height: first.height, values: total.map { $0 * scale })
+    }
 
     init(_ frames: [LumaImage]) {
         let width = frames[0].width

@@ -1,5 +1,6 @@
 import Testing
 @testable import VouchFingerprint
+import VouchTestSupport
 
 @Suite struct InsetDetectorTests {
     /// A synthetic image, resized bilinearly as video scalers do.
@@ -93,6 +94,24 @@ import Testing
         let picture = ContentBox(left: 0.5, top: Double(bar) / 144, right: 1, bottom: Double(72 - bar) / 144)
         #expect(picture.area < 0.2, "under a fifth of the frame")
         #expect(InsetDetector.insets(in: frames).contains { $0.overlap(with: picture) > 0.95 }, "\(InsetDetector.insets(in: frames))")
+    }
+
+    /// A still photo (discs of dead leaves) shown over a reactor of restless pixel
+    /// noise: no luma step stands out beside the noise, but the photo's border is
+    /// where the frames stop changing.
+    @Test func findsAStillPictureOverRestlessNoise() throws {
+        let photo = FeatureDetectorTests.scene(seed: 900).resampled(width: 128, height: 72)
+        var generator = SeededGenerator(seed: 901)
+        let frames = (0..<ContentBox.framesExamined).map { _ -> LumaImage in
+            var values = (0..<(256 * 144)).map { _ in generator.next() % 2 == 0 ? Float(10) : Float(150) }
+            for y in 0..<72 {
+                for x in 0..<128 { values[(8 + y) * 256 + 64 + x] = photo.values[y * 128 + x] }
+            }
+            return LumaImage(width: 256, height: 144, values: values)
+        }
+        let expected = ContentBox(left: 64.0 / 256, top: 8.0 / 144, right: 192.0 / 256, bottom: 80.0 / 144)
+        let found = try #require(InsetDetector.insets(in: frames).first, "found nothing")
+        #expect(found.overlap(with: expected) > 0.95, "\(InsetDetector.insets(in: frames))")
     }
 
     @Test func aPlainClipHasNoInsets() {
