@@ -2,7 +2,8 @@
 /// half of a side-by-side layout, or one tile of a collage.
 ///
 /// Every frame has an edge along an inset's border while the picture's own edges
-/// move, so the border stands out as a straight line of persistent ridges.
+/// move, so the border stands out as a straight line of persistent ridges, or,
+/// beside a restless picture, as where still pixels meet moving ones.
 /// Rectangles are assembled from the strongest ridge lines (and the frame's own
 /// edges) and ranked by how fully their borders are ridged, then by how many of
 /// their edges lie inside the frame. They are found to the pixel, which PDQ

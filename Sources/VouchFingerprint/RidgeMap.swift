@@ -22,6 +22,39 @@ struct RidgeMap {
     /// Pixels two distinct lines lie apart at least: nearer ones are the same border.
     static let lineSpacing = 5
 
+    /// The luma ridges of `frames`, found in at least half of them.
+    init(_ frames: [LumaImage]) {
+        let width = frames[0].width
+        let height = frames[0].height
+        self.width = width
+        self.height = height
+        var verticalCount = [UInt8](repeating: 0, count: width * height)
+        var horizontalCount = [UInt8](repeating: 0, count: width * height)
+        for frame in frames {
+            frame.values.withUnsafeBufferPointer { p in
+                for y in 0..<height {
+                    for x in 2..<max(width - 3, 2) {
+                        let i = y * width + x
+                        let gradient = abs(p[i + 1] - p[i])
+                        let neighbours = (abs(p[i - 1] - p[i - 2]) + abs(p[i + 3] - p[i + 2])) / 2
+                        if gradient > max(Self.contrast * neighbours, Self.floor) { verticalCount[i] += 1 }
+                    }
+                }
+                for y in 2..<max(height - 3, 2) {
+                    for x in 0..<width {
+                        let i = y * width + x
+                        let gradient = abs(p[i + width] - p[i])
+                        let neighbours = (abs(p[i - width] - p[i - 2 * width]) + abs(p[i + 3 * width] - p[i + 2 * width])) / 2
+                        if gradient > max(Self.contrast * neighbours, Self.floor) { horizontalCount[i] += 1 }
+                    }
+                }
+            }
+        }
+        let needed = UInt8(clamping: (frames.count + 1) / 2)
+        vertical = verticalCount.map { $0 >= needed }
+        horizontal = horizontalCount.map { $0 >= needed }
+    }
+
     /// Activity, in luma levels a frame, that counts as moving …
     static let movingActivity: Float = 8
     /// … beside a still side with at most this share of it.
@@ -58,38 +91,6 @@ struct RidgeMap {
         }
         let scale = 1 / Float(frames.count - 1)
         return LumaImage(width: first.width, height: first.height, values: total.map { $0 * scale })
-    }
-
-    init(_ frames: [LumaImage]) {
-        let width = frames[0].width
-        let height = frames[0].height
-        self.width = width
-        self.height = height
-        var verticalCount = [UInt8](repeating: 0, count: width * height)
-        var horizontalCount = [UInt8](repeating: 0, count: width * height)
-        for frame in frames {
-            frame.values.withUnsafeBufferPointer { p in
-                for y in 0..<height {
-                    for x in 2..<max(width - 3, 2) {
-                        let i = y * width + x
-                        let gradient = abs(p[i + 1] - p[i])
-                        let neighbours = (abs(p[i - 1] - p[i - 2]) + abs(p[i + 3] - p[i + 2])) / 2
-                        if gradient > max(Self.contrast * neighbours, Self.floor) { verticalCount[i] += 1 }
-                    }
-                }
-                for y in 2..<max(height - 3, 2) {
-                    for x in 0..<width {
-                        let i = y * width + x
-                        let gradient = abs(p[i + width] - p[i])
-                        let neighbours = (abs(p[i - width] - p[i - 2 * width]) + abs(p[i + 3 * width] - p[i + 2 * width])) / 2
-                        if gradient > max(Self.contrast * neighbours, Self.floor) { horizontalCount[i] += 1 }
-                    }
-                }
-            }
-        }
-        let needed = UInt8(clamping: (frames.count + 1) / 2)
-        vertical = verticalCount.map { $0 >= needed }
-        horizontal = horizontalCount.map { $0 >= needed }
     }
 
     /// Up to six boundary positions (x for vertical, y for horizontal) whose ridge
