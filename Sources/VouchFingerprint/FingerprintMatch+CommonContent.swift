@@ -50,10 +50,10 @@ extension TemporalMatcher {
         _ common: TimeSpans, share: Double, from found: FingerprintMatch, of query: VideoFingerprint, with reference: VideoFingerprint
     ) -> FingerprintMatch {
         let discounted = found.discounting(common, in: query, settings: settings, share: share)
-        guard !discounted.isMatch, let setAside = discounted.commonSegments, !setAside.isEmpty else { return discounted }
+        guard discounted.isCommonContentOnly else { return discounted }
         var rest = compare(query.leavingOut(common), with: reference)
         guard rest.score > discounted.score else { return discounted }
-        rest.commonSegments = setAside
+        rest.commonSegments = discounted.commonSegments
         return rest
     }
 }
