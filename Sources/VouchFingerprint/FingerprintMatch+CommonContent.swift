@@ -42,14 +42,22 @@ extension FingerprintMatch {
 extension TemporalMatcher {
     /// `found`, this matcher's match of `query` with `reference`, with `common`
     /// content set aside as ``FingerprintMatch/discounting(_:in:settings:share:)``
-    /// does; when that leaves no match, the rest of the query is compared again on
-    /// its own. Frame hashes that match a shared end card settle a comparison before
-    /// the reframing matchers are tried, so a turned or cropped copy that ends on the
-    /// card would otherwise keep only the card, which counts for nothing.
+    /// does, then compared past it (``comparingPast(_:_:of:with:)``).
     public func settingAside(
         _ common: TimeSpans, share: Double, from found: FingerprintMatch, of query: VideoFingerprint, with reference: VideoFingerprint
     ) -> FingerprintMatch {
-        let discounted = found.discounting(common, in: query, settings: settings, share: share)
+        comparingPast(common, found.discounting(common, in: query, settings: settings, share: share), of: query, with: reference)
+    }
+
+    /// `discounted`, a match with `common` content set aside, or, when the common
+    /// content alone carried it, the match of the rest of the query on its own if
+    /// that scores higher. Frame hashes that match a shared end card settle a
+    /// comparison before the reframing matchers are tried, so a turned or cropped
+    /// copy that ends on the card would otherwise keep only the card, which counts
+    /// for nothing.
+    public func comparingPast(
+        _ common: TimeSpans, _ discounted: FingerprintMatch, of query: VideoFingerprint, with reference: VideoFingerprint
+    ) -> FingerprintMatch {
         guard discounted.isCommonContentOnly else { return discounted }
         var rest = compare(query.leavingOut(common), with: reference)
         guard rest.score > discounted.score else { return discounted }

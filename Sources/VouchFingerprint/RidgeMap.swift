@@ -83,7 +83,7 @@ struct RidgeMap {
     }
 
     /// Each pixel's mean absolute change between consecutive frames; nil for fewer than two.
-    static func activity(of frames: [LumaImage]) -> LumaImage? {
+    private static func activity(of frames: [LumaImage]) -> LumaImage? {
         guard let first = frames.first, frames.count >= 2 else { return nil }
         var total = [Float](repeating: 0, count: first.values.count)
         for (previous, next) in zip(frames, frames.dropFirst()) {

@@ -59,14 +59,14 @@ extension ConfirmedMatch {
     /// The match with `common` content set aside, by the share the settings name;
     /// when the common content alone made it a match, the rest of the clip is
     /// compared again with the matched clip's stored fingerprint
-    /// (``TemporalMatcher/settingAside(_:share:from:of:with:)``).
+    /// (``TemporalMatcher/comparingPast(_:_:of:with:)``).
     func settingAside(
         _ common: TimeSpans, in fingerprint: VideoFingerprint, matcher: TemporalMatcher, settings: CommonContentSettings, store: Store
     ) async throws -> ConfirmedMatch {
         let discounted = match.discounting(common, in: fingerprint, settings: matcher.settings, share: settings.discountShare)
         guard discounted.isCommonContentOnly, let data = try await store.fingerprint(clip: clipID),
               let reference = try? VideoFingerprint(binary: data) else { return ConfirmedMatch(clipID: clipID, match: discounted) }
-        return ConfirmedMatch(clipID: clipID, match: matcher.settingAside(common, share: settings.discountShare, from: match, of: fingerprint, with: reference))
+        return ConfirmedMatch(clipID: clipID, match: matcher.comparingPast(common, discounted, of: fingerprint, with: reference))
     }
 }
 
